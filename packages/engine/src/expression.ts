@@ -1,0 +1,99 @@
+/** The interpreter of the rule language: a JSON tree in, a value out. No code strings, no eval. */
+import { argumentsOf, FormosaError, operatorOf, type Expression } from '@formosa/schema';
+import { isEmpty } from './values.js';
+
+/** Reads a value by the path written in a `var` (relative paths are resolved by the reader). */
+export type Reader = (path: string) => unknown;
+
+/** A number, or NaN when the value is not one (numeric strings count, for text answers). */
+function num(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return Number.NaN;
+}
+
+function truthy(value: unknown): boolean {
+  return !isEmpty(value) && value !== false && value !== 0 && !Number.isNaN(value);
+}
+
+function equal(a: unknown, b: unknown): boolean {
+  if ((a === undefined || a === null) && (b === undefined || b === null)) return true;
+  return a === b;
+}
+
+function compare(a: unknown, b: unknown, test: (x: number | string, y: number | string) => boolean): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return test(a, b);
+  const x = num(a);
+  const y = num(b);
+  return !Number.isNaN(x) && !Number.isNaN(y) && test(x, y);
+}
+
+/** NaN and infinities become `undefined`: an incomputable value is an unanswered one. */
+function finite(value: number): number | undefined {
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Evaluates an expression.
+ * @example
+ * evaluate({ '>': [{ var: '/rent' }, 10000] }, (p) => ({ '/rent': 12000 })[p]) // true
+ */
+export function evaluate(expression: Expression | unknown, read: Reader): unknown {
+  const op = operatorOf(expression);
+  if (op === undefined) {
+    return Array.isArray(expression) ? expression.map((e) => evaluate(e, read)) : expression;
+  }
+  const raw = argumentsOf(expression as object, op);
+  if (op === 'var') return read(String(raw[0]));
+  // `and`, `or` and `if` evaluate lazily; the others take evaluated arguments.
+  switch (op) {
+    case 'and':
+      return raw.every((e) => truthy(evaluate(e, read)));
+    case 'or':
+      return raw.some((e) => truthy(evaluate(e, read)));
+    case 'if': {
+      let i = 0;
+      for (; i + 1 < raw.length; i += 2) if (truthy(evaluate(raw[i], read))) return evaluate(raw[i + 1], read);
+      return i < raw.length ? evaluate(raw[i], read) : undefined;
+    }
+  }
+  const args = raw.map((e) => evaluate(e, read));
+  const numbers = () => args.map(num);
+  switch (op) {
+    case '==': return equal(args[0], args[1]);
+    case '!=': return !equal(args[0], args[1]);
+    case '<': return compare(args[0], args[1], (x, y) => x < y);
+    case '<=': return compare(args[0], args[1], (x, y) => x <= y);
+    case '>': return compare(args[0], args[1], (x, y) => x > y);
+    case '>=': return compare(args[0], args[1], (x, y) => x >= y);
+    case 'not': return !truthy(args[0]);
+    case 'in': return Array.isArray(args[1]) ? args[1].some((v) => equal(v, args[0])) : typeof args[1] === 'string' && typeof args[0] === 'string' && args[1].includes(args[0]);
+    case '+': return finite(numbers().reduce((a, b) => a + b, 0));
+    case '-': return finite(args.length === 1 ? -num(args[0]) : num(args[0]) - num(args[1]));
+    case '*': return finite(numbers().reduce((a, b) => a * b, 1));
+    case '/': return finite(num(args[0]) / num(args[1]));
+    case 'min': case 'max': {
+      const values = numbers().filter((n) => !Number.isNaN(n));
+      return values.length ? Math[op](...values) : undefined;
+    }
+    case 'round': {
+      const factor = 10 ** (args.length > 1 ? num(args[1]) : 0);
+      return finite(Math.round(num(args[0]) * factor) / factor);
+    }
+    case 'count': return Array.isArray(args[0]) ? args[0].length : 0;
+    case 'sum': {
+      if (!Array.isArray(args[0])) return 0;
+      const key = args[1];
+      return args[0].reduce((total: number, item: unknown) => {
+        const value = num(typeof key === 'string' && item && typeof item === 'object' ? (item as Record<string, unknown>)[key] : item);
+        return Number.isNaN(value) ? total : total + value;
+      }, 0);
+    }
+    case 'empty': return isEmpty(args[0]);
+    case 'cat': return args.filter((a) => a !== undefined && a !== null).join('');
+    default:
+      throw new FormosaError('unknown_operator', `Unknown operator "${op}"`);
+  }
+}
+
+export { truthy as isTruthy };

@@ -1,0 +1,8 @@
+export { FormEngine, type EngineOptions, type FieldError, type FormState, type SchemaValidationError, type SchemaValidator } from './form-engine.js';
+export { evaluate, isTruthy, type Reader } from './expression.js';
+export { getAt, setAt, isEmpty, type Data } from './values.js';
+export {
+  FORMATS, checkBusinessId, checkDate, checkEmail, checkMobile, checkNationalId, checkPersonId, checkPhone, checkResidentId, toHalfWidth,
+  type FormatProblem,
+} from './formats.js';
+export { FormModel, stepKey, sectionKey, contentKey, type FieldInfo, type RepeatInfo, type Rule } from './model.js';

@@ -1,0 +1,183 @@
+import { FormosaError } from './errors.js';
+import { formatPointer } from './pointer.js';
+
+/** A place in a JSON text, 1-based. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A JSON text parsed with the position of every value, so problems can point at a line. */
+export interface JsonSource {
+  readonly value: unknown;
+  /** Position of each JSON pointer: an object member's key, or an array element's value. */
+  readonly positions: ReadonlyMap<string, SourcePosition>;
+  /** Keys written twice in the same object (JSON.parse would silently keep the last). */
+  readonly duplicateKeys: readonly { pointer: string; position: SourcePosition }[];
+}
+
+/** Thrown for text that is not JSON; carries the line and column. */
+export class JsonSyntaxError extends FormosaError {
+  override name = 'JsonSyntaxError';
+  constructor(
+    message: string,
+    readonly position: SourcePosition,
+  ) {
+    super('json_syntax', `${message} at line ${position.line}, column ${position.column}`);
+  }
+}
+
+/**
+ * Parses JSON text, recording where each value sits.
+ * @example
+ * const source = parseJsonSource('{\n  "id": 1\n}');
+ * source.positions.get('/id') // { line: 2, column: 3 }
+ */
+export function parseJsonSource(text: string): JsonSource {
+  return new Parser(text).run();
+}
+
+class Parser {
+  private i = 0;
+  private readonly positions = new Map<string, SourcePosition>();
+  private readonly duplicateKeys: { pointer: string; position: SourcePosition }[] = [];
+  private readonly lineStarts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) this.lineStarts.push(k + 1);
+  }
+
+  run(): JsonSource {
+    if (this.text.charCodeAt(0) === 0xfeff) this.i = 1;
+    this.skipSpace();
+    this.positions.set('', this.position(this.i));
+    const value = this.value([]);
+    this.skipSpace();
+    if (this.i < this.text.length) this.fail('Unexpected text after the end of the JSON document');
+    return { value, positions: this.positions, duplicateKeys: this.duplicateKeys };
+  }
+
+  private position(offset: number): SourcePosition {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+  }
+
+  private fail(message: string, offset = this.i): never {
+    throw new JsonSyntaxError(message, this.position(offset));
+  }
+
+  private skipSpace(): void {
+    while (this.i < this.text.length) {
+      const c = this.text.charCodeAt(this.i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) this.i++;
+      else break;
+    }
+  }
+
+  private value(path: (string | number)[]): unknown {
+    const c = this.text[this.i];
+    if (c === '{') return this.object(path);
+    if (c === '[') return this.array(path);
+    if (c === '"') return this.string();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
+    for (const [word, val] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (this.text.startsWith(word, this.i)) {
+        this.i += word.length;
+        return val;
+      }
+    }
+    if (c === undefined) this.fail('Unexpected end of the JSON document');
+    if (c === "'") this.fail('Strings must use double quotes (")');
+    return this.fail(`Unexpected character ${JSON.stringify(c)}`);
+  }
+
+  private object(path: (string | number)[]): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    this.i++;
+    this.skipSpace();
+    if (this.text[this.i] === '}') {
+      this.i++;
+      return result;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.i] !== '"') this.fail(this.text[this.i] === '}' ? 'Trailing comma before }' : 'Expected a property name in double quotes');
+      const keyOffset = this.i;
+      const key = this.string();
+      const childPath = [...path, key];
+      const pointer = formatPointer(childPath);
+      const position = this.position(keyOffset);
+      if (Object.prototype.hasOwnProperty.call(result, key)) this.duplicateKeys.push({ pointer, position });
+      this.positions.set(pointer, position);
+      this.skipSpace();
+      if (this.text[this.i] !== ':') this.fail('Expected ":" after the property name');
+      this.i++;
+      this.skipSpace();
+      Object.defineProperty(result, key, { value: this.value(childPath), enumerable: true, writable: true, configurable: true });
+      this.skipSpace();
+      const next = this.text[this.i++];
+      if (next === '}') return result;
+      if (next !== ',') this.fail('Expected "," or "}" after a property value', this.i - 1);
+    }
+  }
+
+  private array(path: (string | number)[]): unknown[] {
+    const result: unknown[] = [];
+    this.i++;
+    this.skipSpace();
+    if (this.text[this.i] === ']') {
+      this.i++;
+      return result;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.i] === ']') this.fail('Trailing comma before ]');
+      const childPath = [...path, result.length];
+      this.positions.set(formatPointer(childPath), this.position(this.i));
+      result.push(this.value(childPath));
+      this.skipSpace();
+      const next = this.text[this.i++];
+      if (next === ']') return result;
+      if (next !== ',') this.fail('Expected "," or "]" after an array element', this.i - 1);
+    }
+  }
+
+  private string(): string {
+    const start = this.i;
+    const end = scanString(this.text, start);
+    if (end < 0) this.fail('Unterminated string or invalid escape', start);
+    this.i = end;
+    return JSON.parse(this.text.slice(start, end)) as string;
+  }
+
+  private number(): number {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.i, this.i + 64));
+    if (!match) this.fail('Invalid number');
+    this.i += match[0].length;
+    return Number(match[0]);
+  }
+}
+
+/** Offset just past the closing quote of the string starting at `start`, or -1. */
+function scanString(text: string, start: number): number {
+  for (let k = start + 1; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 34) return k + 1;
+    if (c < 32) return -1;
+    if (c === 92) {
+      const e = text[k + 1];
+      if (e === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(k + 2, k + 6))) return -1;
+        k += 5;
+      } else if (e !== undefined && '"\\/bfnrt'.includes(e)) k++;
+      else return -1;
+    }
+  }
+  return -1;
+}

@@ -1,0 +1,1 @@
+export { ajvOptions, createAjv, compileStandaloneValidator } from './compile.js';

@@ -1,0 +1,160 @@
+/**
+ * Types of the Formosa form definition, format version 1.
+ * The normative description is `definition.schema.json` (the meta-schema) and `docs/definition-format.md`.
+ */
+
+/** A BCP 47 language tag, such as `zh-Hant-TW`, `en` or `vi`. */
+export type Locale = string;
+
+/**
+ * A text in several languages, keyed by locale.
+ * @example
+ * const label: LocalizedText = { 'zh-Hant-TW': '姓名', en: 'Full name' };
+ */
+export type LocalizedText = Readonly<Record<Locale, string>>;
+
+/** Any JSON value. */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A JSON object. */
+export type JsonObject = { readonly [key: string]: JsonValue };
+
+/** A JSON Schema 2020-12 document or subschema (kept open: any keyword is allowed). */
+export type JsonSchema = boolean | { readonly [keyword: string]: JsonValue };
+
+/**
+ * A rule written as data: a JSON expression tree evaluated by an interpreter, never a string of code.
+ * A literal, `{ "var": "path" }`, or `{ "<operator>": [arguments] }` (see {@link OPERATORS}).
+ * @example
+ * const isCompany: Expression = { '==': [{ var: '/landlord/type' }, 'company'] };
+ */
+export type Expression = null | boolean | number | string | { readonly var: string } | { readonly [operator: string]: Expression | readonly Expression[] };
+
+/** The input widgets a field can use. When omitted, the widget follows from the data schema. */
+export type Widget = 'text' | 'textarea' | 'number' | 'select' | 'radio' | 'checkbox' | 'date' | 'email' | 'tel';
+
+/** One choice of a select or radio field; `value` must be one of the schema's `enum` values. */
+export interface FieldOption {
+  readonly value: string | number | boolean;
+  readonly label: LocalizedText;
+  readonly hint?: LocalizedText;
+}
+
+/** What every layout item may carry. */
+interface ItemBase {
+  /** Shown only while this expression is true. Hidden items are not validated and not submitted. */
+  readonly visibleWhen?: Expression;
+}
+
+/**
+ * A field bound to a place in the submitted data.
+ * @example
+ * const name: FieldItem = { field: '/applicant/name', label: { 'zh-Hant-TW': '姓名', en: 'Full name' }, autocomplete: 'name' };
+ */
+export interface FieldItem extends ItemBase {
+  /** JSON pointer into the data; inside a repeat, relative to the item (no leading slash). */
+  readonly field: string;
+  readonly label: LocalizedText;
+  readonly hint?: LocalizedText;
+  readonly widget?: Widget;
+  /** The choices, or the name of a list in the definition's `optionSets`. */
+  readonly options?: readonly FieldOption[] | string;
+  /** `true`, or an expression: the field must be answered while visible and this holds. */
+  readonly required?: boolean | Expression;
+  /** The value is computed from other answers and shown read-only. */
+  readonly computed?: Expression;
+  /** HTML `autocomplete` token, e.g. `name`, `tel-national`, `email`. */
+  readonly autocomplete?: string;
+  /** Per error code, a text that replaces the SDK's default message for this field. */
+  readonly errors?: Readonly<Record<string, LocalizedText>>;
+  /** Cross-field checks: each `assert` must be true for an answered, visible field, else `message` is shown. */
+  readonly checks?: readonly FieldCheck[];
+}
+
+/**
+ * A designer's own validation of a field against other answers.
+ * @example
+ * const afterStart: FieldCheck = { assert: { '>': [{ var: '/lease/end' }, { var: '/lease/start' }] }, message: { 'zh-Hant-TW': '租期結束日須晚於開始日', en: 'The end date must be after the start date' } };
+ */
+export interface FieldCheck {
+  readonly assert: Expression;
+  readonly message: LocalizedText;
+}
+
+/** A titled group of items (rendered as a fieldset). */
+export interface SectionItem extends ItemBase {
+  /** Identifier, unique within the definition. */
+  readonly section: string;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly items: readonly LayoutItem[];
+}
+
+/** A list the citizen can add to and remove from, e.g. household members. Bound to a JSON Schema array of objects. */
+export interface RepeatItem extends ItemBase {
+  /** JSON pointer to the array in the data. */
+  readonly repeat: string;
+  readonly title: LocalizedText;
+  /** Heading of each entry; `{number}` is replaced by its position (1, 2, …). */
+  readonly itemTitle: LocalizedText;
+  readonly addLabel?: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly items: readonly FieldItem[];
+}
+
+/** A paragraph of guidance text. */
+export interface ContentItem extends ItemBase {
+  /** Identifier, unique within the definition. */
+  readonly content: string;
+  readonly text: LocalizedText;
+}
+
+export type LayoutItem = FieldItem | SectionItem | RepeatItem | ContentItem;
+
+/** One page of the form. */
+export interface Step extends ItemBase {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly items: readonly LayoutItem[];
+}
+
+/** Where and how the data is submitted. */
+export interface Submission {
+  /** URL the submission is POSTed to; relative URLs resolve against the page. */
+  readonly endpoint: string;
+}
+
+/** The current definition format version. */
+export const FORMAT_VERSION = 1;
+
+/**
+ * A form definition, format version 1.
+ * @example
+ * const definition: FormDefinition = {
+ *   formatVersion: 1, id: 'hello', version: '1.0.0', defaultLocale: 'zh-Hant-TW', locales: ['zh-Hant-TW', 'en'],
+ *   title: { 'zh-Hant-TW': '問候', en: 'Hello' },
+ *   schema: { type: 'object', properties: { name: { type: 'string' } } },
+ *   steps: [{ id: 'main', title: { 'zh-Hant-TW': '基本資料', en: 'Details' }, items: [{ field: '/name', label: { 'zh-Hant-TW': '姓名', en: 'Name' } }] }],
+ *   submission: { endpoint: '/api/forms/hello/submissions' },
+ * };
+ */
+export interface FormDefinition {
+  readonly $schema?: string;
+  readonly formatVersion: typeof FORMAT_VERSION;
+  /** Identifier: lower-case letters, digits and hyphens. */
+  readonly id: string;
+  /** The designer's own version of this form, e.g. `2026.1.0`. */
+  readonly version: string;
+  readonly defaultLocale: Locale;
+  /** The locales this definition's texts are written in; the first fallback is `defaultLocale`. */
+  readonly locales: readonly Locale[];
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  /** JSON Schema 2020-12 of the submitted data (an object). */
+  readonly schema: JsonSchema;
+  /** Named option lists shared by several fields, e.g. `counties`. */
+  readonly optionSets?: Readonly<Record<string, readonly FieldOption[]>>;
+  readonly steps: readonly Step[];
+  readonly submission: Submission;
+}
