@@ -44,6 +44,8 @@ export interface SchemaValidator {
 export interface EngineOptions {
   /** Validates the data against the definition's JSON Schema. Without it, only rules, formats and required are checked. */
   readonly validator?: SchemaValidator;
+  /** Called for every rule evaluation (for previews that explain "why is this hidden?", and for tests). */
+  readonly trace?: (rule: Rule, target: string, result: unknown) => void;
 }
 
 /** The params of schema errors worth keeping for messages. */
@@ -264,6 +266,7 @@ export class FormEngine {
           const target = index === undefined ? rule.target : instantiate(rule.target, index);
           const scope = index === undefined ? '' : `${rule.repeat}/${index}`;
           const result = evaluate(rule.expression, (path) => getAt(values, resolvePath(path, scope)));
+          this.options.trace?.(rule, target, result);
           if (rule.kind === 'visible') setFlag('hidden', target, !isTruthy(result));
           else if (rule.kind === 'required') setFlag('required', target, isTruthy(result));
           else {

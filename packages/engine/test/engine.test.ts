@@ -1,0 +1,160 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAjv } from '@formosa/schema/node';
+import { FormEngine, type FormState, type Rule } from '@formosa/engine';
+import { example } from './helpers.js';
+
+const definition = example('rent-subsidy');
+const validator = createAjv().compile(definition.schema as object);
+
+/** Answers that make the whole rent-subsidy form valid. */
+export const validAnswers: [string, unknown][] = [
+  ['/applicant/name', '林小美'], ['/applicant/nationalId', 'a123456789'], ['/applicant/birthDate', '1990-05-02'],
+  ['/applicant/mobile', '0912-345-678'], ['/applicant/notifyBy', 'sms'],
+  ['/applicant/address/county', 'TPE'], ['/applicant/address/district', '大安區'], ['/applicant/address/street', '信義路三段 100 號'],
+  ['/household/composition', 'alone'],
+  ['/rental/address/county', 'NWT'], ['/rental/address/district', '板橋區'], ['/rental/address/street', '文化路一段 1 號 3 樓'],
+  ['/rental/leaseStart', '2026-01-01'], ['/rental/leaseEnd', '2026-12-31'], ['/rental/monthlyRent', '12,000'], ['/rental/registeredHere', 'yes'],
+  ['/landlord/type', 'person'], ['/landlord/name', '王大明'], ['/landlord/nationalId', 'F131104093'], ['/landlord/phone', '(02) 2345-6789'],
+  ['/eligibility/incomeStatus', 'general'],
+  ['/bank/code', '700'], ['/bank/account', '00012345678901'], ['/declaration', true],
+];
+
+function fill(engine: FormEngine, answers = validAnswers): FormState {
+  return answers.reduce((state, [pointer, value]) => engine.change(state, pointer, value), engine.init());
+}
+
+test('a fully answered form is valid and its data is normalised for submission', () => {
+  const engine = new FormEngine(definition, { validator });
+  const state = fill(engine);
+  assert.deepEqual(engine.validate(state), []);
+  const data = engine.data(state);
+  assert.equal((data['applicant'] as Record<string, unknown>)['nationalId'], 'A123456789');
+  assert.equal((data['applicant'] as Record<string, unknown>)['mobile'], '0912345678');
+  assert.equal((data['rental'] as Record<string, unknown>)['monthlyRent'], 12000);
+  assert.equal((data['landlord'] as Record<string, unknown>)['phone'], '0223456789');
+  assert.equal((data['household'] as Record<string, unknown>)['size'], 1, 'computed');
+  assert.equal((data['rental'] as Record<string, unknown>)['mailingSameAsRental'], true, 'schema default');
+  assert.equal(data['mailing'], undefined, 'the hidden mailing-address section is not submitted');
+  assert.ok(validator(data), JSON.stringify(validator.errors));
+});
+
+test('an empty step reports each required field once, in page order, as codes', () => {
+  const engine = new FormEngine(definition, { validator });
+  const errors = engine.validate(engine.init(), { step: 'applicant' });
+  assert.deepEqual(errors.map((e) => [e.path, e.code]), [
+    ['/applicant/name', 'required'], ['/applicant/nationalId', 'required'], ['/applicant/birthDate', 'required'],
+    ['/applicant/mobile', 'required'], ['/applicant/notifyBy', 'required'],
+    ['/applicant/address/county', 'required'], ['/applicant/address/district', 'required'], ['/applicant/address/street', 'required'],
+  ]);
+});
+
+test('schema keywords, formats and designer checks become codes with parameters', () => {
+  const engine = new FormEngine(definition, { validator });
+  let state = fill(engine);
+  state = engine.change(state, '/applicant/name', '林'.repeat(51));
+  state = engine.change(state, '/applicant/nationalId', 'A123456788');
+  state = engine.change(state, '/rental/leaseEnd', '2025-12-31');
+  state = engine.change(state, '/rental/monthlyRent', 'about 12000');
+  state = engine.change(state, '/bank/account', '12-34');
+  state = engine.change(state, '/applicant/birthDate', '2023-02-29');
+  assert.deepEqual(engine.validate(state).map((e) => [e.path, e.code, e.params]), [
+    ['/applicant/name', 'maxLength', { limit: 50 }],
+    ['/applicant/nationalId', 'format', { format: 'tw-national-id', reason: 'checksum' }],
+    ['/applicant/birthDate', 'format', { format: 'date', reason: 'date' }],
+    ['/rental/leaseEnd', 'check', { index: 0 }],
+    ['/rental/monthlyRent', 'type', { type: 'integer' }],
+    ['/bank/account', 'pattern', {}],
+  ]);
+});
+
+test('a rule shows and hides a section; hidden answers are kept but neither validated nor submitted', () => {
+  const engine = new FormEngine(definition, { validator });
+  let state = fill(engine);
+  assert.equal(engine.isShown(state, '/mailing/county'), false);
+  state = engine.change(state, '/rental/mailingSameAsRental', false);
+  assert.equal(engine.isShown(state, 'section:mailing-address'), true);
+  assert.deepEqual(engine.validate(state, { step: 'rental' }).map((e) => e.path), ['/mailing/county', '/mailing/district', '/mailing/street']);
+  state = engine.change(state, '/mailing/county', 'KHH');
+  state = engine.change(state, '/rental/mailingSameAsRental', true);
+  assert.equal(state.values['mailing'] && (state.values['mailing'] as Record<string, unknown>)['county'], 'KHH', 'kept');
+  assert.equal(engine.data(state)['mailing'], undefined, 'not submitted');
+  assert.deepEqual(engine.validate(state), []);
+});
+
+test('required-when: the e-mail address is required only when the result goes by e-mail', () => {
+  const engine = new FormEngine(definition, { validator });
+  let state = fill(engine);
+  assert.equal(engine.isRequired(state, '/applicant/email'), false);
+  state = engine.change(state, '/applicant/notifyBy', 'email');
+  assert.equal(engine.isRequired(state, '/applicant/email'), true);
+  assert.deepEqual(engine.validate(state).map((e) => [e.path, e.code]), [['/applicant/email', 'required']]);
+});
+
+test('a branch: the proof step exists only for low and middle-low income households', () => {
+  const engine = new FormEngine(definition, { validator });
+  let state = fill(engine);
+  assert.ok(!engine.shownSteps(state).some((s) => s.id === 'status-proof'));
+  state = engine.change(state, '/eligibility/incomeStatus', 'low');
+  assert.deepEqual(engine.shownSteps(state).map((s) => s.id), ['applicant', 'household', 'rental', 'landlord', 'eligibility', 'status-proof', 'bank']);
+  assert.deepEqual(engine.validate(state).map((e) => e.path), ['/statusProof/issuer', '/statusProof/documentNumber']);
+});
+
+test('repeats: entries are added and removed, rules inside an entry read that entry, computed totals follow', () => {
+  const engine = new FormEngine(definition, { validator });
+  let state = engine.change(fill(engine), '/household/composition', 'with-family');
+  assert.deepEqual(engine.validate(state, { step: 'household' }).map((e) => [e.path, e.code]), [['/household/members', 'minItems']]);
+  state = engine.addItem(engine.addItem(state, '/household/members'), '/household/members');
+  assert.equal(engine.data(state)['household'] && (engine.data(state)['household'] as Record<string, unknown>)['size'], 3);
+  state = engine.change(state, '/household/members/1/relationship', 'other');
+  assert.equal(engine.isShown(state, '/household/members/1/relationshipOther'), true);
+  assert.equal(engine.isShown(state, '/household/members/0/relationshipOther'), false);
+  assert.deepEqual(engine.validate(state, { step: 'household' }).map((e) => e.path), [
+    '/household/members/0/name', '/household/members/0/nationalId', '/household/members/0/relationship', '/household/members/0/birthDate',
+    '/household/members/1/name', '/household/members/1/nationalId', '/household/members/1/relationshipOther', '/household/members/1/birthDate',
+  ]);
+  state = engine.removeItem(state, '/household/members', 0);
+  assert.equal(engine.isShown(state, '/household/members/0/relationshipOther'), true, 'the remaining entry moved to index 0 with its rule');
+  assert.equal(engine.isShown(state, '/household/members/1/relationshipOther'), true, 'no rule state left for the removed index');
+  assert.equal(state.hidden['/household/members/1/relationshipOther'], undefined);
+  assert.equal((engine.data(state)['household'] as Record<string, unknown>)['size'], 2);
+});
+
+test('a change re-evaluates only the rules that read what changed', () => {
+  const evaluated: string[] = [];
+  const engine = new FormEngine(definition, { validator, trace: (rule: Rule, target: string) => evaluated.push(`${rule.kind} ${target}`) });
+  let state = engine.init();
+  const perEntry = engine.model.rules.filter((rule) => rule.repeat).length;
+  assert.equal(evaluated.length, engine.model.rules.length - perEntry, 'init evaluates every rule once (per-entry rules have no entries yet)');
+  evaluated.length = 0;
+  state = engine.change(state, '/landlord/name', '王大明');
+  assert.deepEqual(evaluated, []);
+  state = engine.change(state, '/landlord/type', 'company');
+  assert.deepEqual(evaluated.sort(), ['visible /landlord/businessId', 'visible /landlord/nationalId']);
+  evaluated.length = 0;
+  state = engine.change(state, '/household/composition', 'with-family');
+  state = engine.addItem(engine.addItem(state, '/household/members'), '/household/members');
+  evaluated.length = 0;
+  engine.change(state, '/household/members/1/relationship', 'child');
+  // The size counts the whole list, so it reads every entry; the per-entry rule runs for entry 1 only.
+  assert.deepEqual(evaluated.sort(), ['computed /household/size', 'visible /household/members/1/relationshipOther']);
+});
+
+test('the engine works without a schema validator: rules, formats and required still apply', () => {
+  const engine = new FormEngine(definition);
+  let state = fill(engine);
+  state = engine.change(state, '/applicant/nationalId', 'A123456788');
+  state = engine.change(state, '/applicant/name', undefined);
+  assert.deepEqual(engine.validate(state).map((e) => [e.path, e.code]), [['/applicant/name', 'required'], ['/applicant/nationalId', 'format']]);
+});
+
+test('a restored state (init with saved values) decides rules exactly as the live one did', () => {
+  const engine = new FormEngine(definition, { validator });
+  let live = fill(engine);
+  live = engine.change(live, '/landlord/type', 'company');
+  live = engine.change(live, '/household/composition', 'with-family');
+  live = engine.addItem(live, '/household/members');
+  live = engine.change(live, '/household/members/0/relationship', 'other');
+  const restored = engine.init(JSON.parse(JSON.stringify(live.values)));
+  assert.deepEqual(restored, live);
+});
