@@ -6,3 +6,4 @@ export {
   type FormatProblem,
 } from './formats.js';
 export { FormModel, stepKey, sectionKey, contentKey, type FieldInfo, type RepeatInfo, type Rule } from './model.js';
+export { SubmissionError, type Receipt, type SubmissionFailure } from './submission.js';

@@ -2,23 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAjv } from '@formosa/schema/node';
 import { FormEngine, type FormState, type Rule } from '@formosa/engine';
-import { example } from './helpers.js';
+import { answers, example } from '../../../examples/fixtures.js';
 
 const definition = example('rent-subsidy');
 const validator = createAjv().compile(definition.schema as object);
 
-/** Answers that make the whole rent-subsidy form valid. */
-export const validAnswers: [string, unknown][] = [
-  ['/applicant/name', '林小美'], ['/applicant/nationalId', 'a123456789'], ['/applicant/birthDate', '1990-05-02'],
-  ['/applicant/mobile', '0912-345-678'], ['/applicant/notifyBy', 'sms'],
-  ['/applicant/address/county', 'TPE'], ['/applicant/address/district', '大安區'], ['/applicant/address/street', '信義路三段 100 號'],
-  ['/household/composition', 'alone'],
-  ['/rental/address/county', 'NWT'], ['/rental/address/district', '板橋區'], ['/rental/address/street', '文化路一段 1 號 3 樓'],
-  ['/rental/leaseStart', '2026-01-01'], ['/rental/leaseEnd', '2026-12-31'], ['/rental/monthlyRent', '12,000'], ['/rental/registeredHere', 'yes'],
-  ['/landlord/type', 'person'], ['/landlord/name', '王大明'], ['/landlord/nationalId', 'F131104093'], ['/landlord/phone', '(02) 2345-6789'],
-  ['/eligibility/incomeStatus', 'general'],
-  ['/bank/code', '700'], ['/bank/account', '00012345678901'], ['/declaration', true],
-];
+const validAnswers = answers('rent-subsidy');
 
 function fill(engine: FormEngine, answers = validAnswers): FormState {
   return answers.reduce((state, [pointer, value]) => engine.change(state, pointer, value), engine.init());

@@ -1,0 +1,37 @@
+/** The submission contract shared by the workflow (which waits for it) and the transport (which performs it). */
+import { FormosaError } from '@formosa/schema';
+import type { FieldError } from './form-engine.js';
+
+/**
+ * What the agency's endpoint returns for a stored submission.
+ * @example
+ * const receipt: Receipt = { id: '6f1c…', receipt: 'RS-20261122-7K3Q9X' };
+ */
+export interface Receipt {
+  /** The stored submission's identifier. */
+  readonly id: string;
+  /** The number the citizen quotes to the agency. */
+  readonly receipt: string;
+  /** ISO 8601 time the server stored it. */
+  readonly submittedAt?: string;
+}
+
+/** Why a submission did not go through: `network` (nothing known arrived), `rejected` (422, field errors), `server` (other status). */
+export type SubmissionFailure = 'network' | 'rejected' | 'server';
+
+/**
+ * A failed submission. `fieldErrors` holds the server's per-field codes when it rejected the data.
+ * @example
+ * throw new SubmissionError('rejected', 'The server rejected 1 answer', [{ path: '/applicant/name', code: 'required', params: {} }], 422);
+ */
+export class SubmissionError extends FormosaError {
+  override name = 'SubmissionError';
+  constructor(
+    readonly kind: SubmissionFailure,
+    message: string,
+    readonly fieldErrors: readonly FieldError[] = [],
+    readonly status?: number,
+  ) {
+    super(`submission_${kind}`, message);
+  }
+}

@@ -1,0 +1,163 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createActor, fromPromise, waitFor, type SnapshotFrom } from 'xstate';
+import { createAjv } from '@formosa/schema/node';
+import { FormEngine, SubmissionError, type Receipt } from '@formosa/engine';
+import { createWorkflow, type SubmitInput, type WorkflowMachine } from '@formosa/workflow';
+import { answers, example } from '../../../examples/fixtures.js';
+
+const definition = example('rent-subsidy');
+const engine = new FormEngine(definition, { validator: createAjv().compile(definition.schema as object) });
+const all = answers('rent-subsidy');
+const stepOf = (snapshot: SnapshotFrom<WorkflowMachine>) => (snapshot.value as { editing?: string }).editing ?? String(snapshot.value);
+
+function start(submit?: (input: SubmitInput) => Promise<Receipt>) {
+  const machine = submit ? createWorkflow(engine).provide({ actors: { submit: fromPromise(({ input }: { input: SubmitInput }) => submit(input)) } }) : createWorkflow(engine);
+  return createActor(machine).start();
+}
+
+function answer(actor: ReturnType<typeof start>, step: string) {
+  for (const [path, value] of all) if (engine.stepOf(path) === step) actor.send({ type: 'CHANGE', path, value });
+}
+
+function walkToReview(actor: ReturnType<typeof start>) {
+  for (const step of ['applicant', 'household', 'rental', 'landlord', 'eligibility', 'bank']) {
+    assert.equal(stepOf(actor.getSnapshot()), step);
+    answer(actor, step);
+    actor.send({ type: 'NEXT' });
+  }
+  assert.equal(stepOf(actor.getSnapshot()), 'review');
+}
+
+test('Continue on an unanswered step stays there and shows that step\'s errors; fixing one removes it at once', () => {
+  const actor = start();
+  actor.send({ type: 'NEXT' });
+  let snapshot = actor.getSnapshot();
+  assert.equal(stepOf(snapshot), 'applicant');
+  assert.equal(snapshot.context.errors.length, 8);
+  actor.send({ type: 'CHANGE', path: '/applicant/name', value: '林小美' });
+  snapshot = actor.getSnapshot();
+  assert.equal(snapshot.context.errors.length, 7);
+  assert.ok(!snapshot.context.errors.some((e) => e.path === '/applicant/name'));
+  actor.send({ type: 'CHANGE', path: '/bank/account', value: '1' });
+  assert.equal(actor.getSnapshot().context.errors.length, 7, 'an answer on another step adds no error here');
+});
+
+test('the journey walks every shown step to the review, skipping the proof step for general households', () => {
+  walkToReview(start());
+});
+
+test('branching: a low-income household goes through the proof step, forwards and backwards', () => {
+  const actor = start();
+  for (const step of ['applicant', 'household', 'rental', 'landlord']) {
+    answer(actor, step);
+    actor.send({ type: 'NEXT' });
+  }
+  actor.send({ type: 'CHANGE', path: '/eligibility/incomeStatus', value: 'low' });
+  actor.send({ type: 'NEXT' });
+  assert.equal(stepOf(actor.getSnapshot()), 'status-proof');
+  actor.send({ type: 'BACK' });
+  actor.send({ type: 'CHANGE', path: '/eligibility/incomeStatus', value: 'general' });
+  actor.send({ type: 'NEXT' });
+  assert.equal(stepOf(actor.getSnapshot()), 'bank');
+  actor.send({ type: 'BACK' });
+  assert.equal(stepOf(actor.getSnapshot()), 'eligibility', 'Back skips the hidden step too');
+});
+
+test('a Change link from the review opens the step, and Continue returns to the review', () => {
+  const actor = start();
+  walkToReview(actor);
+  actor.send({ type: 'GOTO', step: 'landlord' });
+  assert.equal(stepOf(actor.getSnapshot()), 'landlord');
+  actor.send({ type: 'CHANGE', path: '/landlord/type', value: 'company' });
+  actor.send({ type: 'NEXT' });
+  assert.equal(stepOf(actor.getSnapshot()), 'landlord', 'the new business ID field must be answered first');
+  assert.deepEqual(actor.getSnapshot().context.errors.map((e) => e.path), ['/landlord/businessId']);
+  actor.send({ type: 'CHANGE', path: '/landlord/businessId', value: '22099131' });
+  actor.send({ type: 'NEXT' });
+  assert.equal(stepOf(actor.getSnapshot()), 'review');
+});
+
+test('GOTO refuses steps not reached yet', () => {
+  const actor = start();
+  actor.send({ type: 'GOTO', step: 'bank' });
+  assert.equal(stepOf(actor.getSnapshot()), 'applicant');
+});
+
+test('submit sends the normalised data with the idempotency key and ends with the receipt', async () => {
+  const inputs: SubmitInput[] = [];
+  const actor = start(async (input) => {
+    inputs.push(input);
+    return { id: 'abc', receipt: 'RS-1' };
+  });
+  walkToReview(actor);
+  actor.send({ type: 'SUBMIT' });
+  const done = await waitFor(actor, (s) => s.status === 'done');
+  assert.deepEqual(done.context.receipt, { id: 'abc', receipt: 'RS-1' });
+  assert.equal(inputs.length, 1);
+  assert.match(inputs[0]!.idempotencyKey, /^[0-9a-f-]{36}$/);
+  assert.equal((inputs[0]!.data['applicant'] as Record<string, unknown>)['nationalId'], 'A123456789');
+});
+
+test('a dropped connection returns to the review with every answer kept, and the retry reuses the key', async () => {
+  const keys: string[] = [];
+  let fail = true;
+  const actor = start(async (input) => {
+    keys.push(input.idempotencyKey);
+    if (fail) throw new SubmissionError('network', 'Failed to fetch');
+    return { id: 'abc', receipt: 'RS-1' };
+  });
+  walkToReview(actor);
+  const before = actor.getSnapshot().context.form.values;
+  actor.send({ type: 'SUBMIT' });
+  const failed = await waitFor(actor, (s) => s.context.submitError !== undefined);
+  assert.equal(stepOf(failed), 'review');
+  assert.equal(failed.context.submitError?.kind, 'network');
+  assert.deepEqual(failed.context.form.values, before);
+  fail = false;
+  actor.send({ type: 'SUBMIT' });
+  await waitFor(actor, (s) => s.status === 'done');
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0], keys[1]);
+});
+
+test('a rejection with field errors opens the step of the first error, then Continue returns to the review', async () => {
+  let reject = true;
+  const actor = start(async () => {
+    if (reject) throw new SubmissionError('rejected', 'rejected', [{ path: '/landlord/phone', code: 'format', params: { format: 'tw-phone', reason: 'shape' } }], 422);
+    return { id: 'abc', receipt: 'RS-1' };
+  });
+  walkToReview(actor);
+  actor.send({ type: 'SUBMIT' });
+  const routed = await waitFor(actor, (s) => stepOf(s) === 'landlord');
+  assert.deepEqual(routed.context.errors.map((e) => e.path), ['/landlord/phone']);
+  reject = false;
+  actor.send({ type: 'NEXT' });
+  assert.equal(stepOf(actor.getSnapshot()), 'review');
+});
+
+test('submitting without a submit actor fails loudly instead of pretending', async () => {
+  const actor = start();
+  walkToReview(actor);
+  actor.send({ type: 'SUBMIT' });
+  const failed = await waitFor(actor, (s) => s.context.submitError !== undefined);
+  assert.match(failed.context.submitError!.message, /No submit actor was provided/);
+});
+
+test('a persisted snapshot survives JSON and resumes at the same step with the same answers', () => {
+  const actor = start();
+  for (const step of ['applicant', 'household']) {
+    answer(actor, step);
+    actor.send({ type: 'NEXT' });
+  }
+  actor.send({ type: 'CHANGE', path: '/rental/monthlyRent', value: '9000' });
+  const saved = JSON.stringify(actor.getPersistedSnapshot());
+  actor.stop();
+  const resumed = createActor(createWorkflow(engine), { snapshot: JSON.parse(saved) }).start();
+  const snapshot = resumed.getSnapshot();
+  assert.equal(stepOf(snapshot), 'rental');
+  assert.equal((snapshot.context.form.values['rental'] as Record<string, unknown>)['monthlyRent'], '9000');
+  assert.deepEqual(snapshot.context.visited, ['applicant', 'household', 'rental']);
+  resumed.send({ type: 'BACK' });
+  assert.equal(stepOf(resumed.getSnapshot()), 'household');
+});
