@@ -1,0 +1,117 @@
+/**
+ * The reference agency endpoint: serves the demo site and the definitions, receives submissions,
+ * re-validates them with the same engine and definition, stores each exactly once, issues receipts.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Data } from '@formosa/engine';
+import { loadForms, type ServedForm } from './forms.js';
+import { SubmissionStore } from './store.js';
+import { HttpError, readJson, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
+
+export interface ServerOptions {
+  /** Folder of `*.json` definitions. */
+  readonly formsDir: string;
+  /** SQLite database file (`:memory:` for a throwaway one). */
+  readonly database: string;
+  /** Folders served as static files, first match wins (the demo site, the built bundle). */
+  readonly staticDirs?: readonly { readonly prefix: string; readonly dir: string }[];
+  /** Content-Security-Policy of HTML pages. */
+  readonly csp?: string;
+  /** Largest accepted submission body, in bytes. */
+  readonly bodyLimit?: number;
+}
+
+export interface RunningServer {
+  readonly server: Server;
+  readonly url: string;
+  readonly store: SubmissionStore;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * Starts the server.
+ * @example
+ * const { url, close } = await startServer({ formsDir: 'examples/forms', database: '.data/formosa.sqlite' }, 8080);
+ */
+export async function startServer(options: ServerOptions, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+  const forms = await loadForms(options.formsDir);
+  const store = new SubmissionStore(options.database);
+  const statics = (options.staticDirs ?? []).map((s) => ({ prefix: s.prefix, dir: resolve(s.dir) }));
+  const csp = options.csp ?? STRICT_CSP;
+  const bodyLimit = options.bodyLimit ?? 1_000_000;
+
+  const routes: [string, RegExp, (req: IncomingMessage, res: ServerResponse, form: ServedForm | undefined, match: RegExpExecArray) => Promise<void> | void][] = [
+    ['GET', /^\/api\/forms$/, (_req, res) => sendJson(res, 200, [...forms.values()].map(({ definition: d }) => ({ id: d.id, version: d.version, title: d.title, description: d.description, locales: d.locales })))],
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (_req, res, form) => sendJson(res, 200, form!.definition)],
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/validator\.js$/, async (_req, res, form) => sendText(res, 200, 'text/javascript; charset=utf-8', await form!.validatorSource(), { 'cache-control': 'no-cache' })],
+    ['POST', /^\/api\/forms\/([a-z0-9-]+)\/submissions$/, async (req, res, form) => {
+      const key = req.headers['idempotency-key'];
+      if (key !== undefined && (typeof key !== 'string' || !KEY_PATTERN.test(key))) throw new HttpError(400, { error: 'bad_idempotency_key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' });
+      const body = await readJson(req, bodyLimit);
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(422, { errors: [{ path: '', code: 'type', params: { type: 'object' } }] });
+      const { engine, definition } = form!;
+      const state = engine.init(body as Data);
+      const errors = engine.validate(state);
+      if (errors.length > 0) return sendJson(res, 422, { errors });
+      const { submission, created } = store.store(definition.id, definition.version, key, engine.data(state));
+      sendJson(res, created ? 201 : 200, { id: submission.id, receipt: submission.receipt, submittedAt: submission.submittedAt }, created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
+    }],
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/submissions\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
+      const submission = store.get(form!.definition.id, match[2]!);
+      if (!submission) throw new HttpError(404, { error: 'not_found', message: 'No such submission' });
+      sendJson(res, 200, submission);
+    }],
+  ];
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    try {
+      for (const [method, pattern, handler] of routes) {
+        const match = pattern.exec(path);
+        if (!match) continue;
+        if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) continue;
+        const form = match[1] ? forms.get(match[1]) : undefined;
+        if (match[1] && !form) throw new HttpError(404, { error: 'unknown_form', message: `No form "${match[1]}"` });
+        return await handler(req, res, form, match);
+      }
+      if (path.startsWith('/api/')) throw new HttpError(path.match(/^\/api\/forms\/[a-z0-9-]+\/submissions$/) ? 405 : 404, { error: 'not_found', message: `No route ${req.method} ${path}` });
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        for (const { prefix, dir } of statics) {
+          if (!path.startsWith(prefix)) continue;
+          const rest = path.slice(prefix.length);
+          const file = rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest;
+          if (await serveFile(res, dir, file, { 'content-security-policy': csp })) return;
+        }
+      }
+      throw new HttpError(404, { error: 'not_found', message: `Nothing at ${path}` });
+    } catch (error) {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof HttpError) return sendJson(res, error.status, error.body);
+      console.error(error);
+      sendJson(res, 500, { error: 'internal', message: 'Something went wrong on the server; nothing was stored' });
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((done) => server.listen(port, host, done));
+  const address = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://${host}:${address.port}`,
+    store,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => {
+          store.close();
+          done();
+        });
+      }),
+  };
+}

@@ -1,0 +1,79 @@
+/** Small HTTP helpers: JSON responses, bounded body reading, security headers, static files. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+/** A strict policy for the demo pages: no inline script, no eval, Trusted Types enforced. */
+export const STRICT_CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
+  "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'", 'trusted-types lit-html',
+].join('; ');
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(String(body['error']));
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+export function sendText(res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/** Reads a JSON body of at most `limit` bytes. */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, { error: 'unsupported_media_type', message: 'Send the data as application/json' });
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const tooLarge = () => {
+    // Discard the rest of the upload so the client reads the answer instead of a reset connection.
+    req.resume();
+    return new HttpError(413, { error: 'too_large', message: `The body is larger than ${limit} bytes` });
+  };
+  if (declared > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, { error: 'bad_json', message: 'The body is not valid JSON' });
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.map': 'application/json; charset=utf-8',
+};
+
+/** Serves `path` from `root` if it is a file inside it; returns false otherwise. */
+export async function serveFile(res: ServerResponse, root: string, path: string, headers: Record<string, string> = {}): Promise<boolean> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false;
+  }
+  const file = normalize(join(root, decoded));
+  if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return false;
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return false;
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  res.writeHead(200, { 'content-type': type, 'content-length': info.size, 'cache-control': 'no-cache', ...(type.startsWith('text/html') ? headers : {}) });
+  createReadStream(file).pipe(res);
+  return true;
+}

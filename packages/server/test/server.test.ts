@@ -1,0 +1,116 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { FormEngine } from '@formosa/engine';
+import { startServer, type RunningServer } from '@formosa/server';
+import { answers, example } from '../../../examples/fixtures.js';
+
+const formsDir = new URL('../../../examples/forms', import.meta.url).pathname;
+const dbFile = join(mkdtempSync(join(tmpdir(), 'formosa-server-')), 'submissions.sqlite');
+let server: RunningServer;
+
+/** Valid rent-subsidy data, produced the way the browser produces it. */
+function validData(): Record<string, unknown> {
+  const engine = new FormEngine(example('rent-subsidy'));
+  const state = answers('rent-subsidy').reduce((s, [path, value]) => engine.change(s, path, value), engine.init());
+  return engine.data(state) as Record<string, unknown>;
+}
+
+function post(data: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${server.url}/api/forms/rent-subsidy/submissions`, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof data === 'string' ? data : JSON.stringify(data),
+  });
+}
+
+before(async () => {
+  server = await startServer({ formsDir, database: dbFile });
+});
+after(() => server.close());
+
+test('GET /api/forms lists the definitions, GET /api/forms/:id returns one', async () => {
+  const list = await (await fetch(`${server.url}/api/forms`)).json();
+  assert.ok(list.some((f: { id: string }) => f.id === 'rent-subsidy'));
+  const definition = await (await fetch(`${server.url}/api/forms/rent-subsidy`)).json();
+  assert.equal(definition.id, 'rent-subsidy');
+  assert.equal((await fetch(`${server.url}/api/forms/no-such-form`)).status, 404);
+});
+
+test('the validator module is served as JavaScript and contains no eval', async () => {
+  const res = await fetch(`${server.url}/api/forms/rent-subsidy/validator.js`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type')!, /^text\/javascript/);
+  assert.doesNotMatch(await res.text(), /new Function|\beval\(/);
+});
+
+test('valid data is stored in SQLite and a receipt issued; GET returns what was stored', async () => {
+  const res = await post(validData(), { 'idempotency-key': 'test-valid-1' });
+  assert.equal(res.status, 201);
+  const { id, receipt } = await res.json();
+  assert.match(receipt, /^RS-\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/);
+  const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${id}`)).json();
+  assert.equal(stored.receipt, receipt);
+  assert.equal(stored.data.applicant.nationalId, 'A123456789');
+  const row = new Database(dbFile, { readonly: true }).prepare('SELECT receipt FROM submissions WHERE id = ?').get(id) as { receipt: string };
+  assert.equal(row.receipt, receipt, 'really in the SQLite file');
+});
+
+test('invalid data is rejected with 422 and per-field codes, and nothing is stored', async () => {
+  const before = server.store.count('rent-subsidy');
+  const data = validData();
+  (data['applicant'] as Record<string, unknown>)['nationalId'] = 'A123456788';
+  (data['rental'] as Record<string, unknown>)['monthlyRent'] = -5;
+  delete (data['bank'] as Record<string, unknown>)['account'];
+  const res = await post(data, { 'idempotency-key': 'test-invalid-1' });
+  assert.equal(res.status, 422);
+  const { errors } = await res.json();
+  assert.deepEqual(errors.map((e: { path: string; code: string }) => [e.path, e.code]), [
+    ['/applicant/nationalId', 'format'], ['/rental/monthlyRent', 'minimum'], ['/bank/account', 'required'],
+  ]);
+  assert.deepEqual(errors[1].params, { limit: 1, comparison: '>=' });
+  assert.equal(server.store.count('rent-subsidy'), before);
+});
+
+test('values of fields hidden by the rules are not stored', async () => {
+  const data = validData();
+  (data['landlord'] as Record<string, unknown>)['businessId'] = '22099131';
+  const { id } = await (await post(data, { 'idempotency-key': 'test-hidden-1' })).json();
+  const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${id}`)).json();
+  assert.equal(stored.data.landlord.businessId, undefined);
+});
+
+test('the same Idempotency-Key twice returns the original receipt with 200 and stores one record', async () => {
+  const first = await post(validData(), { 'idempotency-key': 'test-repeat-1' });
+  const second = await post(validData(), { 'idempotency-key': 'test-repeat-1' });
+  assert.equal(first.status, 201);
+  assert.equal(second.status, 200);
+  assert.deepEqual(await second.json(), await first.json());
+});
+
+test('the same Idempotency-Key sent 20 times concurrently stores exactly one record', async () => {
+  const before = server.store.count('rent-subsidy');
+  const responses = await Promise.all(Array.from({ length: 20 }, () => post(validData(), { 'idempotency-key': 'test-concurrent-1' })));
+  const bodies = await Promise.all(responses.map((r) => r.json()));
+  assert.deepEqual(responses.map((r) => r.status).sort((a, b) => a - b), [...Array(19).fill(200), 201]);
+  assert.equal(new Set(bodies.map((b) => b.receipt)).size, 1);
+  assert.equal(server.store.count('rent-subsidy'), before + 1);
+});
+
+test('malformed requests get clear errors', async () => {
+  assert.equal((await post('{not json', { 'idempotency-key': 'x1' })).status, 400);
+  assert.equal((await post([1, 2], { 'idempotency-key': 'x2' })).status, 422);
+  assert.equal((await fetch(`${server.url}/api/forms/rent-subsidy/submissions`, { method: 'POST', body: '{}', headers: { 'content-type': 'text/plain' } })).status, 415);
+  assert.equal((await post(validData(), { 'idempotency-key': 'bad key with spaces' })).status, 400);
+  assert.equal((await post('"' + 'x'.repeat(1_100_000) + '"')).status, 413);
+  assert.equal((await fetch(`${server.url}/api/forms/rent-subsidy/submissions`)).status, 405);
+  assert.equal((await fetch(`${server.url}/api/forms/rent-subsidy/submissions/00000000-0000-0000-0000-000000000000`)).status, 404);
+});
+
+test('a folder with a broken definition refuses to start, listing the problems with lines', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'formosa-forms-'));
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(dir, 'broken.json'), '{\n  "formatVersion": 1,\n  "id": "Broken"\n}');
+  await assert.rejects(startServer({ formsDir: dir, database: ':memory:' }), /broken\.json:3:3 error \/id/);
+});
