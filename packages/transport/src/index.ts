@@ -1,0 +1,1 @@
+export { createSubmitter, type SubmitRequest, type SubmitterOptions } from './submit.js';
