@@ -6,7 +6,7 @@ import { createTranslator, negotiateLocale, PACKS, DEFAULT_LOCALE } from '@formo
 /** The argument names of an ICU message, nested ones included. */
 function placeholders(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const element of elements) {
-    if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.pound) into.add(String(element.value));
+    if ('value' in element && element.type !== TYPE.literal) into.add(String(element.value));
     if ('options' in element) for (const option of Object.values(element.options)) placeholders(option.value, into);
   }
   return into;

@@ -4,6 +4,7 @@ import type { MessageKey } from '../messages.js';
 export const messages: Record<MessageKey, string> = {
   'form.loading': 'Loading the form…',
   'form.optional': '(optional)',
+  'form.choose': 'Choose…',
   'form.readOnly': '(worked out for you)',
   'form.definitionError.title': 'This form cannot be used at the moment',
   'form.definitionError.body': 'Its definition has {count, plural, one {# problem} other {# problems}}. Please tell the agency:',
@@ -16,6 +17,7 @@ export const messages: Record<MessageKey, string> = {
   'stepper.progress': 'Step {current} of {total}',
   'stepper.done': '(completed)',
   'stepper.current': '(current step)',
+  'stepper.review': 'Check answers',
   'errorSummary.title': 'There is a problem',
   'errorSummary.prefix': 'Error:',
   'repeat.remove': 'Remove {title}',
@@ -26,6 +28,7 @@ export const messages: Record<MessageKey, string> = {
   'review.change': 'Change',
   'review.changeLabel': 'Change {label}',
   'review.notAnswered': 'Not answered',
+  'review.entryLabel': '{entry}: {label}',
   'review.yes': 'Yes',
   'review.no': 'No',
   'receipt.title': 'Application sent',

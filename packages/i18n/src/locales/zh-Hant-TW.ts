@@ -2,6 +2,7 @@
 export const messages = {
   'form.loading': '表單載入中…',
   'form.optional': '（選填）',
+  'form.choose': '請選擇',
   'form.readOnly': '（系統自動計算）',
   'form.definitionError.title': '這份表單暫時無法使用',
   'form.definitionError.body': '表單設定有 {count} 個問題，請通知承辦機關：',
@@ -14,6 +15,7 @@ export const messages = {
   'stepper.progress': '第 {current} 步，共 {total} 步',
   'stepper.done': '（已完成）',
   'stepper.current': '（目前步驟）',
+  'stepper.review': '確認資料',
   'errorSummary.title': '有些資料需要修正',
   'errorSummary.prefix': '錯誤：',
   'repeat.remove': '移除{title}',
@@ -24,6 +26,7 @@ export const messages = {
   'review.change': '修改',
   'review.changeLabel': '修改{label}',
   'review.notAnswered': '未填寫',
+  'review.entryLabel': '{entry}：{label}',
   'review.yes': '是',
   'review.no': '否',
   'receipt.title': '申請已送出',

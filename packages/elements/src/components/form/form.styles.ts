@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+export const formStyles = css`
+  :host {
+    display: block;
+    max-width: var(--formosa-max-width, 48rem);
+  }
+  .caption {
+    display: block;
+    color: var(--_muted);
+    font-size: 1em;
+    margin-block-end: 0.25rem;
+  }
+  .step-title {
+    font-size: 1.75em;
+    line-height: 1.25;
+    margin: 0 0 var(--_space);
+  }
+  .step-title:focus {
+    outline: none;
+  }
+  .description,
+  .content {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .hint {
+    color: var(--_muted);
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+    margin-block-start: calc(var(--_space) * 2);
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    min-height: 2.75rem;
+    min-width: 2.75rem;
+    padding: 0.5rem 1.25rem;
+    border-radius: var(--_radius);
+  }
+  button.primary {
+    color: #fff;
+    background: var(--_primary);
+    border: 2px solid transparent;
+    box-shadow: 0 2px 0 var(--_primary-dark);
+    font-weight: 700;
+  }
+  button.primary:hover {
+    background: var(--_primary-dark);
+  }
+  button.secondary {
+    color: var(--_text);
+    background: var(--_surface);
+    border: 2px solid transparent;
+    box-shadow: 0 2px 0 #929191;
+  }
+  button[disabled] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  button:focus-visible {
+    outline: 3px solid transparent;
+    background: var(--_focus);
+    color: var(--_text);
+    box-shadow: 0 2px 0 var(--_text);
+  }
+  .repeat {
+    border: 0;
+    padding: 0;
+    margin: 0 0 calc(var(--_space) * 2);
+    min-inline-size: 0;
+  }
+  .repeat--error {
+    border-inline-start: 5px solid var(--_error);
+    padding-inline-start: calc(var(--_space) * 0.75);
+  }
+  .repeat-title {
+    font-size: 1.25em;
+    font-weight: 700;
+    padding: 0;
+    margin-block-end: 0.5rem;
+  }
+  .entry {
+    border: 0;
+    border-inline-start: 4px solid #b1b4b6;
+    margin: 0 0 var(--_space);
+    padding: 0.5rem 0 0.5rem var(--_space);
+    min-inline-size: 0;
+  }
+  .entry-title {
+    font-weight: 700;
+    padding: 0;
+    margin-block-end: 0.5rem;
+  }
+  .definition-error {
+    border: 5px solid var(--_error);
+    padding: var(--_space);
+  }
+  .definition-error code {
+    font-family: ui-monospace, monospace;
+    font-size: 0.9em;
+    overflow-wrap: anywhere;
+  }
+  .notice {
+    border-inline-start: 5px solid var(--_error);
+    padding-inline-start: var(--_space);
+    font-weight: 700;
+  }
+  @media print {
+    .nav,
+    formosa-stepper {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,402 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { loadDefinition, parsePointer, type FormDefinition, type Problem } from '@formosa/schema';
+import { FormEngine, type Data, type FieldError, type SchemaValidator } from '@formosa/engine';
+import { createWorkflow, fromPromise, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowMachine } from '@formosa/workflow';
+import { Translator, negotiateLocale, PACKS, type MessageKey } from '@formosa/i18n';
+import { createSubmitter, type SubmitterOptions } from '@formosa/transport';
+import {
+  FormosaBeforeSubmitEvent, FormosaErrorEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
+  type FormosaErrorSelectEvent, type FormosaInputEvent, type FormosaNavigateEvent,
+} from '../../internal/events.js';
+import { focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
+import type { StepperStep } from '../stepper/stepper.js';
+import type { SummaryError } from '../error-summary/error-summary.js';
+import { renderItems, type RenderContext } from './render-items.js';
+import { reviewSections } from './review-rows.js';
+import { answerKind, fieldId, widgetOf } from './widget.js';
+import { formStyles } from './form.styles.js';
+
+type Status = 'idle' | 'loading' | 'failed' | 'invalid' | 'ready';
+type Snapshot = SnapshotFrom<WorkflowMachine>;
+
+/** The view of a snapshot: a step id, `review`, `submitting` or `submitted`. */
+function viewOf(snapshot: Snapshot): string {
+  const value = snapshot.value as string | { editing?: string };
+  return typeof value === 'string' ? value : (value.editing ?? 'start');
+}
+
+/**
+ * A whole application form: loads a definition, walks the citizen through its steps, checks answers
+ * in their language, shows the review and submits to the agency's endpoint, then shows the receipt.
+ * @summary The form: stepper, fields, error summary, review and receipt, driven by a definition.
+ * @event formosa-step-change - The citizen moved to another step, the review or the receipt.
+ * @event formosa-before-submit - About to send; cancelable.
+ * @event formosa-submit - The endpoint stored the application; carries the receipt.
+ * @event formosa-error - The definition has problems, could not be loaded, or a submission failed.
+ * @event formosa-input - Bubbles from each field on every keystroke; `name` is the answer's JSON pointer.
+ * @event formosa-change - Bubbles from each field when an answer is committed.
+ * @cssprop --formosa-color-primary - Buttons and links.
+ * @cssprop --formosa-color-error - Error messages and markers.
+ * @cssprop --formosa-color-focus - The focus band.
+ * @cssprop --formosa-font-family - Type face.
+ * @cssprop --formosa-font-size - Base text size.
+ * @cssprop --formosa-max-width - Width of the form column.
+ * @example
+ * <formosa-form src="/api/forms/rent-subsidy" validator-src="/api/forms/rent-subsidy/validator.js" locale="zh-Hant-TW"></formosa-form>
+ */
+export class FormosaForm extends LitElement {
+  static override styles = [tokens, focusRing, visuallyHidden, formStyles];
+  static override properties = {
+    src: {},
+    validatorSrc: { attribute: 'validator-src' },
+    locale: { reflect: true },
+    definition: { attribute: false },
+    validator: { attribute: false },
+    values: { attribute: false },
+    submitter: { attribute: false },
+    status: { state: true },
+    problems: { state: true },
+    snapshot: { state: true },
+  };
+
+  /** URL of the definition (JSON). */
+  declare src: string | undefined;
+  /** URL of the precompiled validator module of the definition's data schema (see the CLI's `compile`). */
+  declare validatorSrc: string | undefined;
+  /** Interface and content language; else the page's `lang`, else the browser's languages. */
+  declare locale: string | undefined;
+  /** The definition as an object or JSON text, instead of `src`. */
+  declare definition: FormDefinition | string | undefined;
+  /** The precompiled validator, instead of `validator-src`. */
+  declare validator: SchemaValidator | undefined;
+  /** Answers to start from (a prefill or a saved draft), set before the definition loads. */
+  declare values: Data | undefined;
+  /** Options of the submission client (retries, time-out, extra headers). */
+  declare submitter: SubmitterOptions | undefined;
+
+  declare protected status: Status;
+  declare protected problems: readonly Problem[];
+  declare protected snapshot: Snapshot | undefined;
+
+  private engine?: FormEngine;
+  private actor?: Actor<WorkflowMachine>;
+  private generation = 0;
+  private translators = new Map<string, Translator>();
+  /** What should take focus after the next render: the step heading, the receipt, or a field by path. */
+  private pendingFocus?: { kind: 'heading' } | { kind: 'receipt' } | { kind: 'path'; path: string };
+
+  constructor() {
+    super();
+    this.status = 'idle';
+    this.problems = [];
+  }
+
+  /** The answers as they would be submitted now (hidden answers left out, values normalised). */
+  get data(): Data | undefined {
+    return this.engine && this.snapshot ? this.engine.data(this.snapshot.context.form) : undefined;
+  }
+
+  /** The current step id, `review`, `submitting` or `submitted`. */
+  get view(): string | undefined {
+    return this.snapshot ? viewOf(this.snapshot) : undefined;
+  }
+
+  /** The journey's persisted snapshot (plain JSON): where the citizen is and every answer. */
+  persistedSnapshot(): unknown {
+    return this.actor?.getPersistedSnapshot();
+  }
+
+  private get t(): Translator {
+    const locale = negotiateLocale([this.locale, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages], Object.keys(PACKS));
+    let translator = this.translators.get(locale);
+    if (!translator) this.translators.set(locale, (translator = new Translator(locale)));
+    return translator;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.actor?.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('definition') || changed.has('src') || changed.has('validator') || changed.has('validatorSrc')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const run = ++this.generation;
+    this.actor?.stop();
+    this.actor = undefined;
+    this.snapshot = undefined;
+    if (this.definition === undefined && !this.src) {
+      this.status = 'idle';
+      return;
+    }
+    this.status = 'loading';
+    try {
+      const [input, validator] = await Promise.all([this.definition ?? this.fetchText(this.src!), this.validator ?? this.importValidator()]);
+      if (run === this.generation) this.start(input, validator);
+    } catch (error) {
+      if (run !== this.generation) return;
+      this.status = 'failed';
+      this.dispatchEvent(new FormosaErrorEvent('load', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  private async fetchText(src: string): Promise<string> {
+    const response = await fetch(new URL(src, document.baseURI), { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`GET ${src} answered ${response.status}`);
+    return response.text();
+  }
+
+  private async importValidator(): Promise<SchemaValidator | undefined> {
+    if (!this.validatorSrc) return undefined;
+    try {
+      const module = (await import(/* @vite-ignore */ new URL(this.validatorSrc, document.baseURI).href)) as { default: SchemaValidator };
+      return module.default;
+    } catch (error) {
+      // The form still works (rules, formats, required); the server re-validates everything anyway.
+      console.warn(`[formosa] validator ${this.validatorSrc} could not be loaded; only rules, formats and required answers are checked`, error);
+      return undefined;
+    }
+  }
+
+  private start(input: unknown, validator: SchemaValidator | undefined): void {
+    const result = loadDefinition(input);
+    if (!result.ok) {
+      this.problems = result.problems.filter((p) => p.severity === 'error');
+      this.status = 'invalid';
+      this.dispatchEvent(new FormosaErrorEvent('definition', { problems: this.problems }));
+      return;
+    }
+    const definition = result.definition;
+    this.engine = new FormEngine(definition, validator ? { validator } : {});
+    const base = this.src ? new URL(this.src, document.baseURI) : document.baseURI;
+    const endpoint = new URL(definition.submission.endpoint, base).href;
+    const submit = createSubmitter(this.submitter);
+    const machine = createWorkflow(this.engine, this.values ? { values: this.values } : {}).provide({
+      actors: { submit: fromPromise(({ input, signal }: { input: SubmitInput; signal: AbortSignal }) => submit({ endpoint, data: input.data, idempotencyKey: input.idempotencyKey, signal })) },
+    });
+    const actor = createActor(machine);
+    this.actor = actor;
+    actor.subscribe((snapshot) => this.onSnapshot(snapshot));
+    actor.start();
+    this.status = 'ready';
+  }
+
+  private onSnapshot(snapshot: Snapshot): void {
+    const previous = this.snapshot;
+    this.snapshot = snapshot;
+    const view = viewOf(snapshot);
+    const before = previous ? viewOf(previous) : undefined;
+    if (view !== before && view !== SUBMITTING && before !== SUBMITTING) {
+      this.dispatchEvent(new FormosaStepChangeEvent(before, view));
+      if (before !== undefined) this.pendingFocus ??= { kind: 'heading' };
+    }
+    if (view === SUBMITTED && before !== SUBMITTED) {
+      this.pendingFocus = { kind: 'receipt' };
+      this.dispatchEvent(new FormosaSubmitEvent(snapshot.context.receipt!, this.engine!.data(snapshot.context.form)));
+    }
+    const failure = snapshot.context.submitError;
+    if (failure && failure !== previous?.context.submitError) {
+      this.dispatchEvent(new FormosaErrorEvent('submission', { message: failure.message, errors: snapshot.context.errors }));
+    }
+  }
+
+  protected override updated(): void {
+    const focus = this.pendingFocus;
+    if (!focus || this.status !== 'ready') return;
+    this.pendingFocus = undefined;
+    if (focus.kind === 'heading') this.renderRoot.querySelector<HTMLElement>('.step-title')?.focus();
+    else if (focus.kind === 'receipt') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('formosa-receipt')?.focus());
+    else void this.focusPath(focus.path);
+  }
+
+  /** Moves focus to the field (or entry) at `path`, scrolling its label into view, as the error summary links do. */
+  private async focusPath(path: string): Promise<void> {
+    await this.updateComplete;
+    const target =
+      this.renderRoot.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`) ??
+      this.renderRoot.querySelector<HTMLElement>(`[data-path^="${CSS.escape(path)}/"]`);
+    if (!target) return;
+    await (target as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  }
+
+  private send(event: Parameters<Actor<WorkflowMachine>['send']>[0]): void {
+    this.actor?.send(event);
+  }
+
+  private onInput(event: FormosaInputEvent): void {
+    if (event.name?.startsWith('/')) this.send({ type: 'CHANGE', path: event.name, value: event.value });
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    // Enter in a one-line answer continues, like a native form; never while an input method is composing (注音, 倉頡…).
+    if (event.key !== 'Enter' || event.isComposing || event.keyCode === 229) return;
+    const target = event.composedPath()[0];
+    if (!(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit'].includes(target.type)) return;
+    event.preventDefault();
+    if (this.view === REVIEW) this.submit();
+    else this.send({ type: 'NEXT' });
+  }
+
+  private submit(): void {
+    const data = this.data;
+    if (!data || !this.dispatchEvent(new FormosaBeforeSubmitEvent(data))) return;
+    this.send({ type: 'SUBMIT' });
+  }
+
+  private navigate(event: FormosaNavigateEvent): void {
+    this.send({ type: 'GOTO', step: event.step });
+    if (event.path) this.pendingFocus = { kind: 'path', path: event.path };
+  }
+
+  private errorMessage(error: FieldError): string {
+    const engine = this.engine!;
+    const t = this.t;
+    const field = engine.model.field(error.path);
+    if (field) {
+      const check = error.code === 'check' ? field.item.checks?.[Number(error.params['index'])]?.message : undefined;
+      return t.error(error, t.text(field.item.label).text, field.item, answerKind(widgetOf(engine.definition, field.item, field.schema)), check);
+    }
+    const repeat = engine.model.repeat(error.path);
+    if (repeat) return t.error(error, t.text(repeat.item.title).text, undefined, 'list');
+    return t.message('error.general');
+  }
+
+  override render() {
+    const t = this.t;
+    switch (this.status) {
+      case 'idle':
+        return nothing;
+      case 'loading':
+        return html`<p role="status">${t.message('form.loading')}</p>`;
+      case 'failed':
+        return html`<p class="notice" role="alert">${t.message('form.loadError')}</p>`;
+      case 'invalid':
+        return this.renderProblems(t);
+    }
+    const snapshot = this.snapshot!;
+    const engine = this.engine!;
+    const view = viewOf(snapshot);
+    const { errors } = snapshot.context;
+    const messages = new Map(errors.map((e) => [e.path, this.errorMessage(e)]));
+    const summary: SummaryError[] = errors.map((e) => ({ path: e.path, id: fieldId(e.path), message: messages.get(e.path)! }));
+    const title = t.text(engine.definition.title);
+    return html`<div
+      class="form"
+      part="form"
+      lang=${t.locale}
+      @formosa-input=${this.onInput}
+      @keydown=${this.onKeydown}
+      @formosa-navigate=${this.navigate}
+      @formosa-error-select=${(e: FormosaErrorSelectEvent) => void this.focusPath(e.path)}
+    >
+      ${view === SUBMITTED
+        ? this.renderReceipt(t)
+        : html`${this.renderStepper(t, view)}
+            <formosa-error-summary heading=${t.message('errorSummary.title')} .errors=${summary}></formosa-error-summary>
+            <span class="caption" lang=${title.lang === t.locale ? nothing : title.lang}>${title.text}</span>
+            ${view === REVIEW || view === SUBMITTING ? this.renderReview(t, view) : this.renderStep(t, view, messages)}`}
+    </div>`;
+  }
+
+  private renderStepper(t: Translator, view: string) {
+    const engine = this.engine!;
+    const { form, visited } = this.snapshot!.context;
+    const shown = engine.shownSteps(form);
+    const onReview = view === REVIEW || view === SUBMITTING;
+    const index = onReview ? shown.length : shown.findIndex((s) => s.id === view);
+    const steps: StepperStep[] = shown.map((step, i) => {
+      const title = t.text(step.title);
+      return { id: step.id, title: title.text, ...(title.lang !== t.locale ? { lang: title.lang } : {}), state: i < index ? 'done' : i === index ? 'current' : 'todo', reachable: visited.includes(step.id) };
+    });
+    steps.push({ id: REVIEW, title: t.message('stepper.review'), state: onReview ? 'current' : 'todo', reachable: false });
+    return html`<formosa-stepper
+      label=${t.message('stepper.label')}
+      progress=${t.message('stepper.progress', { current: index + 1, total: steps.length })}
+      done-text=${t.message('stepper.done')}
+      current-text=${t.message('stepper.current')}
+      .steps=${steps}
+    ></formosa-stepper>`;
+  }
+
+  private renderStep(t: Translator, view: string, messages: ReadonlyMap<string, string>) {
+    const engine = this.engine!;
+    const step = engine.definition.steps.find((s) => s.id === view);
+    if (!step) return nothing;
+    const context: RenderContext = {
+      engine, state: this.snapshot!.context.form, t, errors: messages,
+      onAdd: (path) => {
+        const count = this.countAt(path);
+        this.send({ type: 'ADD_ITEM', path });
+        this.pendingFocus = { kind: 'path', path: `${path}/${count}` };
+      },
+      onRemove: (path, index) => {
+        this.send({ type: 'REMOVE_ITEM', path, index });
+        this.pendingFocus = { kind: 'path', path: index > 0 ? `${path}/${index - 1}` : path };
+      },
+    };
+    const heading = t.text(step.title);
+    const first = engine.shownSteps(this.snapshot!.context.form)[0]?.id === step.id;
+    return html`<h2 class="step-title" tabindex="-1" lang=${heading.lang === t.locale ? nothing : heading.lang}>${heading.text}</h2>
+      ${step.description ? html`<p class="description">${t.text(step.description).text}</p>` : nothing}
+      ${renderItems(step.items, context)}
+      <div class="nav">
+        <button type="button" class="primary" @click=${() => this.send({ type: 'NEXT' })}>${t.message('nav.continue')}</button>
+        ${first ? nothing : html`<button type="button" class="secondary" @click=${() => this.send({ type: 'BACK' })}>${t.message('nav.back')}</button>`}
+      </div>`;
+  }
+
+  private countAt(path: string): number {
+    let node: unknown = this.snapshot!.context.form.values;
+    for (const segment of parsePointer(path)) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    return Array.isArray(node) ? node.length : 0;
+  }
+
+  private renderReview(t: Translator, view: string) {
+    const { form, submitError } = this.snapshot!.context;
+    const busy = view === SUBMITTING;
+    const notice: MessageKey | undefined = submitError ? (submitError.kind === 'network' ? 'submit.network' : submitError.kind === 'rejected' ? 'submit.rejected' : 'submit.server') : undefined;
+    return html`<h2 class="step-title" tabindex="-1">${t.message('review.title')}</h2>
+      <p class="description">${t.message('review.intro')}</p>
+      ${notice ? html`<p class="notice" role="alert">${t.message(notice)}</p>` : nothing}
+      <formosa-review
+        change-text=${t.message('review.change')}
+        .changeLabel=${(label: string) => t.message('review.changeLabel', { label })}
+        .sections=${reviewSections(this.engine!, form, t)}
+      ></formosa-review>
+      <div class="nav">
+        <button type="button" class="primary" ?disabled=${busy} aria-disabled=${busy ? 'true' : nothing} @click=${() => this.submit()}>
+          ${busy ? t.message('nav.submitting') : t.message('nav.submit')}
+        </button>
+        <button type="button" class="secondary" ?disabled=${busy} @click=${() => this.send({ type: 'BACK' })}>${t.message('nav.back')}</button>
+      </div>
+      <p class="visually-hidden" role="status">${busy ? t.message('nav.submitting') : ''}</p>`;
+  }
+
+  private renderReceipt(t: Translator) {
+    const receipt = this.snapshot!.context.receipt!;
+    return html`<formosa-receipt
+      heading=${t.message('receipt.title')}
+      number-label=${t.message('receipt.number')}
+      receipt=${receipt.receipt}
+      details=${receipt.submittedAt ? t.message('receipt.submittedAt', { time: t.dateTime(receipt.submittedAt) }) : nothing}
+      ><p>${t.message('receipt.keep')}</p></formosa-receipt
+    >`;
+  }
+
+  private renderProblems(t: Translator) {
+    return html`<div class="definition-error" role="alert" part="definition-error">
+      <h2>${t.message('form.definitionError.title')}</h2>
+      <p>${t.message('form.definitionError.body', { count: this.problems.length })}</p>
+      <ul>
+        ${this.problems.map(
+          (p) => html`<li><code>${p.path || '/'}</code>${p.line ? html` (line ${p.line}, column ${p.column})` : nothing}: ${p.message}</li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+}

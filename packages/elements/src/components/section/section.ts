@@ -1,0 +1,56 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { tokens } from '../../internal/styles.js';
+
+/**
+ * A titled group of fields: a fieldset whose legend is the heading.
+ * @summary Section (fieldset) that groups related fields.
+ * @slot - The fields of the section.
+ * @csspart section - The fieldset.
+ * @csspart heading - The legend.
+ * @example
+ * <formosa-section heading="戶籍地址"><formosa-text-field label="縣市"></formosa-text-field></formosa-section>
+ */
+export class FormosaSection extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+        margin-block: calc(var(--_space) * 2);
+      }
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: 0;
+        min-inline-size: 0;
+      }
+      legend {
+        font-size: 1.25em;
+        font-weight: 700;
+        margin-block-end: calc(var(--_space) * 0.75);
+        padding: 0;
+      }
+      .description {
+        color: var(--_muted);
+        margin: 0 0 var(--_space);
+      }
+    `,
+  ];
+  static override properties = { heading: {}, headingLang: { attribute: 'heading-lang' }, description: {} };
+  declare heading: string;
+  declare headingLang: string | undefined;
+  declare description: string | undefined;
+
+  constructor() {
+    super();
+    this.heading = '';
+  }
+
+  override render() {
+    return html`<fieldset part="section">
+      <legend part="heading" lang=${this.headingLang ?? nothing}>${this.heading}</legend>
+      ${this.description ? html`<p class="description">${this.description}</p>` : nothing}
+      <slot></slot>
+    </fieldset>`;
+  }
+}

@@ -1,0 +1,19 @@
+export { FormosaForm } from './components/form/form.js';
+export { FormosaTextField } from './components/text-field/text-field.js';
+export { FormosaNumberField } from './components/number-field/number-field.js';
+export { FormosaDateField } from './components/date-field/date-field.js';
+export { FormosaTextareaField } from './components/textarea-field/textarea-field.js';
+export { FormosaSelectField } from './components/select-field/select-field.js';
+export { FormosaRadioGroup } from './components/radio-group/radio-group.js';
+export { FormosaCheckboxField } from './components/checkbox-field/checkbox-field.js';
+export { FormosaSection } from './components/section/section.js';
+export { FormosaStepper, type StepperStep } from './components/stepper/stepper.js';
+export { FormosaErrorSummary, type SummaryError } from './components/error-summary/error-summary.js';
+export { FormosaReview, type ReviewRow, type ReviewSection } from './components/review/review.js';
+export { FormosaReceipt } from './components/receipt/receipt.js';
+export { FormosaField, type FieldChoice } from './internal/field.js';
+export {
+  FormosaBeforeSubmitEvent, FormosaChangeEvent, FormosaErrorEvent, FormosaErrorSelectEvent, FormosaInputEvent, FormosaNavigateEvent,
+  FormosaStepChangeEvent, FormosaSubmitEvent,
+} from './internal/events.js';
+export { defineElement } from './internal/define.js';

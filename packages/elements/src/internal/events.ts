@@ -1,0 +1,98 @@
+/** Typed events of the SDK: one class per event, registered in HTMLElementEventMap. */
+import type { FieldError, Receipt } from '@formosa/engine';
+import type { Problem } from '@formosa/schema';
+
+/** A field's value changed by the citizen's typing (every keystroke). Bubbles and crosses shadow roots. */
+export class FormosaInputEvent extends Event {
+  static readonly type = 'formosa-input';
+  constructor(
+    readonly name: string,
+    readonly value: unknown,
+  ) {
+    super(FormosaInputEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** A field's value was committed by the citizen (blur, choice made). Never fired for programmatic updates. */
+export class FormosaChangeEvent extends Event {
+  static readonly type = 'formosa-change';
+  constructor(
+    readonly name: string,
+    readonly value: unknown,
+  ) {
+    super(FormosaChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The form moved to another step (or to the review, or the receipt). */
+export class FormosaStepChangeEvent extends Event {
+  static readonly type = 'formosa-step-change';
+  constructor(
+    readonly from: string | undefined,
+    readonly to: string,
+  ) {
+    super(FormosaStepChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** About to send the application. Cancel it (`preventDefault()`) to stop the submission. */
+export class FormosaBeforeSubmitEvent extends Event {
+  static readonly type = 'formosa-before-submit';
+  constructor(readonly data: Readonly<Record<string, unknown>>) {
+    super(FormosaBeforeSubmitEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** The agency's endpoint stored the application and issued a receipt. */
+export class FormosaSubmitEvent extends Event {
+  static readonly type = 'formosa-submit';
+  constructor(
+    readonly receipt: Receipt,
+    readonly data: Readonly<Record<string, unknown>>,
+  ) {
+    super(FormosaSubmitEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** Something went wrong: the definition has problems, could not be loaded, or a submission failed. */
+export class FormosaErrorEvent extends Event {
+  static readonly type = 'formosa-error';
+  constructor(
+    readonly kind: 'definition' | 'load' | 'submission' | 'validation',
+    readonly detail: { readonly problems?: readonly Problem[]; readonly errors?: readonly FieldError[]; readonly message?: string },
+  ) {
+    super(FormosaErrorEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** A link of the error summary was chosen: the field at `path` should take focus. */
+export class FormosaErrorSelectEvent extends Event {
+  static readonly type = 'formosa-error-select';
+  constructor(readonly path: string) {
+    super(FormosaErrorSelectEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The citizen chose "Change" for an answer on the review (or a step of the stepper). */
+export class FormosaNavigateEvent extends Event {
+  static readonly type = 'formosa-navigate';
+  constructor(
+    readonly step: string,
+    readonly path?: string,
+  ) {
+    super(FormosaNavigateEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'formosa-input': FormosaInputEvent;
+    'formosa-change': FormosaChangeEvent;
+    'formosa-step-change': FormosaStepChangeEvent;
+    'formosa-before-submit': FormosaBeforeSubmitEvent;
+    'formosa-submit': FormosaSubmitEvent;
+    'formosa-error': FormosaErrorEvent;
+    'formosa-error-select': FormosaErrorSelectEvent;
+    'formosa-navigate': FormosaNavigateEvent;
+  }
+}

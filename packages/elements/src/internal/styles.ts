@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens. Hosts theme the SDK by setting these custom properties on any ancestor, e.g.
+ * `formosa-form { --formosa-color-primary: #00594c; }`.
+ */
+export const tokens = css`
+  :host {
+    --_text: var(--formosa-color-text, #0b0c0c);
+    --_muted: var(--formosa-color-muted, #505a5f);
+    --_primary: var(--formosa-color-primary, #1d5aa6);
+    --_primary-dark: var(--formosa-color-primary-dark, #12406f);
+    --_error: var(--formosa-color-error, #c0282d);
+    --_border: var(--formosa-color-border, #505a5f);
+    --_background: var(--formosa-color-background, #ffffff);
+    --_surface: var(--formosa-color-surface, #f3f2f1);
+    --_focus: var(--formosa-color-focus, #ffdd00);
+    --_font: var(--formosa-font-family, system-ui, -apple-system, 'Noto Sans TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif);
+    --_size: var(--formosa-font-size, 1.1875rem);
+    --_space: var(--formosa-space, 1rem);
+    --_radius: var(--formosa-radius, 0);
+    font-family: var(--_font);
+    font-size: var(--_size);
+    line-height: 1.5;
+    color: var(--_text);
+  }
+`;
+
+/** Focus ring in the GOV.UK style: a yellow band with a dark underline, visible on any background. */
+export const focusRing = css`
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_text);
+  }
+`;
+
+/** Hidden on screen, read by screen readers. */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    border: 0 !important;
+    white-space: nowrap !important;
+  }
+`;
+
+/** Label, hint, error message and input of every field control. */
+export const fieldStyles = css`
+  :host {
+    display: block;
+    margin-block-end: calc(var(--_space) * 1.5);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .field--error {
+    border-inline-start: 5px solid var(--_error);
+    padding-inline-start: calc(var(--_space) * 0.75);
+  }
+  label,
+  legend {
+    display: block;
+    font-weight: 700;
+    margin-block-end: 0.25rem;
+  }
+  .optional {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  .hint {
+    color: var(--_muted);
+    margin: 0 0 0.5rem;
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 700;
+    margin: 0 0 0.5rem;
+  }
+  input,
+  select,
+  textarea {
+    box-sizing: border-box;
+    font: inherit;
+    color: inherit;
+    width: 100%;
+    max-width: var(--formosa-input-width, 30em);
+    min-height: 2.5rem;
+    padding: 0.3rem 0.5rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+  }
+  input[readonly] {
+    border-color: transparent;
+    background: var(--_surface);
+  }
+  .field--error input,
+  .field--error select,
+  .field--error textarea {
+    border-color: var(--_error);
+  }
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_text);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
+`;
