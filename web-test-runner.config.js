@@ -1,19 +1,32 @@
 // Browser tests of the elements, in real headless Chromium. Node tests (engine, workflow, server…) run with node --test.
+// Run through `node --import tsx` (see scripts/test.ts) so this config can use the TypeScript validator compiler.
+import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { compileStandaloneValidator } from '@formosa/schema/node';
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.js';
 import { countingReporter } from './scripts/wtr-counting-reporter.js';
-import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 const chromium = await findChromium();
+
+/** Serves `x.validator.js` next to any definition `x.json`: its data schema, precompiled (no eval in the page). */
+const validators = {
+  name: 'formosa-validators',
+  async serve(context) {
+    if (!context.path.endsWith('.validator.js')) return undefined;
+    const definition = JSON.parse(await readFile(`.${context.path.replace(/\.validator\.js$/, '.json')}`, 'utf8'));
+    return { body: await compileStandaloneValidator(definition.schema), type: 'js' };
+  },
+};
 
 export default {
   rootDir: '.',
   files: ['packages/elements/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['formosa-source', 'browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [validators, esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromium.executablePath, headless: chromium.headless, args: CHROMIUM_ARGS } })],
   concurrency: 1,
   testFramework: { config: { timeout: 15000 } },
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter('.test-results/browser.json')],
+  reporters: [defaultReporter(), countingReporter('.test-results/browser.json')],
 };

@@ -1,0 +1,221 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../define.js';
+import type { FormosaForm } from './form.js';
+import { showcase } from './form.examples.js';
+import { FormosaErrorEvent, FormosaStepChangeEvent } from '../../internal/events.js';
+
+/** The element focused now, looking inside shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** The showcase's validator, compiled on request by the test server (see web-test-runner.config.js). */
+const VALIDATOR = new URL('./showcase.validator.js', import.meta.url).href;
+
+async function mount(locale = 'zh-Hant-TW', definition: unknown = showcase, extra: Partial<FormosaForm> = {}) {
+  const form = await fixture<FormosaForm>(
+    html`<formosa-form locale=${locale} validator-src=${VALIDATOR} .definition=${definition} .submitter=${extra.submitter}></formosa-form>`,
+  );
+  await waitUntil(() => form.shadowRoot!.querySelector('.step-title, .definition-error'), 'form rendered');
+  return form;
+}
+
+const $ = <T extends Element = HTMLElement>(form: FormosaForm, selector: string) => form.shadowRoot!.querySelector<T>(selector);
+const field = (form: FormosaForm, path: string) => $<HTMLElement & { error: string; updateComplete: Promise<unknown> }>(form, `[data-path="${path}"]`);
+const button = (form: FormosaForm, text: string) => [...form.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
+const settle = async (form: FormosaForm) => {
+  await form.updateComplete;
+  await aTimeout(0);
+};
+
+async function type(form: FormosaForm, path: string, text: string) {
+  const host = field(form, path)!;
+  host.shadowRoot!.querySelector<HTMLInputElement>('input, textarea')!.focus();
+  await sendKeys({ type: text });
+  await settle(form);
+}
+
+async function choose(form: FormosaForm, path: string, index: number) {
+  const host = field(form, path)!;
+  const select = host.shadowRoot!.querySelector('select');
+  if (select) {
+    select.value = String(index);
+    select.dispatchEvent(new Event('change'));
+  } else host.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio], input[type=checkbox]')[index]!.click();
+  await settle(form);
+}
+
+describe('formosa-form', () => {
+  it('renders the first step of a definition in the chosen language', async () => {
+    const form = await mount();
+    expect($(form, '.step-title')!.textContent).to.equal('申請人資料');
+    expect(field(form, '/name')!.getAttribute('label')).to.equal('姓名');
+    expect($(form, 'formosa-stepper')!.getAttribute('progress')).to.equal('第 1 步，共 3 步');
+  });
+
+  it('on Continue with missing answers, shows and focuses the error summary, and marks each field', async () => {
+    const form = await mount();
+    button(form, '繼續').click();
+    await settle(form);
+    const summary = $(form, 'formosa-error-summary')!;
+    await waitUntil(() => deepActive()?.classList.contains('summary'), 'summary focused');
+    const links = [...summary.shadowRoot!.querySelectorAll('a')].map((a) => a.textContent!.trim());
+    expect(links).to.deep.equal(['請填寫「姓名」', '請填寫「手機號碼」', '請選擇「縣市」']);
+    expect(summary.shadowRoot!.querySelector('[role="alert"]')).to.exist;
+    expect(field(form, '/name')!.error).to.equal('請填寫「姓名」');
+    expect($(form, '.step-title')!.textContent).to.equal('申請人資料', 'still on the first step');
+  });
+
+  it('an error summary link moves focus to its field; fixing the answer clears the error at once', async () => {
+    const form = await mount();
+    button(form, '繼續').click();
+    await settle(form);
+    const summary = $(form, 'formosa-error-summary')!;
+    summary.shadowRoot!.querySelectorAll('a')[1]!.click();
+    await waitUntil(() => deepActive()?.tagName === 'INPUT' && (deepActive()!.getRootNode() as ShadowRoot).host === field(form, '/mobile'), 'mobile focused');
+    await sendKeys({ type: '0912345678' });
+    await settle(form);
+    expect(field(form, '/mobile')!.error).to.equal('');
+    expect([...summary.shadowRoot!.querySelectorAll('a')].map((a) => a.textContent!.trim())).to.deep.equal(['請填寫「姓名」', '請選擇「縣市」']);
+  });
+
+  it('checks formats and lengths with the parameters in the message', async () => {
+    const form = await mount('en');
+    await type(form, '/name', 'x'.repeat(21));
+    await type(form, '/mobile', '12345');
+    button(form, 'Continue').click();
+    await settle(form);
+    expect(field(form, '/name')!.error).to.equal('“Full name” must be 20 characters or fewer');
+    expect(field(form, '/mobile')!.error).to.equal('Enter “Mobile phone number” as a mobile number starting with 09, like 0912345678');
+  });
+
+  it('shows the landlord section only while the citizen rents', async () => {
+    const form = await mount();
+    expect(field(form, '/landlordName')).to.equal(null);
+    await choose(form, '/housing', 1);
+    expect(field(form, '/landlordName')).to.exist;
+    expect($(form, 'formosa-section')!.getAttribute('heading')).to.equal('房東資料');
+    await choose(form, '/housing', 0);
+    expect(field(form, '/landlordName')).to.equal(null);
+  });
+
+  async function completeFirstStep(form: FormosaForm, continueText = '繼續') {
+    await type(form, '/name', '林小美');
+    await type(form, '/mobile', '0912345678');
+    await choose(form, '/county', 1);
+    const change = oneEvent(form, FormosaStepChangeEvent.type);
+    button(form, continueText).click();
+    const event = (await change) as FormosaStepChangeEvent;
+    expect([event.from, event.to]).to.deep.equal(['about', 'request']);
+    await settle(form);
+  }
+
+  it('moves to the next step, focuses its heading, and Back returns with the answers kept', async () => {
+    const form = await mount();
+    await completeFirstStep(form);
+    expect($(form, '.step-title')!.textContent).to.equal('申請內容');
+    await waitUntil(() => deepActive() === $(form, '.step-title'), 'heading focused');
+    button(form, '上一步').click();
+    await settle(form);
+    expect((field(form, '/name') as unknown as { value: string }).value).to.equal('林小美');
+  });
+
+  it('adds and removes entries of a repeat, moving focus into the new entry', async () => {
+    const form = await mount();
+    await completeFirstStep(form);
+    button(form, '新增親友').click();
+    await settle(form);
+    await waitUntil(() => (deepActive()?.getRootNode() as ShadowRoot)?.host === field(form, '/helpers/0/name'), 'new entry focused');
+    await sendKeys({ type: '王大明' });
+    button(form, '新增親友').click();
+    await settle(form);
+    expect(form.shadowRoot!.querySelectorAll('.entry').length).to.equal(2);
+    button(form, '移除親友 1').click();
+    await settle(form);
+    expect(form.shadowRoot!.querySelectorAll('.entry').length).to.equal(1);
+    expect((field(form, '/helpers/0/name') as unknown as { value: string }).value).to.equal('');
+  });
+
+  it('reaches the review, where Change opens the step at the answer and Continue comes back', async () => {
+    const form = await mount();
+    await completeFirstStep(form);
+    await type(form, '/alarms', '2');
+    await choose(form, '/agree', 0);
+    button(form, '繼續').click();
+    await settle(form);
+    expect($(form, '.step-title')!.textContent).to.equal('送出前請確認您的資料');
+    const review = $(form, 'formosa-review')!;
+    await (review as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const rows = [...review.shadowRoot!.querySelectorAll('.row')].map((r) => [r.querySelector('dt')!.textContent!.trim(), r.querySelector('dd')!.textContent!.trim()]);
+    expect(rows).to.deep.include(['姓名', '林小美']);
+    expect(rows).to.deep.include(['縣市', '新北市']);
+    expect(rows).to.deep.include(['本人同意消防局派員到府安裝', '是']);
+    const change = [...review.shadowRoot!.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === '修改手機號碼')!;
+    change.click();
+    await settle(form);
+    await waitUntil(() => (deepActive()?.getRootNode() as ShadowRoot)?.host === field(form, '/mobile'), 'the answer to change is focused');
+    button(form, '繼續').click();
+    await settle(form);
+    expect($(form, '.step-title')!.textContent).to.equal('送出前請確認您的資料');
+  });
+
+  it('switching language mid-form keeps every answer and the errors, now in the new language', async () => {
+    const form = await mount();
+    await type(form, '/name', '林小美');
+    button(form, '繼續').click();
+    await settle(form);
+    form.locale = 'en';
+    await settle(form);
+    expect($(form, '.step-title')!.textContent).to.equal('About you');
+    expect((field(form, '/name') as unknown as { value: string }).value).to.equal('林小美');
+    expect(field(form, '/mobile')!.error).to.equal('Enter “Mobile phone number”');
+    expect(button(form, 'Continue')).to.exist;
+  });
+
+  it('Enter in a one-line answer continues, but not while an input method is composing', async () => {
+    const form = await mount();
+    const input = field(form, '/name')!.shadowRoot!.querySelector('input')!;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, isComposing: true }));
+    await settle(form);
+    expect(form.shadowRoot!.querySelector('formosa-error-summary')!.hasAttribute('hidden')).to.equal(true, 'composition Enter ignored');
+    input.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(form);
+    expect((form.shadowRoot!.querySelector('formosa-error-summary') as unknown as { errors: unknown[] }).errors.length).to.equal(3);
+  });
+
+  it('a broken definition shows a readable list of problems, each with its path and line, and an error event', async () => {
+    const text = '{\n  "formatVersion": 1,\n  "id": "Broken Form",\n  "steps": []\n}';
+    const errorEvent = new Promise<FormosaErrorEvent>((resolve) => document.addEventListener(FormosaErrorEvent.type, (e) => resolve(e as FormosaErrorEvent), { once: true }));
+    const form = await mount('en', text);
+    const box = $(form, '.definition-error')!;
+    expect(box.getAttribute('role')).to.equal('alert');
+    const items = [...box.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).to.include('/id (line 3, column 3): "Broken Form" is not in the expected form — Identifier of the form, used in URLs: lower-case letters, digits and hyphens.');
+    expect(items).to.include('/steps (line 4, column 3): must have at least 1 item');
+    expect(items.some((i) => i.includes('missing required property "title"'))).to.equal(true);
+    const event = await errorEvent;
+    expect(event.kind).to.equal('definition');
+    expect(event.detail.problems!.length).to.equal(items.length);
+  });
+
+  it('a dropped connection at submit keeps every answer and says so; nothing is lost', async () => {
+    const offline = { ...showcase, submission: { endpoint: 'http://127.0.0.1:9/unreachable' } };
+    const form = await mount('en', offline, { submitter: { retries: 0 } });
+    await completeFirstStep(form, 'Continue');
+    await type(form, '/alarms', '1');
+    await choose(form, '/agree', 0);
+    button(form, 'Continue').click();
+    await settle(form);
+    const failed = oneEvent(form, FormosaErrorEvent.type);
+    button(form, 'Send application').click();
+    expect(((await failed) as FormosaErrorEvent).kind).to.equal('submission');
+    await settle(form);
+    expect($(form, '.notice')!.textContent).to.contain('Everything you entered is still here');
+    expect(form.view).to.equal('review');
+    expect((form.data as Record<string, unknown>)['name']).to.equal('林小美');
+  });
+});
