@@ -1,4 +1,4 @@
-import { messages as defaultMessages } from './locales/zh-Hant-TW.js';
+import type { messages as defaultMessages } from './locales/zh-Hant-TW.js';
 
 /** The keys of the SDK's own interface texts (the default pack defines them). */
 export type MessageKey = keyof typeof defaultMessages;

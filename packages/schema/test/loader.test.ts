@@ -5,8 +5,12 @@ import { loadDefinition, requireDefinition, DefinitionError, formatProblem, type
 
 const rentSubsidy = readFileSync(new URL('../../../examples/forms/rent-subsidy.json', import.meta.url), 'utf8');
 
+/** A definition under construction: the cases below reach deep into it to break one thing each. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test fixtures are mutated freely, then checked by the loader
+type Draft = Record<string, any>;
+
 /** A small valid definition every case below breaks in one way. */
-function minimal(): Record<string, any> {
+function minimal(): Draft {
   return {
     formatVersion: 1, id: 'permit', version: '1.0.0', defaultLocale: 'zh-Hant-TW', locales: ['zh-Hant-TW', 'en'],
     title: { 'zh-Hant-TW': '許可申請', en: 'Permit' },
@@ -44,7 +48,7 @@ test('the minimal fixture is valid', () => {
 });
 
 // One case per rule, each with the exact problem a designer sees.
-const cases: [string, (d: Record<string, any>) => void, Partial<Problem>][] = [
+const cases: [string, (d: Draft) => void, Partial<Problem>][] = [
   ['missing property', (d) => delete d.id, { path: '', code: 'missing_property', message: 'missing required property "id"' }],
   ['misspelt property', (d) => { d.steps[0].items[0].lable = d.steps[0].items[0].label; delete d.steps[0].items[0].label; },
     { path: '/steps/0/items/0/lable', code: 'unknown_property', message: 'unknown property "lable" (did you mean "label"?)' }],

@@ -133,7 +133,7 @@ for (const control of controls) {
       await el.updateComplete;
       const event = oneEvent(el, FormosaInputEvent.type);
       await control.answer(el);
-      expect((await event).name).to.equal('answer');
+      expect(((await event) as unknown as FormosaInputEvent).name).to.equal('answer');
     });
 
     it('passes focus to its native control (delegatesFocus) and is named by its label', async () => {

@@ -108,7 +108,7 @@ describe('formosa-form', () => {
     await choose(form, '/county', 1);
     const change = oneEvent(form, FormosaStepChangeEvent.type);
     button(form, continueText).click();
-    const event = (await change) as FormosaStepChangeEvent;
+    const event = (await change) as unknown as FormosaStepChangeEvent;
     expect([event.from, event.to]).to.deep.equal(['about', 'request']);
     await settle(form);
   }
@@ -212,7 +212,7 @@ describe('formosa-form', () => {
     await settle(form);
     const failed = oneEvent(form, FormosaErrorEvent.type);
     button(form, 'Send application').click();
-    expect(((await failed) as FormosaErrorEvent).kind).to.equal('submission');
+    expect(((await failed) as unknown as FormosaErrorEvent).kind).to.equal('submission');
     await settle(form);
     expect($(form, '.notice')!.textContent).to.contain('Everything you entered is still here');
     expect(form.view).to.equal('review');
