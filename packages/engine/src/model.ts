@@ -2,7 +2,7 @@
 import {
   fieldPattern, forEachItem, isField, isRepeat, isRequiredProperty, isSection, parsePointer, resolvePath, subschemaAt,
   typesOf, varsOf, formatPointer, patternOf,
-  type Expression, type FieldItem, type FormDefinition, type KnownFormat, type RepeatItem, type SchemaNode, KNOWN_FORMATS,
+  type Expression, type FieldItem, type FormDefinition, type KnownFormat, type RepeatItem, type SchemaNode, KNOWN_FORMATS, FormosaError,
 } from '@formosa/schema';
 import { PatternIndex } from './pattern-index.js';
 
@@ -65,6 +65,9 @@ export class FormModel {
   readonly rules: Rule[] = [];
   readonly reads = new PatternIndex<RuleRead>();
   private readonly fieldsByPattern = new Map<string, FieldInfo>();
+  private readonly fieldsByItem = new Map<FieldItem, FieldInfo>();
+  /** Lookups by concrete pointer happen for every field on every render: remembered (bounded). */
+  private readonly fieldsByPointer = new Map<string, FieldInfo | undefined>();
   private readonly repeatsByPointer = new Map<string, RepeatInfo>();
 
   constructor(readonly definition: FormDefinition) {
@@ -99,6 +102,7 @@ export class FormModel {
       };
       this.fields.push(info);
       this.fieldsByPattern.set(target, info);
+      this.fieldsByItem.set(item, info);
       if (item.required !== undefined && typeof item.required !== 'boolean') pending.push({ kind: 'required', target, ...scope, expression: item.required });
       if (item.computed !== undefined) pending.push({ kind: 'computed', target, ...scope, expression: item.computed });
     });
@@ -131,7 +135,18 @@ export class FormModel {
 
   /** The field bound to a concrete pointer or pattern. */
   field(pointer: string): FieldInfo | undefined {
-    return this.fieldsByPattern.get(patternOf(pointer));
+    if (this.fieldsByPointer.has(pointer)) return this.fieldsByPointer.get(pointer);
+    const info = this.fieldsByPattern.get(patternOf(pointer));
+    if (this.fieldsByPointer.size > 20_000) this.fieldsByPointer.clear();
+    this.fieldsByPointer.set(pointer, info);
+    return info;
+  }
+
+  /** What the engine knows of a field item of the definition. */
+  fieldOf(item: FieldItem): FieldInfo {
+    const info = this.fieldsByItem.get(item);
+    if (!info) throw new FormosaError('unknown_item', 'This field item is not part of the definition');
+    return info;
   }
 
   repeat(pointer: string): RepeatInfo | undefined {

@@ -6,10 +6,18 @@
  * parsePointer('/applicant/name') // ['applicant', 'name']
  */
 export function parsePointer(pointer: string): string[] {
+  const cached = parsed.get(pointer);
+  if (cached) return cached.slice();
   if (pointer === '' || pointer === '/') return [];
   const body = pointer.startsWith('/') ? pointer.slice(1) : pointer;
-  return body.split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = body.split('/').map((s) => (s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s));
+  // Forms read the same few thousand pointers on every change: remember them (bounded).
+  if (parsed.size > 20_000) parsed.clear();
+  parsed.set(pointer, segments);
+  return segments.slice();
 }
+
+const parsed = new Map<string, string[]>();
 
 /**
  * Joins segments into a JSON pointer, escaping `~` and `/`.

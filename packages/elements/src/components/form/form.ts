@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
-import { loadDefinition, parsePointer, type FormDefinition, type Problem } from '@formosa/schema';
+import { loadDefinition, parsePointer, type FieldItem, type FormDefinition, type Problem } from '@formosa/schema';
 import { FormEngine, type Data, type FieldError, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, fromPromise, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowMachine } from '@formosa/workflow';
 import { Translator, negotiateLocale, PACKS, type MessageKey } from '@formosa/i18n';
@@ -12,7 +12,7 @@ import {
 import { focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
 import type { StepperStep } from '../stepper/stepper.js';
 import type { SummaryError } from '../error-summary/error-summary.js';
-import { renderItems, type RenderContext } from './render-items.js';
+import { fieldView, renderItems, type FieldView, type RenderContext } from './render-items.js';
 import { reviewSections } from './review-rows.js';
 import { answerKind, fieldId, widgetOf } from './widget.js';
 import { formStyles } from './form.styles.js';
@@ -83,6 +83,8 @@ export class FormosaForm extends LitElement {
   private actor?: Actor<WorkflowMachine>;
   private generation = 0;
   private translators = new Map<string, Translator>();
+  /** Field views per locale (labels, hints, choices): built once, so a keystroke re-renders only what changed. */
+  private views = new Map<string, WeakMap<FieldItem, FieldView>>();
   /** What should take focus after the next render: the step heading, the receipt, or a field by path. */
   private pendingFocus?: { kind: 'heading' } | { kind: 'receipt' } | { kind: 'path'; path: string };
 
@@ -171,6 +173,7 @@ export class FormosaForm extends LitElement {
     }
     const definition = result.definition;
     this.engine = new FormEngine(definition, validator ? { validator } : {});
+    this.views.clear();
     const base = this.src ? new URL(this.src, document.baseURI) : document.baseURI;
     const endpoint = new URL(definition.submission.endpoint, base).href;
     const submit = createSubmitter(this.submitter);
@@ -327,8 +330,17 @@ export class FormosaForm extends LitElement {
     const engine = this.engine!;
     const step = engine.definition.steps.find((s) => s.id === view);
     if (!step) return nothing;
+    let views = this.views.get(t.locale);
+    if (!views) this.views.set(t.locale, (views = new WeakMap()));
+    const cache = views;
     const context: RenderContext = {
       engine, state: this.snapshot!.context.form, t, errors: messages,
+      texts: { errorPrefix: t.message('errorSummary.prefix'), optional: t.message('form.optional'), choose: t.message('form.choose') },
+      view: (field) => {
+        let view = cache.get(field);
+        if (!view) cache.set(field, (view = fieldView(engine, t, field, engine.model.fieldOf(field).schema)));
+        return view;
+      },
       onAdd: (path) => {
         const count = this.countAt(path);
         this.send({ type: 'ADD_ITEM', path });

@@ -1,21 +1,59 @@
 /** Templates for the items of a step: fields, sections, repeats and content, from the definition and the state. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { isField, isRepeat, isSection, optionsOf, resolvePath, type FieldItem, type LayoutItem, type RepeatItem } from '@formosa/schema';
+import { isField, isRepeat, isSection, optionsOf, resolvePath, type FieldItem, type LayoutItem, type RepeatItem, type SchemaNode, type Widget } from '@formosa/schema';
 import { contentKey, getAt, sectionKey, type FormEngine, type FormState } from '@formosa/engine';
 import type { Translator } from '@formosa/i18n';
 import type { FieldChoice } from '../../internal/field.js';
 import { fieldId, widgetOf } from './widget.js';
+
+/** What a field shows that depends only on the definition and the locale: worked out once per locale, not per keystroke. */
+export interface FieldView {
+  readonly widget: Widget;
+  readonly label: string;
+  readonly labelLang: string | undefined;
+  readonly hint: string | undefined;
+  readonly hintLang: string | undefined;
+  /** Stable between renders, so choice fields do not re-render when another answer changes. */
+  readonly choices: readonly FieldChoice[];
+}
+
+/** Interface texts every field uses, formatted once per render. */
+export interface FieldTexts {
+  readonly errorPrefix: string;
+  readonly optional: string;
+  readonly choose: string;
+}
 
 /** What item templates need to know about the form at this moment. */
 export interface RenderContext {
   readonly engine: FormEngine;
   readonly state: FormState;
   readonly t: Translator;
+  readonly texts: FieldTexts;
+  readonly view: (field: FieldItem) => FieldView;
   /** Error message per data pointer, for the errors on screen. */
   readonly errors: ReadonlyMap<string, string>;
   readonly onAdd: (path: string) => void;
   readonly onRemove: (path: string, index: number) => void;
+}
+
+/** Builds the view of a field for a locale. */
+export function fieldView(engine: FormEngine, t: Translator, field: FieldItem, schema: SchemaNode): FieldView {
+  const label = t.text(field.label);
+  const hint = t.text(field.hint);
+  const choices = (optionsOf(engine.definition, field) ?? []).map((o): FieldChoice => {
+    const text = t.text(o.label);
+    return { value: o.value, label: text.text, ...(text.lang !== t.locale ? { lang: text.lang } : {}), ...(o.hint ? { hint: t.text(o.hint).text } : {}) };
+  });
+  return {
+    widget: widgetOf(engine.definition, field, schema),
+    label: label.text,
+    labelLang: label.lang === t.locale ? undefined : label.lang,
+    hint: hint.text || undefined,
+    hintLang: hint.text && hint.lang !== t.locale ? hint.lang : undefined,
+    choices,
+  };
 }
 
 export function renderItems(items: readonly LayoutItem[], ctx: RenderContext, scope = ''): unknown[] {
@@ -43,76 +81,59 @@ function langIfFallback(ctx: RenderContext, lang: string): string | undefined {
 }
 
 function renderField(field: FieldItem, ctx: RenderContext, path: string): unknown {
-  const { engine, state, t } = ctx;
+  const { engine, state, t, texts } = ctx;
   if (!engine.isShown(state, path)) return nothing;
-  const info = engine.model.field(path)!;
-  const widget = widgetOf(engine.definition, field, info.schema);
-  const label = t.text(field.label);
-  const hint = t.text(field.hint);
+  const view = ctx.view(field);
   const value = getAt(state.values, path);
-  const common = {
-    id: fieldId(path),
-    name: path,
-    label: label.text,
-    labelLang: langIfFallback(ctx, label.lang),
-    hint: hint.text || undefined,
-    hintLang: hint.text ? langIfFallback(ctx, hint.lang) : undefined,
-    error: ctx.errors.get(path) ?? '',
-    required: engine.isRequired(state, path),
-    readonly: field.computed !== undefined,
-  };
-  const prefix = t.message('errorSummary.prefix');
-  const optional = t.message('form.optional');
-  switch (widget) {
+  const error = ctx.errors.get(path) ?? '';
+  const required = engine.isRequired(state, path);
+  const readonly = field.computed !== undefined;
+  const id = fieldId(path);
+  switch (view.widget) {
     case 'select':
-    case 'radio': {
-      const choices: FieldChoice[] = (optionsOf(engine.definition, field) ?? []).map((o) => {
-        const text = t.text(o.label);
-        return { value: o.value, label: text.text, ...(text.lang !== t.locale ? { lang: text.lang } : {}), ...(o.hint ? { hint: t.text(o.hint).text } : {}) };
-      });
-      return widget === 'select'
-        ? html`<formosa-select-field id=${common.id} data-path=${path} name=${path} label=${common.label} label-lang=${common.labelLang ?? nothing} hint=${common.hint ?? nothing}
-            hint-lang=${common.hintLang ?? nothing} .error=${common.error} error-prefix=${prefix} optional-text=${optional} ?required=${common.required}
-            ?readonly=${common.readonly} autocomplete=${field.autocomplete ?? nothing} .options=${choices} .value=${value} placeholder=${t.message('form.choose')}
-          ></formosa-select-field>`
-        : html`<formosa-radio-group id=${common.id} data-path=${path} name=${path} label=${common.label} label-lang=${common.labelLang ?? nothing} hint=${common.hint ?? nothing}
-            hint-lang=${common.hintLang ?? nothing} .error=${common.error} error-prefix=${prefix} optional-text=${optional} ?required=${common.required}
-            ?readonly=${common.readonly} .options=${choices} .value=${value}
-          ></formosa-radio-group>`;
-    }
+      return html`<formosa-select-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
+        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
+        ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing} .options=${view.choices} .value=${value}
+        placeholder=${texts.choose}></formosa-select-field>`;
+    case 'radio':
+      return html`<formosa-radio-group id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
+        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
+        ?required=${required} ?readonly=${readonly} .options=${view.choices} .value=${value}></formosa-radio-group>`;
     case 'checkbox':
-      return html`<formosa-checkbox-field id=${common.id} data-path=${path} name=${path} label=${common.label} label-lang=${common.labelLang ?? nothing} hint=${common.hint ?? nothing}
-        hint-lang=${common.hintLang ?? nothing} .error=${common.error} error-prefix=${prefix} ?required=${common.required} ?readonly=${common.readonly} .checked=${value === true}
-      ></formosa-checkbox-field>`;
+      return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
+        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix}
+        ?required=${required} ?readonly=${readonly} .checked=${value === true}></formosa-checkbox-field>`;
     case 'textarea':
-      return html`<formosa-textarea-field id=${common.id} data-path=${path} name=${path} label=${common.label} label-lang=${common.labelLang ?? nothing} hint=${common.hint ?? nothing}
-        hint-lang=${common.hintLang ?? nothing} .error=${common.error} error-prefix=${prefix} optional-text=${optional} ?required=${common.required} ?readonly=${common.readonly}
-        autocomplete=${field.autocomplete ?? nothing} .value=${value === undefined ? '' : String(value)}
-      ></formosa-textarea-field>`;
+      return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
+        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
+        ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing}
+        .value=${value === undefined ? '' : String(value)}></formosa-textarea-field>`;
     default: {
-      const tag = widget === 'number' ? 'number' : widget === 'date' ? 'date' : 'text';
-      const shown = value === undefined || value === null ? '' : typeof value === 'number' && field.computed !== undefined ? t.number(value) : String(value);
-      const attrs = { ...common, type: widget === 'email' || widget === 'tel' ? widget : 'text', shown, autocomplete: field.autocomplete, prefix, optional };
-      return tag === 'number' ? numberField(attrs, path) : tag === 'date' ? dateField(attrs, path) : textField(attrs, path);
+      const shown = value === undefined || value === null ? '' : typeof value === 'number' && readonly ? t.number(value) : String(value);
+      const a: InputAttributes = { id, path, view, error, required, readonly, shown, autocomplete: field.autocomplete, texts, type: view.widget === 'email' || view.widget === 'tel' ? view.widget : 'text' };
+      return view.widget === 'number' ? numberField(a) : view.widget === 'date' ? dateField(a) : textField(a);
     }
   }
 }
 
 interface InputAttributes {
-  id: string; label: string; labelLang: string | undefined; hint?: string | undefined; hintLang: string | undefined; error: string;
-  required: boolean; readonly: boolean; type: string; shown: string; autocomplete?: string | undefined; prefix: string; optional: string;
+  readonly id: string; readonly path: string; readonly view: FieldView; readonly error: string; readonly required: boolean; readonly readonly: boolean;
+  readonly shown: string; readonly autocomplete: string | undefined; readonly texts: FieldTexts; readonly type: string;
 }
 
-// Lit templates must be static per tag, so each input element has its own (identical) template.
-const textField = (a: InputAttributes, path: string) => html`<formosa-text-field id=${a.id} data-path=${path} name=${path} type=${a.type} label=${a.label}
-  label-lang=${a.labelLang ?? nothing} hint=${a.hint ?? nothing} hint-lang=${a.hintLang ?? nothing} .error=${a.error} error-prefix=${a.prefix} optional-text=${a.optional}
-  ?required=${a.required} ?readonly=${a.readonly} autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-text-field>`;
-const numberField = (a: InputAttributes, path: string) => html`<formosa-number-field id=${a.id} data-path=${path} name=${path} label=${a.label}
-  label-lang=${a.labelLang ?? nothing} hint=${a.hint ?? nothing} hint-lang=${a.hintLang ?? nothing} .error=${a.error} error-prefix=${a.prefix} optional-text=${a.optional}
-  ?required=${a.required} ?readonly=${a.readonly} autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-number-field>`;
-const dateField = (a: InputAttributes, path: string) => html`<formosa-date-field id=${a.id} data-path=${path} name=${path} label=${a.label}
-  label-lang=${a.labelLang ?? nothing} hint=${a.hint ?? nothing} hint-lang=${a.hintLang ?? nothing} .error=${a.error} error-prefix=${a.prefix} optional-text=${a.optional}
-  ?required=${a.required} ?readonly=${a.readonly} autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-date-field>`;
+// Lit templates are static per tag, so each input element has its own (identical) template.
+const textField = (a: InputAttributes) => html`<formosa-text-field id=${a.id} data-path=${a.path} name=${a.path} type=${a.type} label=${a.view.label}
+  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error}
+  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
+  autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-text-field>`;
+const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
+  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error}
+  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
+  autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-number-field>`;
+const dateField = (a: InputAttributes) => html`<formosa-date-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
+  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error}
+  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
+  autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-date-field>`;
 
 function renderRepeat(item: RepeatItem, ctx: RenderContext): TemplateResult | typeof nothing {
   const { engine, state, t } = ctx;
@@ -126,7 +147,7 @@ function renderRepeat(item: RepeatItem, ctx: RenderContext): TemplateResult | ty
     aria-describedby=${error ? `${fieldId(item.repeat)}-error` : nothing}>
     <legend class="repeat-title" lang=${langIfFallback(ctx, title.lang) ?? nothing}>${title.text}</legend>
     ${item.description ? html`<p class="hint">${t.text(item.description).text}</p>` : nothing}
-    ${error ? html`<p class="error" id="${fieldId(item.repeat)}-error"><span class="visually-hidden">${t.message('errorSummary.prefix')} </span>${error}</p>` : nothing}
+    ${error ? html`<p class="error" id="${fieldId(item.repeat)}-error"><span class="visually-hidden">${ctx.texts.errorPrefix} </span>${error}</p>` : nothing}
     ${count === 0 ? html`<p class="hint">${t.message('repeat.empty')}</p>` : nothing}
     ${repeat(
       Array.from({ length: count }, (_, i) => i),
