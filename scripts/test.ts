@@ -24,7 +24,7 @@ function check(suite: string, command: string, args: string[]): void {
 rmSync('.test-results', { recursive: true, force: true });
 mkdirSync('.test-results', { recursive: true });
 
-check('build (validators, bundles)', 'npm', ['run', 'build', '--silent']);
+check('build (validators, packages, bundles)', 'npm', ['run', 'build', '--silent']);
 check('type check', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 check('lint', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
 

@@ -1,0 +1,38 @@
+// What `npm run build` delivers: a one-file bundle within its size budget and free of eval, and ES modules with types.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { FormEngine } from '@formosa/engine';
+import { example } from '../fixtures.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+/** Gzip budget of the drop-in bundle (lit, xstate, formatjs, the precompiled meta-schema and the SDK). */
+const BUDGET_GZIP = 72 * 1024;
+
+test(`dist/formosa.min.js is one file within ${BUDGET_GZIP / 1024} KB gzip, and contains no eval or new Function`, () => {
+  const bundle = readFileSync(`${root}dist/formosa.min.js`);
+  const gzip = gzipSync(bundle, { level: 9 }).length;
+  assert.ok(gzip <= BUDGET_GZIP, `${(gzip / 1024).toFixed(1)} KB gzip is over the budget`);
+  const text = bundle.toString('utf8');
+  assert.doesNotMatch(text, /new Function\s*\(|\beval\s*\(/);
+  assert.doesNotMatch(text, /^import\s|\bimport\s*\{/m, 'a classic script: no static imports');
+});
+
+test('each package is built to ES modules with type declarations that load without the source condition', () => {
+  for (const name of ['schema', 'engine', 'workflow', 'i18n', 'transport', 'elements', 'server', 'cli']) {
+    assert.ok(existsSync(`${root}packages/${name}/dist/index.js`), `${name}/dist/index.js`);
+    assert.ok(existsSync(`${root}packages/${name}/dist/index.d.ts`), `${name}/dist/index.d.ts`);
+  }
+  const script = `
+    const { loadDefinition } = await import('@formosa/schema');
+    const { FormEngine } = await import('@formosa/engine');
+    const { readFileSync } = await import('node:fs');
+    const result = loadDefinition(readFileSync('examples/forms/rent-subsidy.json', 'utf8'));
+    const engine = new FormEngine(result.definition);
+    console.log(result.ok, engine.validate(engine.init()).length);`;
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const engine = new FormEngine(example('rent-subsidy'));
+  assert.equal(output.trim(), `true ${engine.validate(engine.init()).length}`, 'the built engine judges like the source');
+});

@@ -1,0 +1,26 @@
+/**
+ * `npm run build`: precompiles the definition meta-schema, compiles every package to ES modules with type
+ * declarations (packages/<name>/dist), and bundles the browser SDK (dist/formosa.min.js, dist/formosa.js),
+ * printing each bundle's size. The size budget is enforced by examples/test/bundle.test.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const step = (title: string, command: string, args: string[]) => {
+  console.log(`· ${title}`);
+  execFileSync(command, args, { stdio: 'inherit' });
+};
+
+step('meta-schema validator', process.execPath, ['--conditions=formosa-source', '--import', 'tsx', 'packages/schema/scripts/generate.ts']);
+step('packages → ES modules + .d.ts', process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'packages/elements/tsconfig.build.json', 'packages/server/tsconfig.build.json', 'packages/cli/tsconfig.build.json']);
+cpSync('packages/schema/src/generated', 'packages/schema/dist/generated', { recursive: true });
+step('browser bundles', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
+
+const sizes: Record<string, { min: number; gzip: number }> = {};
+for (const file of ['dist/formosa.min.js', 'dist/formosa.js']) {
+  const bytes = readFileSync(file);
+  sizes[file] = { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  console.log(`  ${file}: ${(sizes[file].min / 1024).toFixed(1)} KB min, ${(sizes[file].gzip / 1024).toFixed(1)} KB gzip`);
+}
+writeFileSync('dist/sizes.json', JSON.stringify(sizes, null, 2));
