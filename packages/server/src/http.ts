@@ -57,7 +57,7 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml; charset=utf-8', '.png': 'image/png', '.ico': 'image/x-icon', '.map': 'application/json; charset=utf-8',
 };
 
 /** Serves `path` from `root` if it is a file inside it; returns false otherwise. */
