@@ -12,6 +12,7 @@ export { FormosaErrorSummary, type SummaryError } from './components/error-summa
 export { FormosaReview, type ReviewRow, type ReviewSection } from './components/review/review.js';
 export { FormosaReceipt } from './components/receipt/receipt.js';
 export { FormosaField, type FieldChoice } from './internal/field.js';
+export { FormosaChoiceField } from './internal/choice-field.js';
 export {
   FormosaBeforeSubmitEvent, FormosaChangeEvent, FormosaErrorEvent, FormosaErrorSelectEvent, FormosaInputEvent, FormosaNavigateEvent,
   FormosaStepChangeEvent, FormosaSubmitEvent,

@@ -120,3 +120,45 @@ export const fieldStyles = css`
     min-inline-size: 0;
   }
 `;
+
+/** A checkbox or radio with its label beside it: a large target (at least 24 px), the label clickable. */
+export const choiceStyles = css`
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    margin-block: 0.25rem;
+    min-height: 2.75rem;
+  }
+  .choice input {
+    width: 1.75rem;
+    height: 1.75rem;
+    min-height: 0;
+    margin: 0.125rem 0 0;
+    flex: none;
+    accent-color: var(--_text);
+  }
+  .choice label {
+    font-weight: 400;
+    padding-block: 0.25rem;
+    cursor: pointer;
+  }
+  .choice .hint {
+    margin: 0;
+  }
+`;
+
+/** A button that looks like a link (Change, a step of the stepper). */
+export const linkButton = css`
+  .link {
+    font: inherit;
+    color: var(--_primary);
+    background: none;
+    border: 0;
+    padding: 0.25rem 0;
+    min-height: 1.5rem;
+    min-width: 1.5rem;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+`;

@@ -1,6 +1,6 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { FormosaField } from '../../internal/field.js';
-import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
+import { choiceStyles, fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
  * A single yes/no checkbox, e.g. a declaration. `checked` is the value; unticked is `false`.
@@ -11,32 +11,7 @@ import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
  * <formosa-checkbox-field name="declaration" label="本人所填資料均屬實" required></formosa-checkbox-field>
  */
 export class FormosaCheckboxField extends FormosaField {
-  static override styles = [
-    tokens,
-    fieldStyles,
-    visuallyHidden,
-    css`
-      .box {
-        display: flex;
-        align-items: flex-start;
-        gap: 0.5rem;
-        min-height: 2.75rem;
-      }
-      .box input {
-        width: 1.75rem;
-        height: 1.75rem;
-        min-height: 0;
-        margin: 0.125rem 0 0;
-        flex: none;
-        accent-color: var(--_text);
-      }
-      .box label {
-        font-weight: 400;
-        padding-block: 0.25rem;
-        cursor: pointer;
-      }
-    `,
-  ];
+  static override styles = [tokens, fieldStyles, visuallyHidden, choiceStyles];
   static override properties = { ...FormosaField.properties, checked: { type: Boolean, reflect: true }, value: {} };
 
   declare checked: boolean;
@@ -62,7 +37,7 @@ export class FormosaCheckboxField extends FormosaField {
   override render() {
     return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
       ${this.renderHint()} ${this.renderError()}
-      <div class="box">
+      <div class="choice">
         <input
           id="input"
           part="input"

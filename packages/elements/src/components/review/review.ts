@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { FormosaNavigateEvent } from '../../internal/events.js';
-import { focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
+import { focusRing, linkButton, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /** One answer on the review. */
 export interface ReviewRow {
@@ -34,6 +34,7 @@ export class FormosaReview extends LitElement {
     tokens,
     focusRing,
     visuallyHidden,
+    linkButton,
     css`
       :host {
         display: block;
@@ -65,17 +66,6 @@ export class FormosaReview extends LitElement {
       }
       .empty {
         color: var(--_muted);
-      }
-      button {
-        font: inherit;
-        color: var(--_primary);
-        background: none;
-        border: 0;
-        padding: 0;
-        min-height: 1.5rem;
-        min-width: 1.5rem;
-        text-decoration: underline;
-        cursor: pointer;
       }
       @media (max-width: 40em) {
         .row {
@@ -116,7 +106,7 @@ export class FormosaReview extends LitElement {
               <dt lang=${row.labelLang ?? nothing}>${row.label}</dt>
               <dd class=${row.empty ? 'empty' : ''} lang=${row.valueLang ?? nothing}>${row.value}</dd>
               <dd class="actions">
-                <button type="button" aria-label=${this.changeLabel(row.label)} @click=${() => this.dispatchEvent(new FormosaNavigateEvent(section.step, row.path))}>
+                <button type="button" class="link" aria-label=${this.changeLabel(row.label)} @click=${() => this.dispatchEvent(new FormosaNavigateEvent(section.step, row.path))}>
                   ${this.changeText}
                 </button>
               </dd>

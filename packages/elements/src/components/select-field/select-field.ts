@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { FormosaField, type FieldChoice } from '../../internal/field.js';
+import { FormosaChoiceField } from '../../internal/choice-field.js';
 import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
@@ -10,43 +10,24 @@ import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
  * @example
  * <formosa-select-field name="county" label="縣市" .options=${[{ value: 'TPE', label: '臺北市' }]}></formosa-select-field>
  */
-export class FormosaSelectField extends FormosaField {
+export class FormosaSelectField extends FormosaChoiceField {
   static override styles = [tokens, fieldStyles, visuallyHidden];
-  static override properties = { ...FormosaField.properties, value: {}, options: { attribute: false }, placeholder: {} };
+  static override properties = { ...FormosaChoiceField.properties, placeholder: {} };
 
-  declare value: unknown;
-  declare options: readonly FieldChoice[];
   /** Text of the empty first option, e.g. "請選擇". */
   declare placeholder: string;
 
   constructor() {
     super();
-    this.options = [];
     this.placeholder = '—';
   }
 
-  private get index(): number {
-    return this.options.findIndex((o) => o.value === this.value);
-  }
   protected get anchor(): HTMLElement | null {
     return this.renderRoot?.querySelector('select') ?? null;
   }
-  protected get formValue(): string | null {
-    return this.index < 0 ? null : String(this.value);
-  }
-  formResetCallback(): void {
-    this.value = undefined;
-  }
-
-  private onChange(event: Event): void {
-    const index = Number((event.target as HTMLSelectElement).value);
-    this.value = Number.isNaN(index) || index < 0 ? undefined : this.options[index]!.value;
-    this.emitInput(this.value);
-    this.emitChange(this.value);
-  }
 
   override render() {
-    const selected = this.index;
+    const selected = this.selectedIndex;
     return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
       <label for="input" part="label">${this.renderLabelText()}</label>
       ${this.renderHint()} ${this.renderError()}
@@ -58,7 +39,7 @@ export class FormosaSelectField extends FormosaField {
         ?disabled=${this.disabled || this.readonly}
         aria-invalid=${this.error ? 'true' : nothing}
         aria-describedby=${this.describedBy()}
-        @change=${this.onChange}
+        @change=${(e: Event) => this.choose(Number((e.target as HTMLSelectElement).value))}
       >
         <option value="-1" ?selected=${selected < 0}>${this.placeholder}</option>
         ${this.options.map((o, i) => html`<option value=${i} ?selected=${i === selected} lang=${o.lang ?? nothing}>${o.label}</option>`)}

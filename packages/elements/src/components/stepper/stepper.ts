@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { FormosaNavigateEvent } from '../../internal/events.js';
-import { focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
+import { focusRing, linkButton, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /** One entry of the stepper. */
 export interface StepperStep {
@@ -26,6 +26,7 @@ export class FormosaStepper extends LitElement {
     tokens,
     focusRing,
     visuallyHidden,
+    linkButton,
     css`
       :host {
         display: block;
@@ -69,16 +70,6 @@ export class FormosaStepper extends LitElement {
         border-color: var(--_primary);
         color: var(--_background);
       }
-      button {
-        font: inherit;
-        color: var(--_primary);
-        background: none;
-        border: 0;
-        padding: 0.25rem 0;
-        min-height: 1.5rem;
-        text-decoration: underline;
-        cursor: pointer;
-      }
       @media (max-width: 40em) {
         ol {
           display: none;
@@ -113,7 +104,7 @@ export class FormosaStepper extends LitElement {
             ><span class="visually-hidden"> ${step.state === 'done' ? this.doneText : step.state === 'current' ? this.currentText : ''}</span>`;
           return html`<li class=${step.state} aria-current=${step.state === 'current' ? 'step' : nothing}>
             ${step.reachable && step.state !== 'current'
-              ? html`<button type="button" @click=${() => this.dispatchEvent(new FormosaNavigateEvent(step.id))}>${text}</button>`
+              ? html`<button type="button" class="link" @click=${() => this.dispatchEvent(new FormosaNavigateEvent(step.id))}>${text}</button>`
               : text}
           </li>`;
         })}
