@@ -1,6 +1,6 @@
 /**
  * Generates a large form definition for the benchmark: `count` fields of mixed widgets, about a third with
- * validation keywords, 10% shown only when an earlier yes/no answer is ticked, in sections of 50, all on one
+ * validation keywords, 10% shown only when an earlier yes/no is ticked or a text answered, in sections of 50, all on one
  * step (the worst case: everything rendered at once).
  */
 import type { FieldItem, FormDefinition, JsonSchema, LayoutItem } from '@formosa/schema';
@@ -12,6 +12,7 @@ export function generateDefinition(count: number): FormDefinition {
   const sections: LayoutItem[] = [];
   const properties: Record<string, JsonSchema> = {};
   let controller: string | undefined;
+  let textController: string | undefined;
   for (let s = 0; s * 50 < count; s++) {
     const group = `s${String(s).padStart(2, '0')}`;
     const groupProps: Record<string, JsonSchema> = {};
@@ -21,6 +22,8 @@ export function generateDefinition(count: number): FormDefinition {
       const name = `f${String(i).padStart(4, '0')}`;
       const kind = KINDS[i % KINDS.length]!;
       const conditional = i % 10 === 9 && controller !== undefined;
+      // Every other conditional field depends on a text answer instead, so typing there re-evaluates a rule.
+      const readsText = conditional && i % 20 === 19 && textController !== undefined;
       let schema: JsonSchema;
       const field: Record<string, unknown> = { field: `/${group}/${name}`, label: T(`Question ${i + 1}`) };
       switch (kind) {
@@ -31,10 +34,15 @@ export function generateDefinition(count: number): FormDefinition {
         case 'date': schema = { type: 'string', format: 'date' }; break;
         case 'email': schema = { type: 'string', format: 'email', maxLength: 254 }; break;
         case 'tel': schema = { type: 'string', format: 'tw-mobile' }; break;
-        default: schema = i % 3 === 0 ? { type: 'string', minLength: 2, maxLength: 50, pattern: '^[^<>]*$' } : { type: 'string', maxLength: 100 };
+        default:
+          schema = i % 3 === 0 ? { type: 'string', minLength: 2, maxLength: 50, pattern: '^[^<>]*$' } : { type: 'string', maxLength: 100 };
+          if (i % 20 === 2) textController = `/${group}/${name}`;
       }
       if (i % 3 === 0) field['hint'] = T(`Hint for question ${i + 1}`);
-      if (conditional) {
+      if (readsText) {
+        field['visibleWhen'] = { not: { empty: { var: textController! } } };
+        field['required'] = true;
+      } else if (conditional) {
         field['visibleWhen'] = { '==': [{ var: controller! }, true] };
         field['required'] = true;
       } else if (i % 4 === 0 && kind !== 'checkbox') required.push(name);

@@ -105,6 +105,11 @@ export class FormEngine {
     return this.change(state, pointer, (Array.isArray(items) ? items : []).filter((_, i) => i !== index));
   }
 
+  /** Whether any rule reads the value at `pointer`: if none does, changing it changes nothing else. */
+  isReadByRules(pointer: string): boolean {
+    return this.model.reads.related(pointer).length > 0;
+  }
+
   /** Whether a field (concrete pointer), repeat, or `step:`/`section:`/`content:` key is shown, ancestors included. */
   isShown(state: FormState, key: string): boolean {
     if (state.hidden[key]) return false;

@@ -57,7 +57,6 @@ export class FormosaForm extends LitElement {
     submitter: { attribute: false },
     status: { state: true },
     problems: { state: true },
-    snapshot: { state: true },
   };
 
   /** URL of the definition (JSON). */
@@ -77,7 +76,10 @@ export class FormosaForm extends LitElement {
 
   declare protected status: Status;
   declare protected problems: readonly Problem[];
-  declare protected snapshot: Snapshot | undefined;
+  /** The journey's latest snapshot; not a reactive property, because most keystrokes need no re-render (see onSnapshot). */
+  protected snapshot: Snapshot | undefined;
+  /** The answer being typed, while its CHANGE is sent. */
+  private typing?: string;
 
   private engine?: FormEngine;
   private actor?: Actor<WorkflowMachine>;
@@ -130,6 +132,7 @@ export class FormosaForm extends LitElement {
     this.actor?.stop();
     this.actor = undefined;
     this.snapshot = undefined;
+    this.requestUpdate();
     if (this.definition === undefined && !this.src) {
       this.status = 'idle';
       return;
@@ -190,6 +193,7 @@ export class FormosaForm extends LitElement {
   private onSnapshot(snapshot: Snapshot): void {
     const previous = this.snapshot;
     this.snapshot = snapshot;
+    if (!previous || !this.isQuiet(previous, snapshot)) this.requestUpdate();
     const view = viewOf(snapshot);
     const before = previous ? viewOf(previous) : undefined;
     if (view !== before && view !== SUBMITTING && before !== SUBMITTING) {
@@ -204,6 +208,22 @@ export class FormosaForm extends LitElement {
     if (failure && failure !== previous?.context.submitError) {
       this.dispatchEvent(new FormosaErrorEvent('submission', { message: failure.message, errors: snapshot.context.errors }));
     }
+  }
+
+  /**
+   * A keystroke in an answer no rule reads, with the same step and errors, changes nothing on screen but that
+   * answer, which its field already shows: the form skips re-rendering (a keystroke stays O(1) at any size).
+   */
+  private isQuiet(previous: Snapshot, next: Snapshot): boolean {
+    const path = this.typing;
+    return (
+      path !== undefined &&
+      !this.engine!.isReadByRules(path) &&
+      viewOf(previous) === viewOf(next) &&
+      previous.context.errors === next.context.errors &&
+      previous.context.form.hidden === next.context.form.hidden &&
+      previous.context.form.required === next.context.form.required
+    );
   }
 
   protected override updated(): void {
@@ -232,7 +252,13 @@ export class FormosaForm extends LitElement {
   }
 
   private onInput(event: FormosaInputEvent): void {
-    if (event.name?.startsWith('/')) this.send({ type: 'CHANGE', path: event.name, value: event.value });
+    if (!event.name?.startsWith('/')) return;
+    this.typing = event.name;
+    try {
+      this.send({ type: 'CHANGE', path: event.name, value: event.value });
+    } finally {
+      this.typing = undefined;
+    }
   }
 
   private onKeydown(event: KeyboardEvent): void {
