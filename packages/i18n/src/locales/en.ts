@@ -20,6 +20,7 @@ export const messages: Record<MessageKey, string> = {
   'stepper.review': 'Check answers',
   'errorSummary.title': 'There is a problem',
   'errorSummary.prefix': 'Error:',
+  'repeat.add': 'Add another',
   'repeat.remove': 'Remove {title}',
   'repeat.empty': 'Nothing added yet.',
   'repeat.count': '{count, plural, one {# entry} other {# entries}} added',

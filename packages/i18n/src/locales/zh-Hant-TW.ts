@@ -18,6 +18,7 @@ export const messages = {
   'stepper.review': '確認資料',
   'errorSummary.title': '有些資料需要修正',
   'errorSummary.prefix': '錯誤：',
+  'repeat.add': '新增一筆',
   'repeat.remove': '移除{title}',
   'repeat.empty': '尚未新增任何資料。',
   'repeat.count': '已新增 {count} 筆',

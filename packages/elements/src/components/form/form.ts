@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
-import { loadDefinition, parsePointer, type FieldItem, type FormDefinition, type Problem } from '@formosa/schema';
-import { FormEngine, type Data, type FieldError, type SchemaValidator } from '@formosa/engine';
+import { loadDefinition, type FieldItem, type FormDefinition, type Problem } from '@formosa/schema';
+import { FormEngine, getAt, type Data, type FieldError, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, fromPromise, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowMachine } from '@formosa/workflow';
 import { Translator, negotiateLocale, PACKS, type MessageKey } from '@formosa/i18n';
 import { createSubmitter, type SubmitterOptions } from '@formosa/transport';
@@ -389,9 +389,8 @@ export class FormosaForm extends LitElement {
   }
 
   private countAt(path: string): number {
-    let node: unknown = this.snapshot!.context.form.values;
-    for (const segment of parsePointer(path)) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
-    return Array.isArray(node) ? node.length : 0;
+    const entries = getAt(this.snapshot!.context.form.values, path);
+    return Array.isArray(entries) ? entries.length : 0;
   }
 
   private renderReview(t: Translator, view: string) {

@@ -159,6 +159,6 @@ function renderRepeat(item: RepeatItem, ctx: RenderContext): TemplateResult | ty
       </fieldset>`,
     )}
     <p class="visually-hidden" role="status">${count > 0 ? t.message('repeat.count', { count }) : ''}</p>
-    <button type="button" class="secondary add" @click=${() => ctx.onAdd(item.repeat)}>${t.text(item.addLabel).text || '+'}</button>
+    <button type="button" class="secondary add" @click=${() => ctx.onAdd(item.repeat)}>${t.text(item.addLabel).text || t.message('repeat.add')}</button>
   </fieldset>`;
 }
