@@ -7,7 +7,7 @@ import terser from '@rollup/plugin-terser';
 const plugins = (minify) => [
   // Resolve workspace packages to their TypeScript sources, and the browser builds of dependencies.
   nodeResolve({ exportConditions: ['formosa-source', 'browser', 'production'], extensions: ['.ts', '.js', '.mjs'] }),
-  esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
+  esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' }, define: { 'process.env.NODE_ENV': '"production"' } }),
   ...(minify ? [terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } })] : []),
 ];
 

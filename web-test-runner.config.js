@@ -24,7 +24,7 @@ export default {
   rootDir: '.',
   files: ['packages/elements/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['formosa-source', 'browser', 'production'] },
-  plugins: [validators, esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [validators, esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromium.executablePath, headless: chromium.headless, args: CHROMIUM_ARGS } })],
   concurrency: 1,
   testFramework: { config: { timeout: 15000 } },

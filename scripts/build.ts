@@ -15,7 +15,10 @@ const step = (title: string, command: string, args: string[]) => {
 step('meta-schema validator', process.execPath, ['--conditions=formosa-source', '--import', 'tsx', 'packages/schema/scripts/generate.ts']);
 step('packages → ES modules + .d.ts', process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'packages/elements/tsconfig.build.json', 'packages/server/tsconfig.build.json', 'packages/cli/tsconfig.build.json']);
 cpSync('packages/schema/src/generated', 'packages/schema/dist/generated', { recursive: true });
+// The interface packs other than the default are loaded when chosen, from locales/ next to the code that loads them.
+cpSync('packages/i18n/src/locales', 'packages/i18n/dist/locales', { recursive: true });
 step('browser bundles', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
+cpSync('packages/i18n/src/locales', 'dist/locales', { recursive: true, filter: (f) => !f.endsWith('zh-Hant-TW.json') });
 
 const sizes: Record<string, { min: number; gzip: number }> = {};
 for (const file of ['dist/formosa.min.js', 'dist/formosa.js']) {

@@ -1,20 +1,12 @@
 // The demo agency site's own script (external, so it runs under script-src 'self').
-// It lists the forms, mounts <formosa-form> for ?id=…, and switches the page language.
+// It lists the forms, mounts <formosa-form> for ?id=…, and follows the language switcher: the form switches
+// itself (keeping every answer); the site's own few texts exist in Chinese and English only.
 (() => {
   const params = new URLSearchParams(location.search);
-  const stored = localStorage.getItem('formosa-demo-locale');
-  const setLocale = (locale) => {
-    document.documentElement.lang = locale;
-    localStorage.setItem('formosa-demo-locale', locale);
-    const key = locale.startsWith('zh') ? 'textZh' : 'textEn';
-    for (const el of document.querySelectorAll('[data-text-zh]')) el.textContent = el.dataset[key];
-    for (const button of document.querySelectorAll('[data-locale]')) button.setAttribute('aria-pressed', String(button.dataset.locale === locale));
-    const form = document.getElementById('form');
-    if (form) form.locale = locale;
-    renderServices(locale);
-  };
-
   let services = [];
+
+  const pick = (text, locale) => (text && (text[locale] ?? text.en ?? text['zh-Hant-TW'])) || '';
+
   const renderServices = (locale) => {
     const list = document.getElementById('services');
     if (!list) return;
@@ -22,17 +14,29 @@
       ...services.map((form) => {
         const item = document.createElement('li');
         const link = document.createElement('a');
-        link.href = `/form.html?id=${encodeURIComponent(form.id)}`;
-        link.textContent = form.title[locale] ?? form.title['zh-Hant-TW'];
+        link.href = `/form.html?id=${encodeURIComponent(form.id)}&lang=${encodeURIComponent(locale)}`;
+        link.textContent = pick(form.title, locale);
         const text = document.createElement('p');
-        text.textContent = (form.description && (form.description[locale] ?? form.description['zh-Hant-TW'])) || '';
+        text.textContent = pick(form.description, locale);
         item.append(link, text);
         return item;
       }),
     );
   };
 
-  for (const button of document.querySelectorAll('[data-locale]')) button.addEventListener('click', () => setLocale(button.dataset.locale));
+  const setLocale = (locale) => {
+    document.documentElement.lang = locale;
+    localStorage.setItem('formosa-demo-locale', locale);
+    const key = locale.startsWith('zh') ? 'textZh' : 'textEn';
+    for (const el of document.querySelectorAll('[data-text-zh]')) el.textContent = el.dataset[key];
+    const switcher = document.querySelector('formosa-language-switcher');
+    if (switcher) switcher.value = locale;
+    const form = document.getElementById('form');
+    if (form) form.locale = locale;
+    renderServices(locale);
+  };
+
+  document.addEventListener('formosa-locale-change', (event) => setLocale(event.locale));
 
   const form = document.getElementById('form');
   if (form) {
@@ -49,5 +53,5 @@
         renderServices(document.documentElement.lang);
       });
   }
-  setLocale(params.get('lang') ?? stored ?? document.documentElement.lang);
+  setLocale(params.get('lang') ?? localStorage.getItem('formosa-demo-locale') ?? document.documentElement.lang);
 })();

@@ -68,6 +68,7 @@ async function answer(page: Page, path: string, value: unknown): Promise<void> {
       }
       const input = host.shadowRoot!.querySelector<HTMLInputElement>('input, textarea')!;
       input.focus();
+      if (host.getAttribute('calendar') === 'roc') return 'roc';
       return input.type === 'checkbox' ? 'press' : input.type === 'date' ? 'date' : 'type';
     },
     path,
@@ -75,6 +76,15 @@ async function answer(page: Page, path: string, value: unknown): Promise<void> {
   );
   assert.ok(kind, `no field ${path} on this step`);
   if (kind === 'press') await page.keyboard.press('Space');
+  else if (kind === 'roc') {
+    // 民國 year, month and day, in three boxes: 1990-05-02 is typed as 79, 5, 2.
+    const [y, m, d] = String(value).split('-').map(Number) as [number, number, number];
+    await page.keyboard.type(String(y - 1911));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(String(m));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(String(d));
+  }
   else if (kind === 'date') {
     const [y, m, d] = String(value).split('-');
     await page.keyboard.type(`${m}${d}${y}`);

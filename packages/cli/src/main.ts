@@ -2,20 +2,36 @@
  * The form designer's command line:
  *   formosa validate <definition.json>...   problems as file:line:column, exit 1 on any error
  *   formosa compile <definition.json> [-o <out.js>]   the precompiled validator module (no eval in browsers)
+ *   formosa translations <definition.json>  coverage per locale, with the paths of missing texts
+ *   formosa extract <definition.json> [--locales a,b] [--locale vi] [-o out.csv|out.xlf]   texts for translators (CSV, or XLIFF 2.0 for one locale)
+ *   formosa import <definition.json> <texts.csv|texts.xlf> [-o out.json]   translations back into the definition
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadDefinition, formatProblem } from '@formosa/schema';
 import { compileStandaloneValidator } from '@formosa/schema/node';
+import type { FormDefinition } from '@formosa/schema';
+import { applyTexts, collectTexts, coverage } from './translations/texts.js';
+import { fromCsv, toCsv } from './translations/csv.js';
+import { fromXliff, toXliff } from './translations/xliff.js';
 
 const USAGE = `Usage:
   formosa validate <definition.json>...        check definitions; problems are printed as file:line:column
-  formosa compile <definition.json> [-o out]   write the precompiled validator (default: <name>.validator.js)`;
+  formosa compile <definition.json> [-o out]   write the precompiled validator (default: <name>.validator.js)
+  formosa translations <definition.json>       how complete each locale is, and which texts are missing
+  formosa extract <definition.json> [--locales zh-Hant-TW,en,vi] [--locale <tag>] [-o out.csv|out.xlf]
+                                               texts for translators: CSV (the definition's locales, or those
+                                               listed, new ones as empty columns), or XLIFF 2.0 for one locale
+  formosa import <definition.json> <texts.csv|texts.xlf> [-o out.json]
+                                               write translations back (in place unless -o)`;
 
 /** Runs the CLI; returns the exit code. Output goes to the given writers (stdout/stderr by default). */
 export async function main(args: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
   const [command, ...rest] = args;
   if (command === 'validate' && rest.length > 0) return validate(rest, out, err);
   if (command === 'compile' && rest.length > 0) return compile(rest, out, err);
+  if (command === 'translations' && rest.length > 0) return translations(rest[0]!, out, err);
+  if (command === 'extract' && rest.length > 0) return extract(rest, out, err);
+  if (command === 'import' && rest.length > 1) return importTexts(rest, out, err);
   err(USAGE);
   return 2;
 }
@@ -54,5 +70,63 @@ async function compile(args: readonly string[], out: (line: string) => void, err
   const source = await compileStandaloneValidator(result.definition.schema);
   await writeFile(target, `// Precompiled validator of ${result.definition.id} ${result.definition.version}, by formosa compile. Do not edit.\n${source}`);
   out(`${target}: ${source.length} bytes`);
+  return 0;
+}
+
+/** The value after a flag, e.g. `-o file`. */
+function option(args: readonly string[], flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+/** Loads a definition for the translation commands, printing its problems if it has errors. */
+async function definitionOf(file: string, err: (line: string) => void): Promise<FormDefinition | undefined> {
+  const result = loadDefinition(await readFile(file, 'utf8'));
+  if (result.ok) return result.definition;
+  for (const problem of result.problems) if (problem.severity === 'error') err(formatProblem(problem, file));
+  return undefined;
+}
+
+async function translations(file: string, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const definition = await definitionOf(file, err);
+  if (!definition) return 1;
+  let complete = true;
+  for (const { locale, translated, total, missing } of coverage(definition)) {
+    out(`${locale}: ${translated}/${total} texts${missing.length ? `, missing ${missing.length}:` : ''}`);
+    for (const path of missing) out(`  ${path}`);
+    complete &&= missing.length === 0;
+  }
+  return complete ? 0 : 1;
+}
+
+async function extract(args: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const file = args[0]!;
+  const definition = await definitionOf(file, err);
+  if (!definition) return 1;
+  const locale = option(args, '--locale');
+  const rows = collectTexts(definition);
+  const text = locale
+    ? toXliff(rows, { id: definition.id, source: definition.defaultLocale, target: locale, original: file.split('/').pop()! })
+    : toCsv(rows, option(args, '--locales')?.split(',') ?? definition.locales);
+  const target = option(args, '-o');
+  if (target) {
+    await writeFile(target, text);
+    out(`${target}: ${rows.length} texts${locale ? ` for ${locale}` : ''}`);
+  } else out(text);
+  return 0;
+}
+
+async function importTexts(args: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const [file, source] = args as [string, string];
+  const definition = await definitionOf(file, err);
+  if (!definition) return 1;
+  const text = await readFile(source, 'utf8');
+  const rows = /\.xlf$|\.xliff$/i.test(source) || text.trimStart().startsWith('<?xml') ? fromXliff(text).rows : fromCsv(text);
+  const { definition: updated, problems, changed } = applyTexts(definition, rows);
+  for (const problem of problems) err(`${source}: ${problem.path}: ${problem.message}`);
+  if (problems.length) return 1;
+  const target = option(args, '-o') ?? file;
+  await writeFile(target, JSON.stringify(updated, null, 2) + '\n');
+  out(`${target}: ${changed} text${changed === 1 ? '' : 's'} changed`);
   return 0;
 }

@@ -13,6 +13,7 @@ import { FormosaStepper } from './components/stepper/stepper.js';
 import { FormosaErrorSummary } from './components/error-summary/error-summary.js';
 import { FormosaReview } from './components/review/review.js';
 import { FormosaReceipt } from './components/receipt/receipt.js';
+import { FormosaLanguageSwitcher } from './components/language-switcher/language-switcher.js';
 
 export const ELEMENTS = {
   'formosa-form': FormosaForm,
@@ -28,6 +29,7 @@ export const ELEMENTS = {
   'formosa-error-summary': FormosaErrorSummary,
   'formosa-review': FormosaReview,
   'formosa-receipt': FormosaReceipt,
+  'formosa-language-switcher': FormosaLanguageSwitcher,
 } as const;
 
 for (const [name, constructor] of Object.entries(ELEMENTS)) defineElement(name, constructor);
@@ -47,5 +49,6 @@ declare global {
     'formosa-error-summary': FormosaErrorSummary;
     'formosa-review': FormosaReview;
     'formosa-receipt': FormosaReceipt;
+    'formosa-language-switcher': FormosaLanguageSwitcher;
   }
 }

@@ -11,10 +11,11 @@ export { FormosaStepper, type StepperStep } from './components/stepper/stepper.j
 export { FormosaErrorSummary, type SummaryError } from './components/error-summary/error-summary.js';
 export { FormosaReview, type ReviewRow, type ReviewSection } from './components/review/review.js';
 export { FormosaReceipt } from './components/receipt/receipt.js';
+export { FormosaLanguageSwitcher } from './components/language-switcher/language-switcher.js';
 export { FormosaField, type FieldChoice } from './internal/field.js';
 export { FormosaChoiceField } from './internal/choice-field.js';
 export {
   FormosaBeforeSubmitEvent, FormosaChangeEvent, FormosaErrorEvent, FormosaErrorSelectEvent, FormosaInputEvent, FormosaNavigateEvent,
-  FormosaStepChangeEvent, FormosaSubmitEvent,
+  FormosaLocaleChangeEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
 } from './internal/events.js';
 export { defineElement } from './internal/define.js';

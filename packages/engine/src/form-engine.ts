@@ -1,7 +1,7 @@
 /** The form engine: values, incremental rules, validation and submission data. DOM-free; the same in Node and browsers. */
 import { formatPointer, parsePointer, patternOf, resolvePath, type FormDefinition, type Step } from '@formosa/schema';
 import { evaluate, isTruthy } from './expression.js';
-import { FORMATS, toHalfWidth } from './formats.js';
+import { FORMATS, ROC_YEARS, rocYearOf, toHalfWidth } from './formats.js';
 import { FormModel, instantiate, stepKey, type FieldInfo, type Rule } from './model.js';
 import { assignAt, getAt, setAt, type Data } from './values.js';
 
@@ -23,7 +23,7 @@ export interface FormState {
 export interface FieldError {
   /** JSON pointer of the value in the data. */
   readonly path: string;
-  /** `required`, `format`, `check`, or a JSON Schema keyword such as `maxLength`, `minimum`, `type`, `enum`, `minItems`. */
+  /** `required`, `format`, `check`, `rocYear`, or a JSON Schema keyword such as `maxLength`, `minimum`, `type`, `enum`, `minItems`. */
   readonly code: string;
   readonly params: Readonly<Record<string, unknown>>;
 }
@@ -181,6 +181,10 @@ export class FormEngine {
       if (info.format && typeof value === 'string') {
         const reason = FORMATS[info.format].check(value);
         if (reason) add(pointer, 'format', { format: info.format, reason });
+        else if (info.calendar === 'roc') {
+          const year = rocYearOf(value);
+          if (year < ROC_YEARS.min || year > ROC_YEARS.max) add(pointer, 'rocYear', { ...ROC_YEARS, year });
+        }
       }
       info.item.checks?.forEach((check, index) => {
         if (!isTruthy(evaluate(check.assert, this.reader(state.values, info, pointer)))) add(pointer, 'check', { index });

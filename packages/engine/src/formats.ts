@@ -1,11 +1,12 @@
 /**
  * Checks and normalisation for the formats of KNOWN_FORMATS, Taiwan's identity numbers among them.
  * A check returns `undefined` when the value is valid, else the reason: `shape` (wrong pattern),
- * `checksum` (right pattern, wrong check digit) or `date` (no such calendar day).
+ * `checksum` (right pattern, wrong check digit), `date` (no such calendar day) or `incomplete`
+ * (a date entered in parts with a part missing, e.g. `2024--02`).
  */
 import type { KnownFormat } from '@formosa/schema';
 
-export type FormatProblem = 'shape' | 'checksum' | 'date';
+export type FormatProblem = 'shape' | 'checksum' | 'date' | 'incomplete';
 
 /** Area letters of national ID and resident certificate numbers and their two-digit codes. */
 const LETTER_CODES: Record<string, number> = {
@@ -74,7 +75,7 @@ export function checkPhone(value: string): FormatProblem | undefined {
 /** A calendar date written YYYY-MM-DD. */
 export function checkDate(value: string): FormatProblem | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return 'shape';
+  if (!match) return /^\d*-\d*-\d*$/.test(value) && value.split('-').some((part) => part === '') ? 'incomplete' : 'shape';
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? undefined : 'date';
@@ -104,3 +105,11 @@ export const FORMATS: Readonly<Record<KnownFormat, { normalize: (value: string) 
   'tw-mobile': { normalize: phoneNormalizer, check: checkMobile },
   'tw-phone': { normalize: phoneNormalizer, check: checkPhone },
 };
+
+/** The range of 民國 (ROC) years a date field in the ROC calendar accepts: 民國元年 (1912) to 民國 200 年 (2111). */
+export const ROC_YEARS = { min: 1, max: 200 } as const;
+
+/** The ROC year of an ISO date (2024-05-02 → 113). */
+export function rocYearOf(iso: string): number {
+  return Number(iso.slice(0, 4)) - 1911;
+}

@@ -147,3 +147,18 @@ test('a restored state (init with saved values) decides rules exactly as the liv
   const restored = engine.init(JSON.parse(JSON.stringify(live.values)));
   assert.deepEqual(restored, live);
 });
+
+test('ROC-calendar dates: stored as ISO, out-of-range 民國 years rejected with the range, incomplete dates named', () => {
+  const engine = new FormEngine(definition, { validator });
+  let state = fill(engine);
+  state = engine.change(state, '/applicant/birthDate', '2024-05-02');
+  assert.deepEqual(engine.validate(state, { step: 'applicant' }), []);
+  state = engine.change(state, '/applicant/birthDate', '1911-05-02'); // 民國 0 年
+  assert.deepEqual(engine.validate(state, { step: 'applicant' }), [{ path: '/applicant/birthDate', code: 'rocYear', params: { min: 1, max: 200, year: 0 } }]);
+  state = engine.change(state, '/applicant/birthDate', '3935-05-02'); // 2024 typed as a 民國 year
+  assert.equal(engine.validate(state, { step: 'applicant' })[0]?.code, 'rocYear');
+  state = engine.change(state, '/applicant/birthDate', '2024--02');
+  assert.deepEqual(engine.validate(state, { step: 'applicant' })[0]?.params, { format: 'date', reason: 'incomplete' });
+  state = engine.change(state, '/rental/leaseStart', '1911-05-02');
+  assert.ok(!engine.validate(state, { step: 'rental' }).some((e) => e.code === 'rocYear'), 'Gregorian fields have no ROC range');
+});

@@ -1,10 +1,7 @@
-import type { messages as defaultMessages } from './locales/zh-Hant-TW.js';
+import type defaultPack from './locales/zh-Hant-TW.json';
 
-/** The keys of the SDK's own interface texts (the default pack defines them). */
-export type MessageKey = keyof typeof defaultMessages;
+/** The keys of the SDK's own interface texts (the default pack defines them; every pack has exactly these). */
+export type MessageKey = keyof typeof defaultPack;
 
-/** A complete pack of interface texts for one locale. */
+/** A complete pack of interface texts for one locale: ICU messages by key. */
 export type Messages = Readonly<Record<MessageKey, string>>;
-
-/** The default locale of the SDK. */
-export const DEFAULT_LOCALE = 'zh-Hant-TW';

@@ -1,13 +1,11 @@
-/** Messages in the citizen's language: ICU messages (formatjs), definition texts with fallbacks, value formatting. */
+/** Messages in the citizen's language: ICU interface texts (i18next + formatjs), definition texts with fallbacks, formatting. */
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import type { TFunction } from 'i18next';
 import type { FieldItem, LocalizedText } from '@formosa/schema';
 import type { FieldError } from '@formosa/engine';
-import { DEFAULT_LOCALE, type MessageKey, type Messages } from './messages.js';
-import { messages as zhHantTW } from './locales/zh-Hant-TW.js';
-import { messages as en } from './locales/en.js';
-
-/** The interface packs shipped in this build, by locale. */
-export const PACKS: Readonly<Record<string, Messages>> = { 'zh-Hant-TW': zhHantTW, en };
+import { contentFallbacks, DEFAULT_LOCALE, SUPPORTED_LOCALES } from './locales.js';
+import type { MessageKey } from './messages.js';
+import { NAMESPACE, sdkI18n } from './i18next.js';
 
 /** A text in a given language, with that language's tag so it can be marked up (`lang`) when it is a fallback. */
 export interface LocalText {
@@ -18,58 +16,65 @@ export interface LocalText {
 /** Which kind of answer a field asks for, to phrase "required" messages ("Select" vs "Enter"). */
 export type AnswerKind = 'choice' | 'check' | 'list' | 'text';
 
+/** Which calendar a date is shown in. */
+export type Calendar = 'gregorian' | 'roc';
+
 const cache = createIntlCache();
 
 /**
  * Picks the best supported locale for a list of wishes (attribute, page `lang`, browser languages).
  * @example
- * negotiateLocale(['en-GB', 'zh-TW'], ['zh-Hant-TW', 'en']) // 'en'
+ * negotiateLocale(['en-GB', 'zh-TW']) // 'en'
+ * negotiateLocale(['id-ID']) // 'id'
  */
-export function negotiateLocale(wishes: readonly (string | null | undefined)[], supported: readonly string[] = Object.keys(PACKS)): string {
+export function negotiateLocale(wishes: readonly (string | null | undefined)[], supported: readonly string[] = SUPPORTED_LOCALES): string {
   for (const wish of wishes) {
     if (!wish) continue;
     const lower = wish.toLowerCase();
     const exact = supported.find((l) => l.toLowerCase() === lower);
     if (exact) return exact;
-    // zh-TW, zh-Hant, zh-HK → zh-Hant-TW: the SDK's Chinese is Traditional.
-    if (lower.startsWith('zh')) {
-      const chinese = supported.find((l) => l.toLowerCase().startsWith('zh'));
-      if (chinese) return chinese;
-    }
     const language = lower.split('-')[0]!;
-    const partial = supported.find((l) => l.toLowerCase().split('-')[0] === language);
+    // zh-TW, zh-Hant, zh-HK → zh-Hant-TW: the SDK's Chinese is Traditional. tl (Tagalog) reads Filipino. in → id (old code).
+    const alias = ({ zh: 'zh', tl: 'fil', in: 'id' } as Record<string, string>)[language] ?? language;
+    const partial = supported.find((l) => l.toLowerCase().split('-')[0] === alias);
     if (partial) return partial;
   }
   return supported.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : supported[0]!;
 }
 
 /**
- * Everything text-related for one locale.
+ * Everything text-related for one locale. Get one with {@link loadTranslator} (which loads the locale's pack),
+ * or {@link createTranslator} for a locale already loaded.
  * @example
- * const t = createTranslator('en');
- * t.message('nav.continue') // 'Continue'
- * t.error({ path: '/name', code: 'maxLength', params: { limit: 50 } }, 'Full name') // '“Full name” must be 50 characters or fewer'
+ * const t = await loadTranslator('vi');
+ * t.message('nav.continue') // 'Tiếp tục'
  */
 export class Translator {
   private readonly intl: IntlShape<string>;
+  private readonly t: TFunction;
   /** Content locales to try, in order: the chosen one, English, then the SDK default. */
   readonly fallbacks: readonly string[];
 
   constructor(readonly locale: string) {
-    const pack = PACKS[locale] ?? PACKS[DEFAULT_LOCALE]!;
-    this.intl = createIntl({ locale, messages: pack, defaultLocale: DEFAULT_LOCALE, onError: () => undefined }, cache);
-    this.fallbacks = [...new Set([locale, 'en', DEFAULT_LOCALE])];
+    this.t = sdkI18n().getFixedT(locale, NAMESPACE);
+    this.intl = createIntl({ locale, onError: () => undefined }, cache);
+    this.fallbacks = contentFallbacks(locale);
   }
 
   /** An interface text. */
   message(key: MessageKey, params?: Record<string, string | number>): string {
-    return this.intl.formatMessage({ id: key }, params) as string;
+    return this.t(key, params ?? {}) as string;
+  }
+
+  /** Whether the interface has a message under `key`. */
+  has(key: string): boolean {
+    return sdkI18n().exists(key, { lng: this.locale, ns: NAMESPACE });
   }
 
   /** A definition text in this locale, else the first fallback that has it. */
-  text(text: LocalizedText | undefined, extraFallbacks: readonly string[] = []): LocalText {
+  text(text: LocalizedText | undefined): LocalText {
     if (!text) return { text: '', lang: this.locale };
-    for (const lang of [...this.fallbacks, ...extraFallbacks]) {
+    for (const lang of this.fallbacks) {
       const value = text[lang];
       if (value) return { text: value, lang };
     }
@@ -88,22 +93,31 @@ export class Translator {
     const params: Record<string, string | number> = { label, kind };
     for (const [k, v] of Object.entries(error.params)) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
     const format = typeof error.params['format'] === 'string' ? `error.${error.code}.${error.params['format']}` : '';
-    for (const key of [format, `error.${error.code}`]) {
-      if (key && key in (PACKS[this.locale] ?? zhHantTW)) return this.message(key as MessageKey, params);
-    }
+    for (const key of [format, `error.${error.code}`]) if (key && this.has(key)) return this.message(key as MessageKey, params);
     return this.message('error.unknown', params);
   }
 
-  /** A number in the locale's style, e.g. 12,000. */
+  /** A number in the locale's style, e.g. 12,000 or 12.000. */
   number(value: number): string {
     return this.intl.formatNumber(value);
   }
 
-  /** An ISO date (YYYY-MM-DD) in the locale's long style, e.g. 2024年5月2日 or 2 May 2024. */
-  date(iso: string): string {
+  /** An amount of money, e.g. NT$12,000 (New Taiwan dollars have no cents in daily use). */
+  currency(value: number, currency = 'TWD'): string {
+    return this.intl.formatNumber(value, { style: 'currency', currency, maximumFractionDigits: currency === 'TWD' ? 0 : 2 });
+  }
+
+  /** A list joined the locale's way, e.g. "A、B和C" or "A, B, and C". */
+  list(items: readonly string[]): string {
+    return this.intl.formatList(items, { type: 'conjunction' }) as string;
+  }
+
+  /** An ISO date (YYYY-MM-DD) in the locale's long style, in the Gregorian or ROC (民國) calendar. */
+  date(iso: string, calendar: Calendar = 'gregorian'): string {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
     if (!match) return iso;
-    return this.intl.formatDate(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])), { dateStyle: 'long', timeZone: 'UTC' });
+    const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+    return new Intl.DateTimeFormat(calendar === 'roc' ? `${this.locale}-u-ca-roc` : this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(time);
   }
 
   /** A moment in the locale's style, in Taiwan time. */
@@ -112,7 +126,28 @@ export class Translator {
   }
 }
 
-/** @example createTranslator('zh-Hant-TW').message('nav.back') // '上一步' */
+const translators = new Map<string, Translator>();
+
+/** The translator of a locale whose pack is loaded (the default always is). */
 export function createTranslator(locale: string): Translator {
-  return new Translator(locale);
+  let translator = translators.get(locale);
+  if (!translator) translators.set(locale, (translator = new Translator(locale)));
+  return translator;
+}
+
+/**
+ * Loads a locale's interface pack (once) and returns its translator.
+ * @example
+ * const t = await loadTranslator(negotiateLocale([form.locale, document.documentElement.lang, ...navigator.languages]));
+ */
+export async function loadTranslator(locale: string): Promise<Translator> {
+  const i18n = sdkI18n();
+  if (!i18n.hasResourceBundle(locale, NAMESPACE)) await i18n.loadLanguages(locale);
+  if (!i18n.hasResourceBundle(locale, NAMESPACE)) throw new Error(`The ${locale} interface texts could not be loaded`);
+  return createTranslator(locale);
+}
+
+/** Whether a locale's pack is loaded, so {@link createTranslator} can be used synchronously. */
+export function isLoaded(locale: string): boolean {
+  return sdkI18n().hasResourceBundle(locale, NAMESPACE);
 }

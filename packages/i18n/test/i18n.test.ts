@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { createTranslator, negotiateLocale, PACKS, DEFAULT_LOCALE } from '@formosa/i18n';
+import { createTranslator, loadTranslator, negotiateLocale, DEFAULT_LOCALE, SUPPORTED_LOCALES } from '@formosa/i18n';
 
 /** The argument names of an ICU message, nested ones included. */
 function placeholders(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
@@ -12,56 +13,92 @@ function placeholders(elements: MessageFormatElement[], into = new Set<string>()
   return into;
 }
 
-const defaults = PACKS[DEFAULT_LOCALE]!;
+const pack = (locale: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../src/locales/${locale}.json`, import.meta.url), 'utf8'));
+const defaults = pack(DEFAULT_LOCALE);
 
-for (const [locale, pack] of Object.entries(PACKS)) {
-  test(`${locale}: has every key of the default pack, each message parses, with the same placeholders`, () => {
-    assert.deepEqual(Object.keys(pack).sort(), Object.keys(defaults).sort());
-    for (const [key, message] of Object.entries(pack)) {
+test('seven interface languages: Taiwan\'s, and those of its new immigrants and migrant workers', () => {
+  assert.deepEqual([...SUPPORTED_LOCALES], ['zh-Hant-TW', 'en', 'vi', 'id', 'th', 'ms', 'fil']);
+});
+
+for (const locale of SUPPORTED_LOCALES) {
+  test(`${locale}: every key of the default pack, each message parses, with the same placeholders`, () => {
+    const messages = pack(locale);
+    assert.deepEqual(Object.keys(messages).sort(), Object.keys(defaults).sort());
+    for (const [key, message] of Object.entries(messages)) {
+      assert.ok(message.trim().length > 0, `${locale} ${key} is empty`);
       const mine = placeholders(parse(message));
-      const theirs = placeholders(parse(defaults[key as keyof typeof defaults]));
+      const theirs = placeholders(parse(defaults[key]!));
       assert.deepEqual([...mine].sort(), [...theirs].sort(), `${locale} ${key}`);
     }
   });
+
+  test(`${locale}: validation messages carry their parameters`, async () => {
+    const t = await loadTranslator(locale);
+    assert.equal(t.locale, locale);
+    const max = t.error({ path: '/a', code: 'maxLength', params: { limit: 50 } }, 'X');
+    assert.match(max, /50/);
+    assert.match(max, /X/);
+    assert.match(t.error({ path: '/a', code: 'minimum', params: { limit: 10000 } }, 'X'), /10[.,\s ]?000/);
+    assert.match(t.error({ path: '/a', code: 'rocYear', params: { min: 1, max: 200 } }, 'X'), /200/);
+    assert.notEqual(t.message('nav.continue'), locale === DEFAULT_LOCALE ? '' : createTranslator(DEFAULT_LOCALE).message('nav.continue'));
+  });
 }
 
-test('errors are rendered from codes with their parameters, plurals included', () => {
-  const en = createTranslator('en');
-  const zh = createTranslator('zh-Hant-TW');
+test('English and Filipino use plural forms; languages without plurals take the number as it is', async () => {
+  const en = await loadTranslator('en');
   assert.equal(en.error({ path: '/a', code: 'maxLength', params: { limit: 50 } }, 'Full name'), '“Full name” must be 50 characters or fewer');
   assert.equal(en.error({ path: '/a', code: 'maxLength', params: { limit: 1 } }, 'Initial'), '“Initial” must be 1 character or fewer');
+  assert.equal(en.message('repeat.count', { count: 1 }), '1 entry added');
+  assert.equal(en.message('repeat.count', { count: 3 }), '3 entries added');
+  const vi = await loadTranslator('vi');
+  assert.match(vi.message('repeat.count', { count: 3 }), /3/);
+});
+
+test('errors are rendered from codes, with the field\'s own message first', () => {
+  const zh = createTranslator('zh-Hant-TW');
   assert.equal(zh.error({ path: '/a', code: 'maxLength', params: { limit: 50 } }, '姓名'), '「姓名」最多 50 個字');
-  assert.equal(en.error({ path: '/a', code: 'minimum', params: { limit: 10000 } }, 'Rent'), '“Rent” must be 10,000 or more');
-  assert.equal(en.error({ path: '/a', code: 'required', params: {} }, 'Bank', undefined, 'choice'), 'Select “Bank”');
   assert.equal(zh.error({ path: '/a', code: 'required', params: {} }, '姓名'), '請填寫「姓名」');
   assert.equal(zh.error({ path: '/a', code: 'format', params: { format: 'tw-national-id', reason: 'checksum' } }, '身分證統一編號'), '「身分證統一編號」的號碼有誤，請再檢查一次');
-  assert.equal(en.error({ path: '/a', code: 'format', params: { format: 'tw-mobile', reason: 'shape' } }, 'Mobile'), 'Enter “Mobile” as a mobile number starting with 09, like 0912345678');
-  assert.equal(en.error({ path: '/a', code: 'somethingNew', params: {} }, 'Name'), 'Check “Name”');
-});
-
-test('a field\'s own message wins, and a check shows the designer\'s message', () => {
-  const en = createTranslator('en');
+  assert.equal(zh.error({ path: '/a', code: 'format', params: { format: 'date', reason: 'incomplete' } }, '出生日期'), '「出生日期」請填寫完整的年、月、日');
+  assert.equal(zh.error({ path: '/a', code: 'somethingNew', params: {} }, '姓名'), '請檢查「姓名」');
   const field = { field: '/bank/account', label: { en: 'Account' }, errors: { pattern: { 'zh-Hant-TW': '帳號須為數字', en: 'Enter digits only' } } };
-  assert.equal(en.error({ path: '/bank/account', code: 'pattern', params: {} }, 'Account', field), 'Enter digits only');
-  assert.equal(en.error({ path: '/x', code: 'check', params: { index: 0 } }, 'End', undefined, 'text', { 'zh-Hant-TW': '結束日須晚於開始日', en: 'End after start' }), 'End after start');
+  assert.equal(zh.error({ path: '/bank/account', code: 'pattern', params: {} }, '帳號', field), '帳號須為數字');
+  assert.equal(zh.error({ path: '/x', code: 'check', params: { index: 0 } }, '迄日', undefined, 'text', { 'zh-Hant-TW': '迄日須晚於起日', en: 'End after start' }), '迄日須晚於起日');
 });
 
-test('definition texts fall back, and say in which language they came', () => {
-  const vi = createTranslator('vi');
-  assert.deepEqual(vi.text({ 'zh-Hant-TW': '姓名', en: 'Name' }), { text: 'Name', lang: 'en' });
-  assert.deepEqual(vi.text({ 'zh-Hant-TW': '姓名' }), { text: '姓名', lang: 'zh-Hant-TW' });
-  assert.deepEqual(createTranslator('en').text({ 'zh-Hant-TW': '姓名', en: 'Name' }), { text: 'Name', lang: 'en' });
+test('definition texts fall back fil → en → zh-Hant-TW, and say which language they came in', () => {
+  const fil = createTranslator('fil');
+  assert.deepEqual(fil.text({ 'zh-Hant-TW': '姓名', en: 'Name', fil: 'Pangalan' }), { text: 'Pangalan', lang: 'fil' });
+  assert.deepEqual(fil.text({ 'zh-Hant-TW': '姓名', en: 'Name' }), { text: 'Name', lang: 'en' });
+  assert.deepEqual(fil.text({ 'zh-Hant-TW': '姓名' }), { text: '姓名', lang: 'zh-Hant-TW' });
 });
 
-test('dates and numbers follow the locale', () => {
-  assert.equal(createTranslator('zh-Hant-TW').date('2024-05-02'), '2024年5月2日');
-  assert.equal(createTranslator('en').date('2024-05-02'), 'May 2, 2024');
-  assert.equal(createTranslator('en').number(12000), '12,000');
+test('numbers, New Taiwan dollars, lists and dates follow the locale; dates also in the ROC calendar', async () => {
+  const zh = createTranslator('zh-Hant-TW');
+  const en = await loadTranslator('en');
+  const vi = await loadTranslator('vi');
+  assert.equal(zh.date('2024-05-02'), '2024年5月2日');
+  assert.equal(zh.date('2024-05-02', 'roc'), '民國113年5月2日');
+  assert.equal(en.date('2024-05-02'), 'May 2, 2024');
+  assert.equal(en.date('2024-05-02', 'roc'), 'May 2, 113 Minguo');
+  assert.equal(en.number(12000), '12,000');
+  assert.equal(vi.number(12000), '12.000');
+  assert.equal(en.currency(12000), 'NT$12,000');
+  assert.equal(zh.currency(12000), '$12,000');
+  assert.equal(en.list(['A', 'B', 'C']), 'A, B, and C');
+  assert.equal(zh.list(['甲', '乙', '丙']), '甲、乙和丙');
 });
 
-test('locale negotiation prefers exact matches, maps every Chinese tag to Traditional, else the default', () => {
+test('locale negotiation: exact, then language; Chinese tags read Traditional, tl reads Filipino, else the default', () => {
   assert.equal(negotiateLocale(['en-GB']), 'en');
   assert.equal(negotiateLocale(['zh-TW', 'en']), 'zh-Hant-TW');
   assert.equal(negotiateLocale([undefined, 'zh-HK']), 'zh-Hant-TW');
+  assert.equal(negotiateLocale(['vi-VN']), 'vi');
+  assert.equal(negotiateLocale(['tl']), 'fil');
+  assert.equal(negotiateLocale(['in-ID']), 'id');
   assert.equal(negotiateLocale(['fr', 'de']), 'zh-Hant-TW');
+});
+
+test('an unknown locale is refused loudly, not shown half-translated', async () => {
+  await assert.rejects(loadTranslator('fr'), /No interface texts for "fr"|could not be loaded/);
 });

@@ -26,7 +26,19 @@ export function semanticProblems(definition: FormDefinition): Problem[] {
   checkExpressions(definition, report);
   checkComputedCycles(definition, report);
   checkUnbound(definition.schema, bound, report);
+  checkOptionSets(definition, report);
   return problems;
+}
+
+/** Option lists no field uses: translations nobody will see. */
+function checkOptionSets(definition: FormDefinition, report: Report): void {
+  const used = new Set<string>();
+  forEachItem(definition, (item) => {
+    if (isField(item) && typeof item.options === 'string') used.add(item.options);
+  });
+  for (const name of Object.keys(definition.optionSets ?? {})) {
+    if (!used.has(name)) report(`/optionSets/${name}`, 'unused_option_set', `no field uses the option list "${name}"`, 'warning');
+  }
 }
 
 function checkLocales(definition: FormDefinition, report: Report): void {
@@ -134,6 +146,8 @@ function checkWidget(definition: FormDefinition, field: FieldItem, node: SchemaN
   const widget = field.widget;
   if (widget && types.length && !types.some((t) => WIDGET_TYPES[widget]!.includes(t)))
     report(`${path}/widget`, 'widget_mismatch', `a ${widget} widget cannot hold a value of type ${types.join(' or ')}`);
+  if (field.calendar && node['format'] !== 'date') report(`${path}/calendar`, 'calendar_not_date', 'a calendar applies only to a field whose schema has "format": "date"');
+  if (field.currency && !types.some((t) => t === 'number' || t === 'integer')) report(`${path}/currency`, 'currency_not_number', 'a currency applies only to a number field');
   const enumValues = Array.isArray(node['enum']) ? (node['enum'] as unknown[]) : undefined;
   const options = optionsOf(definition, field);
   if (typeof field.options === 'string' && !options) {

@@ -20,7 +20,8 @@ export function forEachText(definition: FormDefinition, visit: (text: LocalizedT
       return;
     }
     for (const [childKey, child] of Object.entries(node)) {
-      if (SKIP_KEYS.has(childKey)) continue;
+      // Inside `errors` the keys are error codes (`required` among them), not rule slots.
+      if (key !== 'errors' && SKIP_KEYS.has(childKey)) continue;
       walk(child, `${path}/${childKey.replace(/~/g, '~0').replace(/\//g, '~1')}`, childKey, key === 'errors');
     }
   };

@@ -59,6 +59,10 @@ export interface FieldItem extends ItemBase {
   readonly widget?: Widget;
   /** The choices, or the name of a list in the definition's `optionSets`. */
   readonly options?: readonly FieldOption[] | string;
+  /** For date fields: `roc` shows and asks dates as 民國 years; the data always holds ISO 8601 dates. */
+  readonly calendar?: 'gregorian' | 'roc';
+  /** For number fields: the ISO 4217 currency of the amount (e.g. `TWD`), for display. */
+  readonly currency?: string;
   /** `true`, or an expression: the field must be answered while visible and this holds. */
   readonly required?: boolean | Expression;
   /** The value is computed from other answers and shown read-only. */

@@ -13,6 +13,7 @@ import { examples as errorSummary } from '../components/error-summary/error-summ
 import { examples as review } from '../components/review/review.examples.js';
 import { examples as receipt } from '../components/receipt/receipt.examples.js';
 import { examples as form } from '../components/form/form.examples.js';
+import { examples as languageSwitcher } from '../components/language-switcher/language-switcher.examples.js';
 
 export const ALL_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   'formosa-text-field': textField,
@@ -28,4 +29,5 @@ export const ALL_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   'formosa-review': review,
   'formosa-receipt': receipt,
   'formosa-form': form,
+  'formosa-language-switcher': languageSwitcher,
 };

@@ -96,3 +96,17 @@ declare global {
     'formosa-navigate': FormosaNavigateEvent;
   }
 }
+
+/** The citizen chose a language in a language switcher. Cancel it to handle the change yourself. */
+export class FormosaLocaleChangeEvent extends Event {
+  static readonly type = 'formosa-locale-change';
+  constructor(readonly locale: string) {
+    super(FormosaLocaleChangeEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'formosa-locale-change': FormosaLocaleChangeEvent;
+  }
+}

@@ -7,3 +7,4 @@ export default meta;
 
 export const DateOfBirth = story(examples, 'Date of birth');
 export const WithError = story(examples, 'With error');
+export const RocCalendar = story(examples, 'ROC calendar');

@@ -1,14 +1,181 @@
-import { FormosaTextField } from '../text-field/text-field.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { toHalfWidth } from '@formosa/engine';
+import { FormosaField } from '../../internal/field.js';
+import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
+
+/** The three boxes of a date entered in parts, as typed. */
+interface Parts {
+  year: string;
+  month: string;
+  day: string;
+}
+
+const ROC_OFFSET = 1911;
+const pad = (part: string) => (/^\d$/.test(part) ? `0${part}` : part);
 
 /**
- * A date input; the value is an ISO 8601 date (YYYY-MM-DD).
- * @summary Date field with the browser's date picker.
- * @csspart input - The native input.
+ * A date field. The value is always an ISO 8601 date (YYYY-MM-DD). With `calendar="roc"` (or `entry="parts"`)
+ * the date is entered as year, month and day boxes (GOV.UK's pattern for dates people know), the year in
+ * 民國 years: 民國 113 年 5 月 2 日 is stored as 2024-05-02 and shown back the same way. An incomplete
+ * entry is kept as typed (e.g. `2024--02`), so the engine can say what is missing.
+ * @summary Date field: the browser's picker, or year/month/day boxes in the Gregorian or ROC calendar.
+ * @csspart input - The native date input (picker) or each box (parts).
+ * @event formosa-input - On every keystroke, with the ISO (or partial) value.
  * @example
- * <formosa-date-field name="birthDate" label="出生日期"></formosa-date-field>
+ * <formosa-date-field name="birthDate" label="出生日期" calendar="roc" year-label="民國年" month-label="月" day-label="日"></formosa-date-field>
  */
-export class FormosaDateField extends FormosaTextField {
-  protected override nativeType(): string {
-    return 'date';
+export class FormosaDateField extends FormosaField {
+  static override styles = [
+    tokens,
+    fieldStyles,
+    visuallyHidden,
+    css`
+      .parts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+      .part label {
+        font-weight: 400;
+      }
+      .part input {
+        width: 4.5em;
+      }
+      .part.year input {
+        width: 5.5em;
+      }
+    `,
+  ];
+  static override properties = {
+    ...FormosaField.properties,
+    value: {},
+    calendar: {},
+    entry: {},
+    yearLabel: { attribute: 'year-label' },
+    monthLabel: { attribute: 'month-label' },
+    dayLabel: { attribute: 'day-label' },
+  };
+
+  /** ISO 8601 date; while an entry in parts is incomplete, the parts as typed (`2024--02`). */
+  declare value: string;
+  /** `gregorian` (default) or `roc` (民國 years, entered in parts). */
+  declare calendar: 'gregorian' | 'roc';
+  /** `picker` (the browser's date input, the default for Gregorian dates) or `parts`. */
+  declare entry: 'picker' | 'parts' | undefined;
+  declare yearLabel: string;
+  declare monthLabel: string;
+  declare dayLabel: string;
+
+  private parts: Parts = { year: '', month: '', day: '' };
+
+  constructor() {
+    super();
+    this.value = '';
+    this.calendar = 'gregorian';
+    this.yearLabel = 'Year';
+    this.monthLabel = 'Month';
+    this.dayLabel = 'Day';
+  }
+
+  private get inParts(): boolean {
+    return this.calendar === 'roc' || this.entry === 'parts';
+  }
+
+  protected get anchor(): HTMLElement | null {
+    return this.renderRoot?.querySelector('input') ?? null;
+  }
+  protected get formValue(): string | null {
+    return /^\d{4}-\d{2}-\d{2}$/.test(this.value ?? '') ? this.value : null;
+  }
+  formResetCallback(): void {
+    this.value = this.getAttribute('value') ?? '';
+  }
+
+  /** The value the parts stand for: an ISO date when complete, else the parts as typed. */
+  private compose(parts: Parts): string {
+    const [year, month, day] = [parts.year, parts.month, parts.day].map((p) => toHalfWidth(p).trim());
+    if (!year && !month && !day) return '';
+    const gregorian = this.calendar === 'roc' && /^\d{1,4}$/.test(year!) ? String(Number(year) + ROC_OFFSET).padStart(4, '0') : year;
+    return `${gregorian}-${pad(month!)}-${pad(day!)}`;
+  }
+
+  /** The parts a value shows as (the inverse of compose for what compose produces). */
+  private decompose(value: string): Parts {
+    const match = /^(\d*)-(\d*)-(\d*)$/.exec(value ?? '');
+    if (!match) return { year: '', month: '', day: '' };
+    const [, year, month, day] = match as unknown as [string, string, string, string];
+    const shownYear = this.calendar === 'roc' && /^\d{4}$/.test(year) ? String(Number(year) - ROC_OFFSET) : year;
+    return { year: shownYear, month: month.replace(/^0(?=\d)/, ''), day: day.replace(/^0(?=\d)/, '') };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.value === undefined || this.value === null) this.value = '';
+    // A value set from outside (a restored draft, a prefill) shows in the boxes; what the citizen types stays as typed.
+    if ((changed.has('value') || changed.has('calendar')) && this.compose(this.parts) !== this.value) this.parts = this.decompose(this.value);
+  }
+
+  private onPart(which: keyof Parts, event: Event): void {
+    this.parts = { ...this.parts, [which]: (event.target as HTMLInputElement).value };
+    this.value = this.compose(this.parts);
+    this.emitInput(this.value);
+  }
+
+  override render() {
+    return this.inParts ? this.renderParts() : this.renderPicker();
+  }
+
+  private renderPicker() {
+    return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
+      <label for="input" part="label">${this.renderLabelText()}</label>
+      ${this.renderHint()} ${this.renderError()}
+      <input
+        id="input"
+        part="input"
+        type="date"
+        .value=${live(this.value ?? '')}
+        name=${this.name || nothing}
+        autocomplete=${this.autocomplete ?? nothing}
+        ?required=${this.required}
+        ?disabled=${this.disabled}
+        ?readonly=${this.readonly}
+        aria-invalid=${this.error ? 'true' : nothing}
+        aria-describedby=${this.describedBy()}
+        @input=${(e: Event) => {
+          this.value = (e.target as HTMLInputElement).value;
+          this.emitInput(this.value);
+        }}
+        @change=${() => this.emitChange(this.value)}
+      />
+    </div>`;
+  }
+
+  private renderParts() {
+    const box = (which: keyof Parts, label: string, autocomplete: string) => html`<div class="part ${which}">
+      <label for=${which}>${label}</label>
+      <input
+        id=${which}
+        part="input"
+        inputmode="numeric"
+        spellcheck="false"
+        autocomplete=${this.autocomplete === 'bday' && this.calendar !== 'roc' ? autocomplete : nothing}
+        .value=${live(this.parts[which])}
+        ?required=${this.required}
+        ?disabled=${this.disabled}
+        ?readonly=${this.readonly}
+        aria-invalid=${this.error ? 'true' : nothing}
+        @input=${(e: Event) => this.onPart(which, e)}
+        @change=${() => this.emitChange(this.value)}
+      />
+    </div>`;
+    return html`<fieldset part="field" class="field ${this.error ? 'field--error' : ''}" role="group" aria-describedby=${this.describedBy()}>
+      <legend part="label">${this.renderLabelText()}</legend>
+      ${this.renderHint()} ${this.renderError()}
+      <div class="parts">
+        ${box('year', this.yearLabel, 'bday-year')} ${box('month', this.monthLabel, 'bday-month')}
+        ${box('day', this.dayLabel, 'bday-day')}
+      </div>
+    </fieldset>`;
   }
 }

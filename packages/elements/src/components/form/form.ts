@@ -3,7 +3,7 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { loadDefinition, type FieldItem, type FormDefinition, type Problem } from '@formosa/schema';
 import { FormEngine, getAt, type Data, type FieldError, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, fromPromise, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowMachine } from '@formosa/workflow';
-import { Translator, negotiateLocale, PACKS, type MessageKey } from '@formosa/i18n';
+import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type MessageKey, type Translator } from '@formosa/i18n';
 import { createSubmitter, type SubmitterOptions } from '@formosa/transport';
 import {
   FormosaBeforeSubmitEvent, FormosaErrorEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
@@ -12,7 +12,7 @@ import {
 import { focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
 import type { StepperStep } from '../stepper/stepper.js';
 import type { SummaryError } from '../error-summary/error-summary.js';
-import { fieldView, renderItems, type FieldView, type RenderContext } from './render-items.js';
+import { fieldTexts, fieldView, renderItems, type FieldView, type RenderContext } from './render-items.js';
 import { reviewSections } from './review-rows.js';
 import { answerKind, fieldId, widgetOf } from './widget.js';
 import { formStyles } from './form.styles.js';
@@ -84,7 +84,10 @@ export class FormosaForm extends LitElement {
   private engine?: FormEngine;
   private actor?: Actor<WorkflowMachine>;
   private generation = 0;
-  private translators = new Map<string, Translator>();
+  /** The interface language in use; a newly chosen one replaces it once its pack has loaded. */
+  private translator?: Translator;
+  /** Follows the host page's `lang` when no `locale` is set. */
+  private langObserver?: MutationObserver;
   /** Field views per locale (labels, hints, choices): built once, so a keystroke re-renders only what changed. */
   private views = new Map<string, WeakMap<FieldItem, FieldView>>();
   /** What should take focus after the next render: the step heading, the receipt, or a field by path. */
@@ -112,19 +115,43 @@ export class FormosaForm extends LitElement {
   }
 
   private get t(): Translator {
-    const locale = negotiateLocale([this.locale, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages], Object.keys(PACKS));
-    let translator = this.translators.get(locale);
-    if (!translator) this.translators.set(locale, (translator = new Translator(locale)));
-    return translator;
+    return this.translator ?? createTranslator(DEFAULT_LOCALE);
+  }
+
+  /** The locale asked for: the attribute, else the nearest `lang`, else the browser's languages. */
+  private wantedLocale(): string {
+    return negotiateLocale([this.locale, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]);
+  }
+
+  /** Loads the wanted locale's pack, then re-renders in it; until then the current language stays on screen. */
+  private async useWantedLocale(): Promise<void> {
+    const locale = this.wantedLocale();
+    if (this.translator?.locale === locale) return;
+    try {
+      const translator = await loadTranslator(locale);
+      if (this.wantedLocale() !== locale) return;
+      this.translator = translator;
+      this.requestUpdate();
+    } catch (error) {
+      console.warn(`[formosa] the ${locale} interface texts could not be loaded; keeping ${this.t.locale}`, error);
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.langObserver = new MutationObserver(() => void this.useWantedLocale());
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.actor?.stop();
+    this.langObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('definition') || changed.has('src') || changed.has('validator') || changed.has('validatorSrc')) void this.load();
+    else if (changed.has('locale')) void this.useWantedLocale();
   }
 
   private async load(): Promise<void> {
@@ -139,7 +166,7 @@ export class FormosaForm extends LitElement {
     }
     this.status = 'loading';
     try {
-      const [input, validator] = await Promise.all([this.definition ?? this.fetchText(this.src!), this.validator ?? this.importValidator()]);
+      const [input, validator] = await Promise.all([this.definition ?? this.fetchText(this.src!), this.validator ?? this.importValidator(), this.useWantedLocale()]);
       if (run === this.generation) this.start(input, validator);
     } catch (error) {
       if (run !== this.generation) return;
@@ -361,7 +388,7 @@ export class FormosaForm extends LitElement {
     const cache = views;
     const context: RenderContext = {
       engine, state: this.snapshot!.context.form, t, errors: messages,
-      texts: { errorPrefix: t.message('errorSummary.prefix'), optional: t.message('form.optional'), choose: t.message('form.choose') },
+      texts: fieldTexts(t),
       view: (field) => {
         let view = cache.get(field);
         if (!view) cache.set(field, (view = fieldView(engine, t, field, engine.model.fieldOf(field).schema)));

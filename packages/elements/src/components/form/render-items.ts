@@ -23,6 +23,18 @@ export interface FieldTexts {
   readonly errorPrefix: string;
   readonly optional: string;
   readonly choose: string;
+  readonly year: string;
+  readonly rocYear: string;
+  readonly month: string;
+  readonly day: string;
+}
+
+/** The interface texts of fields in a locale. */
+export function fieldTexts(t: Translator): FieldTexts {
+  return {
+    errorPrefix: t.message('errorSummary.prefix'), optional: t.message('form.optional'), choose: t.message('form.choose'),
+    year: t.message('date.year'), rocYear: t.message('date.rocYear'), month: t.message('date.month'), day: t.message('date.day'),
+  };
 }
 
 /** What item templates need to know about the form at this moment. */
@@ -110,7 +122,10 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
         .value=${value === undefined ? '' : String(value)}></formosa-textarea-field>`;
     default: {
       const shown = value === undefined || value === null ? '' : typeof value === 'number' && readonly ? t.number(value) : String(value);
-      const a: InputAttributes = { id, path, view, error, required, readonly, shown, autocomplete: field.autocomplete, texts, type: view.widget === 'email' || view.widget === 'tel' ? view.widget : 'text' };
+      const a: InputAttributes = {
+        id, path, view, error, required, readonly, shown, autocomplete: field.autocomplete, texts, calendar: field.calendar ?? 'gregorian',
+        type: view.widget === 'email' || view.widget === 'tel' ? view.widget : 'text',
+      };
       return view.widget === 'number' ? numberField(a) : view.widget === 'date' ? dateField(a) : textField(a);
     }
   }
@@ -119,6 +134,7 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
 interface InputAttributes {
   readonly id: string; readonly path: string; readonly view: FieldView; readonly error: string; readonly required: boolean; readonly readonly: boolean;
   readonly shown: string; readonly autocomplete: string | undefined; readonly texts: FieldTexts; readonly type: string;
+  readonly calendar: 'gregorian' | 'roc';
 }
 
 // Lit templates are static per tag, so each input element has its own (identical) template.
@@ -133,7 +149,8 @@ const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id
 const dateField = (a: InputAttributes) => html`<formosa-date-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
-  autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-date-field>`;
+  autocomplete=${a.autocomplete ?? nothing} calendar=${a.calendar} year-label=${a.calendar === 'roc' ? a.texts.rocYear : a.texts.year}
+  month-label=${a.texts.month} day-label=${a.texts.day} .value=${a.shown}></formosa-date-field>`;
 
 function renderRepeat(item: RepeatItem, ctx: RenderContext): TemplateResult | typeof nothing {
   const { engine, state, t } = ctx;

@@ -45,7 +45,7 @@ function display(field: FieldItem, path: string, engine: FormEngine, data: Data,
     const text = t.text(option.label);
     return { value: text.text, ...(text.lang !== t.locale ? { valueLang: text.lang } : {}) };
   }
-  if (widget === 'date' && typeof value === 'string') return { value: t.date(value) };
-  if (typeof value === 'number') return { value: t.number(value) };
+  if (widget === 'date' && typeof value === 'string') return { value: t.date(value, field.calendar) };
+  if (typeof value === 'number') return { value: field.currency ? t.currency(value, field.currency) : t.number(value) };
   return { value: String(value) };
 }

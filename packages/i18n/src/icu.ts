@@ -1,0 +1,17 @@
+/** i18next's message format, replaced by ICU MessageFormat (plurals, selects, numbers) through formatjs. */
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { I18nFormatModule } from 'i18next';
+
+const cache = new Map<string, IntlMessageFormat>();
+
+export const icuFormat: I18nFormatModule & { parse(message: string, values: Record<string, unknown>, lng: string, ns: string, key: string, info?: { resolved?: { usedLng?: string } }): string } = {
+  type: 'i18nFormat',
+  parse(message, values, lng, _ns, key, info) {
+    // Format with the rules of the language the message came from (its plurals), not the one asked for.
+    const locale = info?.resolved?.usedLng ?? lng;
+    const id = `${locale}\u0000${key}\u0000${message}`;
+    let format = cache.get(id);
+    if (!format) cache.set(id, (format = new IntlMessageFormat(message, locale)));
+    return String(format.format(values as Record<string, string | number>));
+  },
+};
