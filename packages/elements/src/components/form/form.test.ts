@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import type { FormosaForm } from './form.js';
@@ -17,7 +18,7 @@ const VALIDATOR = new URL('./showcase.validator.js', import.meta.url).href;
 
 async function mount(locale = 'zh-Hant-TW', definition: unknown = showcase, extra: Partial<FormosaForm> = {}) {
   const form = await fixture<FormosaForm>(
-    html`<formosa-form locale=${locale} validator-src=${VALIDATOR} .definition=${definition} .submitter=${extra.submitter}></formosa-form>`,
+    html`<formosa-form locale=${locale} validator-src=${(definition as { id?: string }).id === showcase.id ? VALIDATOR : nothing} .definition=${definition} .submitter=${extra.submitter}></formosa-form>`,
   );
   await waitUntil(() => form.shadowRoot!.querySelector('.step-title, .definition-error'), 'form rendered');
   return form;
@@ -217,5 +218,57 @@ describe('formosa-form', () => {
     expect($(form, '.notice')!.textContent).to.contain('Everything you entered is still here');
     expect(form.view).to.equal('review');
     expect((form.data as Record<string, unknown>)['name']).to.equal('林小美');
+  });
+});
+
+describe('formosa-form with a date in the ROC calendar', () => {
+  const T = (zh: string, en: string) => ({ 'zh-Hant-TW': zh, en });
+  const roc = {
+    formatVersion: 1, id: 'roc-date', version: '1', defaultLocale: 'zh-Hant-TW', locales: ['zh-Hant-TW', 'en'], title: T('日期', 'Date'),
+    schema: { type: 'object', required: ['born'], properties: { born: { type: 'string', format: 'date' } } },
+    steps: [{ id: 'one', title: T('出生', 'Birth'), items: [{ field: '/born', label: T('出生日期', 'Date of birth'), calendar: 'roc' }] }],
+    submission: { endpoint: '/x' },
+  };
+
+  async function typeRoc(form: FormosaForm, year: string, month: string, day: string) {
+    const boxes = field(form, '/born')!.shadowRoot!.querySelectorAll('input');
+    boxes[0]!.focus();
+    await sendKeys({ type: year });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: month });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: day });
+    await settle(form);
+  }
+
+  it('stores 民國 113 年 5 月 2 日 as 2024-05-02 and shows it back as 民國 on the review', async () => {
+    const form = await mount('zh-Hant-TW', roc);
+    await typeRoc(form, '113', '5', '2');
+    expect((form.data as Record<string, unknown>)['born']).to.equal('2024-05-02');
+    button(form, '繼續').click();
+    await settle(form);
+    const review = $(form, 'formosa-review')!;
+    await (review as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(review.shadowRoot!.querySelector('dd')!.textContent!.trim()).to.equal('民國113年5月2日');
+    [...review.shadowRoot!.querySelectorAll('button')][0]!.click();
+    await settle(form);
+    const boxes = [...field(form, '/born')!.shadowRoot!.querySelectorAll('input')].map((b) => b.value);
+    expect(boxes).to.deep.equal(['113', '5', '2']);
+  });
+
+  it('refuses a year outside 民國 1–200 with a message that says the range, and names an incomplete date', async () => {
+    const form = await mount('zh-Hant-TW', roc);
+    await typeRoc(form, '2024', '5', '2');
+    button(form, '繼續').click();
+    await settle(form);
+    expect(field(form, '/born')!.error).to.equal('「出生日期」的民國年份須介於 1 到 200 年之間（例如西元 2024 年是民國 113 年）');
+    form.locale = 'en';
+    await waitUntil(() => $(form, '.step-title')!.textContent === 'Birth');
+    expect(field(form, '/born')!.error).to.equal('“Date of birth”: the ROC year must be between 1 and 200 (2024 is ROC year 113)');
+    const mounted = await mount('zh-Hant-TW', roc);
+    await typeRoc(mounted, '113', '', '2');
+    button(mounted, '繼續').click();
+    await settle(mounted);
+    expect(field(mounted, '/born')!.error).to.equal('「出生日期」請填寫完整的年、月、日');
   });
 });
