@@ -10,9 +10,10 @@ import { example } from '../fixtures.js';
 const root = new URL('../../', import.meta.url).pathname;
 /**
  * Gzip budget of the drop-in bundle: Lit, XState, i18next + formatjs (≈31 KB of it), the precompiled meta-schema,
+ * Taiwan's address and bank lists (≈6 KB),
  * the default (zh-Hant-TW) interface pack and the SDK. The six other packs are separate files loaded on demand.
  */
-const BUDGET_GZIP = 88 * 1024;
+const BUDGET_GZIP = 96 * 1024;
 
 test('the six other interface packs ship beside the bundle, not inside it', () => {
   const bundle = readFileSync(`${root}dist/formosa.min.js`, 'utf8');

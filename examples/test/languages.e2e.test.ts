@@ -3,8 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { optionsOf } from '@formosa/schema';
-import { FormEngine, type FieldError } from '@formosa/engine';
+import { FormEngine, fieldOptions, type Data, type FieldError } from '@formosa/engine';
 import { loadTranslator } from '@formosa/i18n';
 import { STRICT_CSP } from '@formosa/server';
 import { answers, example } from '../fixtures.js';
@@ -37,6 +36,7 @@ async function switchTo(page: Page, locale: string, title: string): Promise<void
 async function expectAllIn(page: Page, locale: string, errors: readonly FieldError[]): Promise<void> {
   const t = await loadTranslator(locale);
   const fields = await shownFields(page);
+  const values = await page.evaluate(() => (document.querySelector('formosa-form') as unknown as { persistedSnapshot(): { context: { form: { values: Data } } } }).persistedSnapshot().context.form.values);
   assert.ok(fields.length > 3);
   for (const field of fields) {
     const info = engine.model.field(field.path)!;
@@ -45,9 +45,10 @@ async function expectAllIn(page: Page, locale: string, errors: readonly FieldErr
     assert.equal(field.label, label.text, `${locale} label of ${field.path}`);
     assert.equal(field.labelLang, label.lang === locale ? null : label.lang, `${locale} lang mark of ${field.path}`);
     if (item.hint) assert.equal(field.hint, t.text(item.hint).text, `${locale} hint of ${field.path}`);
-    assert.deepEqual(field.options, (optionsOf(definition, item) ?? []).map((o) => t.text(o.label).text), `${locale} options of ${field.path}`);
+    const options = fieldOptions(definition, item, engine.readerFor(values, field.path));
+    assert.deepEqual(field.options, (options ?? []).map((o) => t.text(o.label).text), `${locale} options of ${field.path}`);
     const error = errors.find((e) => e.path === field.path);
-    const kind = item.widget === 'select' || item.widget === 'radio' || optionsOf(definition, item) ? 'choice' : typeof info.schema['type'] === 'string' && info.schema['type'] === 'boolean' ? 'check' : 'text';
+    const kind = item.widget === 'select' || item.widget === 'radio' || options ? 'choice' : typeof info.schema['type'] === 'string' && info.schema['type'] === 'boolean' ? 'check' : 'text';
     assert.equal(field.error, error ? t.error(error, label.text, item, kind) : '', `${locale} error of ${field.path}`);
   }
   const continueText = t.message('nav.continue');

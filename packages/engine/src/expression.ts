@@ -1,6 +1,7 @@
 /** The interpreter of the rule language: a JSON tree in, a value out. No code strings, no eval. */
 import { argumentsOf, FormosaError, operatorOf, type Expression } from '@formosa/schema';
 import { isEmpty } from './values.js';
+import { postalCodeOf } from './taiwan.js';
 
 /** Reads a value by the path written in a `var` (relative paths are resolved by the reader). */
 export type Reader = (path: string) => unknown;
@@ -91,6 +92,7 @@ export function evaluate(expression: Expression | unknown, read: Reader): unknow
     }
     case 'empty': return isEmpty(args[0]);
     case 'cat': return args.filter((a) => a !== undefined && a !== null).join('');
+    case 'postalCode': return postalCodeOf(args[0], args[1]);
     default:
       throw new FormosaError('unknown_operator', `Unknown operator "${op}"`);
   }

@@ -1,9 +1,10 @@
 /** The form engine: values, incremental rules, validation and submission data. DOM-free; the same in Node and browsers. */
-import { formatPointer, parsePointer, patternOf, resolvePath, type FormDefinition, type Step } from '@formosa/schema';
+import { formatPointer, optionSourceOf, parsePointer, patternOf, resolvePath, type FormDefinition, type Step } from '@formosa/schema';
 import { evaluate, isTruthy } from './expression.js';
 import { FORMATS, ROC_YEARS, rocYearOf, toHalfWidth } from './formats.js';
 import { FormModel, instantiate, stepKey, type FieldInfo, type Rule } from './model.js';
 import { assignAt, getAt, setAt, type Data } from './values.js';
+import { sourceOptions } from './taiwan.js';
 
 /**
  * Everything the engine knows about one citizen's answers. Plain, immutable, serialisable data.
@@ -186,6 +187,12 @@ export class FormEngine {
           if (year < ROC_YEARS.min || year > ROC_YEARS.max) add(pointer, 'rocYear', { ...ROC_YEARS, year });
         }
       }
+      // Choices from a shipped list (a county's districts, banks): the answer must be one of them now.
+      const source = optionSourceOf(info.item);
+      if (source) {
+        const read = this.reader(state.values, info, pointer);
+        if (!sourceOptions(source, () => read(source.county ?? '')).some((o) => o.value === value)) add(pointer, 'enum');
+      }
       info.item.checks?.forEach((check, index) => {
         if (!isTruthy(evaluate(check.assert, this.reader(state.values, info, pointer)))) add(pointer, 'check', { index });
       });
@@ -211,6 +218,12 @@ export class FormEngine {
       const count = Array.isArray(items) ? items.length : 0;
       for (let i = 0; i < count; i++) yield [info, instantiate(info.pattern, i)];
     }
+  }
+
+  /** Reads paths as the rules of the field at `pointer` do: relative paths from its repeat entry, else from the root. */
+  readerFor(values: Data, pointer: string): (path: string) => unknown {
+    const info = this.model.field(pointer);
+    return this.reader(values, info ?? {}, pointer);
   }
 
   private reader(values: Data, info: { repeat?: string }, pointer: string): (path: string) => unknown {

@@ -72,6 +72,11 @@ export function checkPhone(value: string): FormatProblem | undefined {
   return /^09\d{8}$/.test(value) || /^0[2-8]\d{7,8}$/.test(value) ? undefined : 'shape';
 }
 
+/** A bank account number: 10 to 16 digits (Chunghwa Post's are 14: office and account number). */
+export function checkBankAccount(value: string): FormatProblem | undefined {
+  return /^\d{10,16}$/.test(value) ? undefined : 'shape';
+}
+
 /** A calendar date written YYYY-MM-DD. */
 export function checkDate(value: string): FormatProblem | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -104,6 +109,7 @@ export const FORMATS: Readonly<Record<KnownFormat, { normalize: (value: string) 
   'tw-business-id': { normalize: idNormalizer, check: checkBusinessId },
   'tw-mobile': { normalize: phoneNormalizer, check: checkMobile },
   'tw-phone': { normalize: phoneNormalizer, check: checkPhone },
+  'tw-bank-account': { normalize: phoneNormalizer, check: checkBankAccount },
 };
 
 /** The range of 民國 (ROC) years a date field in the ROC calendar accepts: 民國元年 (1912) to 民國 200 年 (2111). */

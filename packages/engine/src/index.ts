@@ -2,8 +2,9 @@ export { FormEngine, type EngineOptions, type FieldError, type FormState, type S
 export { evaluate, isTruthy, type Reader } from './expression.js';
 export { getAt, setAt, isEmpty, type Data } from './values.js';
 export {
-  FORMATS, checkBusinessId, checkDate, checkEmail, checkMobile, checkNationalId, checkPersonId, checkPhone, checkResidentId, toHalfWidth, ROC_YEARS, rocYearOf,
+  FORMATS, checkBankAccount, checkBusinessId, checkDate, checkEmail, checkMobile, checkNationalId, checkPersonId, checkPhone, checkResidentId, toHalfWidth, ROC_YEARS, rocYearOf,
   type FormatProblem,
 } from './formats.js';
 export { FormModel, stepKey, sectionKey, contentKey, type FieldInfo, type RepeatInfo, type Rule } from './model.js';
 export { SubmissionError, type Receipt, type SubmissionFailure } from './submission.js';
+export { TW_BANKS, TW_COUNTIES, fieldOptions, postalCodeOf, sourceOptions, type TaiwanCounty } from './taiwan.js';

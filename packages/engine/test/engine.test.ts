@@ -53,7 +53,7 @@ test('schema keywords, formats and designer checks become codes with parameters'
     ['/applicant/birthDate', 'format', { format: 'date', reason: 'date' }],
     ['/rental/leaseEnd', 'check', { index: 0 }],
     ['/rental/monthlyRent', 'type', { type: 'integer' }],
-    ['/bank/account', 'pattern', {}],
+    ['/bank/account', 'format', { format: 'tw-bank-account', reason: 'shape' }],
   ]);
 });
 
@@ -161,4 +161,22 @@ test('ROC-calendar dates: stored as ISO, out-of-range 民國 years rejected with
   assert.deepEqual(engine.validate(state, { step: 'applicant' })[0]?.params, { format: 'date', reason: 'incomplete' });
   state = engine.change(state, '/rental/leaseStart', '1911-05-02');
   assert.ok(!engine.validate(state, { step: 'rental' }).some((e) => e.code === 'rocYear'), 'Gregorian fields have no ROC range');
+});
+
+test('Taiwan address: districts belong to the chosen county, the postal code is computed', () => {
+  const engine = new FormEngine(definition, { validator });
+  let state = fill(engine);
+  assert.equal((engine.data(state)['applicant'] as { address: { postalCode: string } }).address.postalCode, '106', '臺北市大安區');
+  state = engine.change(state, '/applicant/address/county', 'TXG');
+  assert.deepEqual(engine.validate(state, { step: 'applicant' }), [], 'Taichung has its own 大安區');
+  assert.equal((engine.data(state)['applicant'] as { address: { postalCode?: string } }).address.postalCode, '439');
+  state = engine.change(state, '/applicant/address/county', 'KEE');
+  assert.deepEqual(engine.validate(state, { step: 'applicant' }).map((e) => [e.path, e.code]), [['/applicant/address/district', 'enum']], 'Keelung has no 大安區');
+  assert.equal((engine.data(state)['applicant'] as { address: { postalCode?: string } }).address.postalCode, undefined);
+  state = engine.change(state, '/applicant/address/county', 'KHH');
+  state = engine.change(state, '/applicant/address/district', '東沙群島');
+  assert.deepEqual(engine.validate(state, { step: 'applicant' }), []);
+  assert.equal((engine.data(state)['applicant'] as { address: { postalCode: string } }).address.postalCode, '817');
+  state = engine.change(state, '/bank/code', '999');
+  assert.deepEqual(engine.validate(state, { step: 'bank' }).map((e) => [e.path, e.code]), [['/bank/code', 'enum']]);
 });

@@ -36,6 +36,8 @@ export const OPERATORS: Readonly<Record<string, OperatorSignature>> = {
   sum: { min: 1, max: 2 },
   empty: { min: 1, max: 1 },
   cat: { min: 1, max: many },
+  /** Taiwan: the 3-digit postal code of [county code, district name], e.g. ['TPE', '中正區'] → '100'. */
+  postalCode: { min: 2, max: 2 },
 };
 
 /** The operator of an expression node, or `undefined` for a literal or an array. */

@@ -11,6 +11,7 @@ export const KNOWN_FORMATS = [
   'tw-business-id',
   'tw-mobile',
   'tw-phone',
+  'tw-bank-account',
 ] as const;
 
 export type KnownFormat = (typeof KNOWN_FORMATS)[number];

@@ -1,6 +1,6 @@
 export type {
   ContentItem, Expression, FieldCheck, FieldItem, FieldOption, FormDefinition, JsonObject, JsonSchema, JsonValue,
-  LayoutItem, Locale, LocalizedText, RepeatItem, SectionItem, Step, Submission, Widget,
+  LayoutItem, Locale, LocalizedText, OptionSource, RepeatItem, SectionItem, Step, Submission, Widget,
 } from './types.js';
 export { FORMAT_VERSION } from './types.js';
 export { FormosaError } from './errors.js';
@@ -8,7 +8,7 @@ export { parseJsonSource, JsonSyntaxError, type JsonSource, type SourcePosition 
 export { formatPointer, isIndexSegment, isWithin, parsePointer, patternOf, resolvePath } from './pointer.js';
 export { OPERATORS, argumentsOf, operatorOf, varsOf, type OperatorSignature } from './expression.js';
 export { KNOWN_FORMATS, type KnownFormat } from './formats.js';
-export { forEachItem, fieldPattern, isField, isRepeat, isSection, optionsOf, type ItemContext } from './layout.js';
+export { forEachItem, fieldPattern, isField, isRepeat, isSection, optionSourceOf, optionsOf, type ItemContext } from './layout.js';
 export { forEachText } from './texts.js';
 export { subschemaAt, typesOf, isRequiredProperty, type SchemaNode } from './data-schema.js';
 export { formatProblem, type Problem } from './problem.js';

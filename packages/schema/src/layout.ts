@@ -1,4 +1,4 @@
-import type { FieldItem, FieldOption, FormDefinition, LayoutItem, RepeatItem, SectionItem, Step } from './types.js';
+import type { FieldItem, FieldOption, FormDefinition, OptionSource, LayoutItem, RepeatItem, SectionItem, Step } from './types.js';
 import { resolvePath } from './pointer.js';
 
 /** Where a layout item sits in its definition. */
@@ -60,5 +60,11 @@ export function fieldPattern(field: FieldItem, repeat?: RepeatItem): string {
  * optionsOf(definition, { field: '/county', label: { en: 'County' }, options: 'counties' })
  */
 export function optionsOf(definition: FormDefinition, field: FieldItem): readonly FieldOption[] | undefined {
-  return typeof field.options === 'string' ? definition.optionSets?.[field.options] : field.options;
+  if (typeof field.options === 'string') return definition.optionSets?.[field.options];
+  return Array.isArray(field.options) ? (field.options as readonly FieldOption[]) : undefined;
+}
+
+/** The shipped list a field's choices come from, if any (the engine resolves it). */
+export function optionSourceOf(field: FieldItem): OptionSource | undefined {
+  return field.options && typeof field.options === 'object' && !Array.isArray(field.options) ? (field.options as OptionSource) : undefined;
 }

@@ -2,7 +2,7 @@
 import type { Expression, FieldItem, FormDefinition, JsonSchema, LayoutItem } from './types.js';
 import type { Problem } from './problem.js';
 import { didYouMean } from './problem.js';
-import { forEachItem, fieldPattern, isField, isRepeat, isSection, optionsOf } from './layout.js';
+import { forEachItem, fieldPattern, isField, isRepeat, isSection, optionSourceOf, optionsOf } from './layout.js';
 import { forEachText } from './texts.js';
 import { subschemaAt, typesOf, isRequiredProperty, type SchemaNode } from './data-schema.js';
 import { OPERATORS, argumentsOf, operatorOf, varsOf } from './expression.js';
@@ -24,6 +24,7 @@ export function semanticProblems(definition: FormDefinition): Problem[] {
   checkDataSchema(definition.schema, report);
   const bound = checkBindings(definition, report);
   checkExpressions(definition, report);
+  checkOptionSources(definition, report);
   checkComputedCycles(definition, report);
   checkUnbound(definition.schema, bound, report);
   checkOptionSets(definition, report);
@@ -148,6 +149,12 @@ function checkWidget(definition: FormDefinition, field: FieldItem, node: SchemaN
     report(`${path}/widget`, 'widget_mismatch', `a ${widget} widget cannot hold a value of type ${types.join(' or ')}`);
   if (field.calendar && node['format'] !== 'date') report(`${path}/calendar`, 'calendar_not_date', 'a calendar applies only to a field whose schema has "format": "date"');
   if (field.currency && !types.some((t) => t === 'number' || t === 'integer')) report(`${path}/currency`, 'currency_not_number', 'a currency applies only to a number field');
+  const source = optionSourceOf(field);
+  if (source) {
+    if (source.source === 'tw-districts' && !source.county) report(`${path}/options`, 'missing_county', 'districts need "county": the path of the county answer');
+    if (source.source !== 'tw-districts' && source.county) report(`${path}/options/county`, 'unexpected_county', `"county" applies only to tw-districts`);
+    return;
+  }
   const enumValues = Array.isArray(node['enum']) ? (node['enum'] as unknown[]) : undefined;
   const options = optionsOf(definition, field);
   if (typeof field.options === 'string' && !options) {
@@ -190,6 +197,17 @@ export function forEachExpression(definition: FormDefinition, visit: (expression
     if (item.required !== undefined && typeof item.required !== 'boolean') visit(item.required, `${path}/required`, scope);
     if (item.computed !== undefined) visit(item.computed, `${path}/computed`, scope);
     item.checks?.forEach((check, c) => visit(check.assert, `${path}/checks/${c}/assert`, scope));
+  });
+}
+
+/** The county path of a tw-districts source must name an answer, like a `var`. */
+function checkOptionSources(definition: FormDefinition, report: Report): void {
+  forEachItem(definition, (item, { path, repeat }) => {
+    if (!isField(item)) return;
+    const county = optionSourceOf(item)?.county;
+    if (!county) return;
+    const pattern = resolvePath(county, repeat ? `${repeat.repeat}/*` : '');
+    if (!subschemaAt(definition.schema, pattern)) report(`${path}/options/county`, 'unknown_data_property', `"${pattern}" is not in the data schema${suggestProperty(definition.schema, pattern)}`);
   });
 }
 

@@ -40,6 +40,18 @@ export interface FieldOption {
   readonly hint?: LocalizedText;
 }
 
+/**
+ * Choices from a list Formosa ships: Taiwan's 22 counties and cities, the townships and districts of the county
+ * answered at `county` (cascading), or banks and Chunghwa Post with their codes.
+ * @example
+ * const districts: OptionSource = { source: 'tw-districts', county: '/applicant/address/county' };
+ */
+export interface OptionSource {
+  readonly source: 'tw-counties' | 'tw-districts' | 'tw-banks';
+  /** For `tw-districts`: the path of the county answer (relative inside a repeat). */
+  readonly county?: string;
+}
+
 /** What every layout item may carry. */
 interface ItemBase {
   /** Shown only while this expression is true. Hidden items are not validated and not submitted. */
@@ -57,8 +69,8 @@ export interface FieldItem extends ItemBase {
   readonly label: LocalizedText;
   readonly hint?: LocalizedText;
   readonly widget?: Widget;
-  /** The choices, or the name of a list in the definition's `optionSets`. */
-  readonly options?: readonly FieldOption[] | string;
+  /** The choices, the name of a list in the definition's `optionSets`, or a list Formosa ships. */
+  readonly options?: readonly FieldOption[] | string | OptionSource;
   /** For date fields: `roc` shows and asks dates as 民國 years; the data always holds ISO 8601 dates. */
   readonly calendar?: 'gregorian' | 'roc';
   /** For number fields: the ISO 4217 currency of the amount (e.g. `TWD`), for display. */

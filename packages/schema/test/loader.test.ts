@@ -84,10 +84,14 @@ const cases: [string, (d: Draft) => void, Partial<Problem>][] = [
   }, { code: 'computed_cycle' }],
   ['required by the schema but conditional', (d) => d.schema.required.push('note'), { path: '/steps/0/items/2/field', code: 'required_but_conditional' }],
   ['unknown format', (d) => (d.schema.properties.name.format = 'tw-nationalid'),
-    { path: '/schema/properties/name/format', code: 'unknown_format', message: 'unknown format "tw-nationalid" (did you mean "tw-national-id"?); known formats: date, email, tw-national-id, tw-resident-id, tw-person-id, tw-business-id, tw-mobile, tw-phone' }],
+    { path: '/schema/properties/name/format', code: 'unknown_format', message: 'unknown format "tw-nationalid" (did you mean "tw-national-id"?); known formats: date, email, tw-national-id, tw-resident-id, tw-person-id, tw-business-id, tw-mobile, tw-phone, tw-bank-account' }],
   ['a calendar on a field that is not a date', (d) => (d.steps[0].items[0].calendar = 'roc'), { path: '/steps/0/items/0/calendar', code: 'calendar_not_date' }],
   ['a currency on a field that is not a number', (d) => (d.steps[0].items[0].currency = 'TWD'), { path: '/steps/0/items/0/currency', code: 'currency_not_number' }],
   ['an option list no field uses', (d) => (d.optionSets = { spare: [{ value: 'a', label: { 'zh-Hant-TW': '甲', en: 'A' } }] }), { path: '/optionSets/spare', code: 'unused_option_set', severity: 'warning' }],
+  ['districts without their county', (d) => { d.schema.properties.note = { type: 'string' }; d.steps[0].items[2].widget = 'select'; d.steps[0].items[2].options = { source: 'tw-districts' }; },
+    { path: '/steps/0/items/2/options', code: 'missing_county' }],
+  ['districts of a county that is not an answer', (d) => { d.steps[0].items[2].widget = 'select'; d.steps[0].items[2].options = { source: 'tw-districts', county: '/cuonty' }; },
+    { path: '/steps/0/items/2/options/county', code: 'unknown_data_property' }],
   ['field on an object', (d) => { d.schema.properties.note = { type: 'object', properties: {} }; }, { path: '/steps/0/items/2/field', code: 'not_a_value' }],
 ];
 

@@ -1,8 +1,8 @@
 /** Templates for the items of a step: fields, sections, repeats and content, from the definition and the state. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { isField, isRepeat, isSection, optionsOf, resolvePath, type FieldItem, type LayoutItem, type RepeatItem, type SchemaNode, type Widget } from '@formosa/schema';
-import { contentKey, getAt, sectionKey, type FormEngine, type FormState } from '@formosa/engine';
+import { isField, isRepeat, isSection, optionSourceOf, resolvePath, type FieldItem, type FieldOption, type LayoutItem, type RepeatItem, type SchemaNode, type Widget } from '@formosa/schema';
+import { contentKey, fieldOptions, getAt, sectionKey, sourceOptions, type FormEngine, type FormState } from '@formosa/engine';
 import type { Translator } from '@formosa/i18n';
 import type { FieldChoice } from '../../internal/field.js';
 import { fieldId, widgetOf } from './widget.js';
@@ -14,8 +14,8 @@ export interface FieldView {
   readonly labelLang: string | undefined;
   readonly hint: string | undefined;
   readonly hintLang: string | undefined;
-  /** Stable between renders, so choice fields do not re-render when another answer changes. */
-  readonly choices: readonly FieldChoice[];
+  /** Stable between renders, so choice fields do not re-render when another answer changes; districts follow their county. */
+  readonly choicesFor: (county?: unknown) => readonly FieldChoice[];
 }
 
 /** Interface texts every field uses, formatted once per render. */
@@ -50,21 +50,34 @@ export interface RenderContext {
   readonly onRemove: (path: string, index: number) => void;
 }
 
+/** Choices as a select or radio group shows them, in a locale. */
+function choicesOf(options: readonly FieldOption[], t: Translator): FieldChoice[] {
+  return options.map((o): FieldChoice => {
+    const text = t.text(o.label);
+    return { value: o.value, label: text.text, ...(text.lang !== t.locale ? { lang: text.lang } : {}), ...(o.hint ? { hint: t.text(o.hint).text } : {}) };
+  });
+}
+
 /** Builds the view of a field for a locale. */
 export function fieldView(engine: FormEngine, t: Translator, field: FieldItem, schema: SchemaNode): FieldView {
   const label = t.text(field.label);
   const hint = t.text(field.hint);
-  const choices = (optionsOf(engine.definition, field) ?? []).map((o): FieldChoice => {
-    const text = t.text(o.label);
-    return { value: o.value, label: text.text, ...(text.lang !== t.locale ? { lang: text.lang } : {}), ...(o.hint ? { hint: t.text(o.hint).text } : {}) };
-  });
+  const source = optionSourceOf(field);
+  const dependent = source?.source === 'tw-districts' ? new Map<string, readonly FieldChoice[]>() : undefined;
+  const choices = dependent ? [] : choicesOf(fieldOptions(engine.definition, field, () => undefined) ?? [], t);
   return {
+    choicesFor: (county) => {
+      if (!dependent) return choices;
+      const key = String(county);
+      let list = dependent.get(key);
+      if (!list) dependent.set(key, (list = choicesOf(sourceOptions(source!, () => county), t)));
+      return list;
+    },
     widget: widgetOf(engine.definition, field, schema),
     label: label.text,
     labelLang: label.lang === t.locale ? undefined : label.lang,
     hint: hint.text || undefined,
     hintLang: hint.text && hint.lang !== t.locale ? hint.lang : undefined,
-    choices,
   };
 }
 
@@ -97,6 +110,8 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
   if (!engine.isShown(state, path)) return nothing;
   const view = ctx.view(field);
   const value = getAt(state.values, path);
+  const county = optionSourceOf(field)?.county;
+  const choices = view.choicesFor(county === undefined ? undefined : engine.readerFor(state.values, path)(county));
   const error = ctx.errors.get(path) ?? '';
   const required = engine.isRequired(state, path);
   const readonly = field.computed !== undefined;
@@ -105,12 +120,12 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
     case 'select':
       return html`<formosa-select-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing} .options=${view.choices} .value=${value}
+        ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing} .options=${choices} .value=${value}
         placeholder=${texts.choose}></formosa-select-field>`;
     case 'radio':
       return html`<formosa-radio-group id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} .options=${view.choices} .value=${value}></formosa-radio-group>`;
+        ?required=${required} ?readonly=${readonly} .options=${choices} .value=${value}></formosa-radio-group>`;
     case 'checkbox':
       return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix}

@@ -1,6 +1,6 @@
 /** The review's content: every shown answer of every shown step, as it will be sent (normalised by the engine). */
-import { isField, isRepeat, isSection, optionsOf, resolvePath, type FieldItem, type LayoutItem } from '@formosa/schema';
-import { getAt, sectionKey, type Data, type FormEngine, type FormState } from '@formosa/engine';
+import { isField, isRepeat, isSection, resolvePath, type FieldItem, type LayoutItem } from '@formosa/schema';
+import { fieldOptions, getAt, sectionKey, type Data, type FormEngine, type FormState } from '@formosa/engine';
 import type { Translator } from '@formosa/i18n';
 import type { ReviewRow, ReviewSection } from '../review/review.js';
 import { widgetOf } from './widget.js';
@@ -40,7 +40,7 @@ function display(field: FieldItem, path: string, engine: FormEngine, data: Data,
   const widget = widgetOf(engine.definition, field, info.schema);
   if (widget === 'checkbox') return { value: t.message(value === true ? 'review.yes' : 'review.no') };
   if (value === undefined || value === null || value === '') return { value: t.message('review.notAnswered'), empty: true };
-  const option = optionsOf(engine.definition, field)?.find((o) => o.value === value);
+  const option = fieldOptions(engine.definition, field, engine.readerFor(data, path))?.find((o) => o.value === value);
   if (option) {
     const text = t.text(option.label);
     return { value: text.text, ...(text.lang !== t.locale ? { valueLang: text.lang } : {}) };

@@ -1,4 +1,4 @@
-import { optionsOf, typesOf, type FieldItem, type FormDefinition, type SchemaNode, type Widget } from '@formosa/schema';
+import { optionSourceOf, optionsOf, typesOf, type FieldItem, type FormDefinition, type SchemaNode, type Widget } from '@formosa/schema';
 import type { AnswerKind } from '@formosa/i18n';
 
 /**
@@ -9,6 +9,7 @@ export function widgetOf(definition: FormDefinition, field: FieldItem, schema: S
   if (field.widget) return field.widget;
   const types = typesOf(schema);
   if (types.includes('boolean')) return 'checkbox';
+  if (optionSourceOf(field)) return 'select';
   const options = optionsOf(definition, field);
   if (options || Array.isArray(schema['enum'])) return (options?.length ?? (schema['enum'] as unknown[]).length) <= 5 ? 'radio' : 'select';
   if (types.includes('number') || types.includes('integer')) return 'number';
