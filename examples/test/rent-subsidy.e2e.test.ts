@@ -1,6 +1,7 @@
 // The demo, end to end: the built bundle, the reference server, SQLite, real Chromium, under a strict CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import jsQR from 'jsqr';
 import { FormEngine } from '@formosa/engine';
 import { STRICT_CSP } from '@formosa/server';
 import { answers, example } from '../fixtures.js';
@@ -51,6 +52,22 @@ for (const [name, csp] of [['the issue\'s CSP (default-src \'self\'; script-src 
       await page.waitForFunction(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt'));
       const shown = await page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt')!.shadowRoot!.querySelector('.number')!.textContent);
       assert.equal(shown, receipt.receipt);
+      // The receipt's QR code scans back to the receipt number (drawn from its SVG path, decoded by jsQR).
+      const pixels = await page.evaluate(() => {
+        const qr = document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt')!.shadowRoot!.querySelector('svg.qr')!;
+        const size = Number(qr.getAttribute('viewBox')!.split(' ')[2]);
+        const scale = 8;
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = size * scale;
+        const context = canvas.getContext('2d')!;
+        context.fillStyle = '#fff';
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.scale(scale, scale);
+        context.fillStyle = '#000';
+        context.fill(new Path2D(qr.querySelector('path')!.getAttribute('d')!));
+        return { width: canvas.width, data: Array.from(context.getImageData(0, 0, canvas.width, canvas.width).data) };
+      });
+      assert.equal(jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.width)?.data, receipt.receipt);
       const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${receipt.id}`)).json();
       assert.equal(stored.receipt, receipt.receipt);
       assert.equal(stored.data.applicant.nationalId, 'A123456789');

@@ -147,6 +147,7 @@ function checkWidget(definition: FormDefinition, field: FieldItem, node: SchemaN
   const widget = field.widget;
   if (widget && types.length && !types.some((t) => WIDGET_TYPES[widget]!.includes(t)))
     report(`${path}/widget`, 'widget_mismatch', `a ${widget} widget cannot hold a value of type ${types.join(' or ')}`);
+  if (field.statement && !types.includes('boolean')) report(`${path}/statement`, 'statement_not_checkbox', 'a statement goes with a yes/no (boolean) field, the checkbox that agrees to it');
   if (field.calendar && node['format'] !== 'date') report(`${path}/calendar`, 'calendar_not_date', 'a calendar applies only to a field whose schema has "format": "date"');
   if (field.currency && !types.some((t) => t === 'number' || t === 'integer')) report(`${path}/currency`, 'currency_not_number', 'a currency applies only to a number field');
   const source = optionSourceOf(field);

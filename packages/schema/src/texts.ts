@@ -1,6 +1,6 @@
 import type { FormDefinition, LocalizedText } from './types.js';
 
-const TEXT_KEYS = new Set(['title', 'description', 'label', 'hint', 'itemTitle', 'addLabel', 'text', 'message']);
+const TEXT_KEYS = new Set(['title', 'description', 'label', 'hint', 'statement', 'itemTitle', 'addLabel', 'text', 'message']);
 const SKIP_KEYS = new Set(['schema', 'visibleWhen', 'required', 'computed', 'assert', 'value', 'submission']);
 
 /**

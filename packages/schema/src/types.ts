@@ -68,6 +68,8 @@ export interface FieldItem extends ItemBase {
   readonly field: string;
   readonly label: LocalizedText;
   readonly hint?: LocalizedText;
+  /** For a consent or declaration checkbox: the text agreed to, shown above the checkbox. */
+  readonly statement?: LocalizedText;
   readonly widget?: Widget;
   /** The choices, the name of a list in the definition's `optionSets`, or a list Formosa ships. */
   readonly options?: readonly FieldOption[] | string | OptionSource;
@@ -167,6 +169,8 @@ export interface FormDefinition {
   readonly locales: readonly Locale[];
   readonly title: LocalizedText;
   readonly description?: LocalizedText;
+  /** The presentation the form is designed for; the host's `theme` attribute wins. */
+  readonly theme?: 'default' | 'senior';
   /** JSON Schema 2020-12 of the submitted data (an object). */
   readonly schema: JsonSchema;
   /** Named option lists shared by several fields, e.g. `counties`. */

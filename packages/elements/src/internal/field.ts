@@ -122,6 +122,7 @@ export abstract class FormosaField extends LitElement {
 
   /** `hint error` ids present, for aria-describedby. */
   protected describedBy(): string | typeof nothing {
+    // (Subclasses with more described parts override this.)
     const ids = [this.hint ? 'hint' : '', this.error ? 'error' : ''].filter(Boolean).join(' ');
     return ids || nothing;
   }

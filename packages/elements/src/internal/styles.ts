@@ -19,10 +19,32 @@ export const tokens = css`
     --_size: var(--formosa-font-size, 1.1875rem);
     --_space: var(--formosa-space, 1rem);
     --_radius: var(--formosa-radius, 0);
+    --_choice: var(--formosa-choice-size, 1.75rem);
+    --_input-height: var(--formosa-input-height, 2.5rem);
     font-family: var(--_font);
     font-size: var(--_size);
     line-height: 1.5;
     color: var(--_text);
+  }
+  /* Windows High Contrast and other forced-colour modes: keep every boundary and the focus visible. */
+  @media (forced-colors: active) {
+    :host {
+      --_focus: Highlight;
+      --_error: Mark;
+    }
+    :focus-visible {
+      outline: 3px solid Highlight !important;
+      outline-offset: 2px !important;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
   }
 `;
 
@@ -91,7 +113,7 @@ export const fieldStyles = css`
     color: inherit;
     width: 100%;
     max-width: var(--formosa-input-width, 30em);
-    min-height: 2.5rem;
+    min-height: var(--_input-height);
     padding: 0.3rem 0.5rem;
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
@@ -131,8 +153,8 @@ export const choiceStyles = css`
     min-height: 2.75rem;
   }
   .choice input {
-    width: 1.75rem;
-    height: 1.75rem;
+    width: var(--_choice);
+    height: var(--_choice);
     min-height: 0;
     margin: 0.125rem 0 0;
     flex: none;

@@ -8,3 +8,4 @@ export default meta;
 export const Declaration = story(examples, 'Declaration');
 export const Ticked = story(examples, 'Ticked');
 export const WithError = story(examples, 'With error');
+export const ConsentWithItsStatement = story(examples, 'Consent with its statement');

@@ -1,22 +1,47 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { FormosaField } from '../../internal/field.js';
 import { choiceStyles, fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
- * A single yes/no checkbox, e.g. a declaration. `checked` is the value; unticked is `false`.
- * @summary Checkbox, form-associated.
+ * A single yes/no checkbox. With a `statement` it is a consent or declaration: the statement sits in a box
+ * above the checkbox and is read out with it (aria-describedby). `checked` is the value; unticked is `false`.
+ * @summary Checkbox, or consent/declaration with its statement; form-associated.
+ * @csspart statement - The box with the statement agreed to.
  * @csspart input - The native checkbox.
  * @event formosa-change - When the citizen ticks or unticks it.
  * @example
  * <formosa-checkbox-field name="declaration" label="本人所填資料均屬實" required></formosa-checkbox-field>
  */
 export class FormosaCheckboxField extends FormosaField {
-  static override styles = [tokens, fieldStyles, visuallyHidden, choiceStyles];
-  static override properties = { ...FormosaField.properties, checked: { type: Boolean, reflect: true }, value: {} };
+  static override styles = [
+    tokens,
+    fieldStyles,
+    visuallyHidden,
+    choiceStyles,
+    css`
+      .statement {
+        border: 2px solid var(--_border);
+        padding: calc(var(--_space) * 0.75);
+        margin: 0 0 var(--_space);
+        max-height: 20em;
+        overflow-y: auto;
+        white-space: pre-line;
+      }
+    `,
+  ];
+
+  protected override describedBy() {
+    const ids = [this.statement ? 'statement' : '', this.hint ? 'hint' : '', this.error ? 'error' : ''].filter(Boolean).join(' ');
+    return ids || nothing;
+  }
+  static override properties = { ...FormosaField.properties, checked: { type: Boolean, reflect: true }, value: {}, statement: {}, statementLang: { attribute: 'statement-lang' } };
 
   declare checked: boolean;
   /** Submitted with a native form when ticked (like the native checkbox's `value`). */
   declare value: string;
+  /** The text agreed to (a consent or declaration). */
+  declare statement: string | undefined;
+  declare statementLang: string | undefined;
 
   constructor() {
     super();
@@ -36,6 +61,9 @@ export class FormosaCheckboxField extends FormosaField {
 
   override render() {
     return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
+      ${this.statement
+        ? html`<div id="statement" class="statement" part="statement" tabindex="0" role="region" aria-label=${this.label} lang=${this.statementLang ?? nothing}>${this.statement}</div>`
+        : nothing}
       ${this.renderHint()} ${this.renderError()}
       <div class="choice">
         <input

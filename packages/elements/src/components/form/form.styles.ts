@@ -5,6 +5,20 @@ export const formStyles = css`
     display: block;
     max-width: var(--formosa-max-width, 48rem);
   }
+  /* Senior mode: larger text, bigger targets, more room — for seniors and anyone who wants it. */
+  :host([theme='senior']) {
+    --formosa-font-size: 1.5rem;
+    --formosa-space: 1.5rem;
+    --formosa-max-width: 60rem;
+    --formosa-input-height: 3.25rem;
+    --formosa-choice-size: 2.5rem;
+    --formosa-color-muted: #3d4549;
+    line-height: 1.6;
+  }
+  :host([theme='senior']) button {
+    min-height: 3.5rem;
+    padding: 0.75rem 1.5rem;
+  }
   .caption {
     display: block;
     color: var(--_muted);
@@ -113,10 +127,30 @@ export const formStyles = css`
     padding-inline-start: var(--_space);
     font-weight: 700;
   }
+  @media (forced-colors: active) {
+    button {
+      border: 2px solid ButtonText !important;
+    }
+    .repeat--error,
+    .definition-error,
+    .notice {
+      border-color: CanvasText;
+    }
+  }
+  /* Paper: the review and the receipt print as plain black on white, without the controls. */
   @media print {
+    :host {
+      max-width: none;
+      color: #000;
+    }
     .nav,
-    formosa-stepper {
+    formosa-stepper,
+    formosa-error-summary,
+    .caption {
       display: none;
+    }
+    .step-title {
+      font-size: 1.4em;
     }
   }
 `;

@@ -42,6 +42,8 @@ function viewOf(snapshot: Snapshot): string {
  * @cssprop --formosa-font-family - Type face.
  * @cssprop --formosa-font-size - Base text size.
  * @cssprop --formosa-max-width - Width of the form column.
+ * @cssprop --formosa-input-height - Height of text inputs and selects.
+ * @cssprop --formosa-choice-size - Size of radio buttons and checkboxes.
  * @example
  * <formosa-form src="/api/forms/rent-subsidy" validator-src="/api/forms/rent-subsidy/validator.js" locale="zh-Hant-TW"></formosa-form>
  */
@@ -51,6 +53,7 @@ export class FormosaForm extends LitElement {
     src: {},
     validatorSrc: { attribute: 'validator-src' },
     locale: { reflect: true },
+    theme: { reflect: true },
     definition: { attribute: false },
     validator: { attribute: false },
     values: { attribute: false },
@@ -65,6 +68,8 @@ export class FormosaForm extends LitElement {
   declare validatorSrc: string | undefined;
   /** Interface and content language; else the page's `lang`, else the browser's languages. */
   declare locale: string | undefined;
+  /** `senior` for larger text, bigger targets and more room (the default theme when absent). */
+  declare theme: 'senior' | undefined;
   /** The definition as an object or JSON text, instead of `src`. */
   declare definition: FormDefinition | string | undefined;
   /** The precompiled validator, instead of `validator-src`. */
@@ -202,6 +207,8 @@ export class FormosaForm extends LitElement {
       return;
     }
     const definition = result.definition;
+    // The designer's intended presentation, unless the host chose one.
+    if (!this.hasAttribute('theme') && definition.theme === 'senior') this.theme = 'senior';
     this.engine = new FormEngine(definition, validator ? { validator } : {});
     this.views.clear();
     const base = this.src ? new URL(this.src, document.baseURI) : document.baseURI;
@@ -448,6 +455,8 @@ export class FormosaForm extends LitElement {
       number-label=${t.message('receipt.number')}
       receipt=${receipt.receipt}
       details=${receipt.submittedAt ? t.message('receipt.submittedAt', { time: t.dateTime(receipt.submittedAt) }) : nothing}
+      qr-label=${t.message('receipt.qr')}
+      print-label=${t.message('receipt.print')}
       ><p>${t.message('receipt.keep')}</p></formosa-receipt
     >`;
   }

@@ -14,6 +14,8 @@ export interface FieldView {
   readonly labelLang: string | undefined;
   readonly hint: string | undefined;
   readonly hintLang: string | undefined;
+  readonly statement: string | undefined;
+  readonly statementLang: string | undefined;
   /** Stable between renders, so choice fields do not re-render when another answer changes; districts follow their county. */
   readonly choicesFor: (county?: unknown) => readonly FieldChoice[];
 }
@@ -62,6 +64,7 @@ function choicesOf(options: readonly FieldOption[], t: Translator): FieldChoice[
 export function fieldView(engine: FormEngine, t: Translator, field: FieldItem, schema: SchemaNode): FieldView {
   const label = t.text(field.label);
   const hint = t.text(field.hint);
+  const statement = t.text(field.statement);
   const source = optionSourceOf(field);
   const dependent = source?.source === 'tw-districts' ? new Map<string, readonly FieldChoice[]>() : undefined;
   const choices = dependent ? [] : choicesOf(fieldOptions(engine.definition, field, () => undefined) ?? [], t);
@@ -78,6 +81,8 @@ export function fieldView(engine: FormEngine, t: Translator, field: FieldItem, s
     labelLang: label.lang === t.locale ? undefined : label.lang,
     hint: hint.text || undefined,
     hintLang: hint.text && hint.lang !== t.locale ? hint.lang : undefined,
+    statement: statement.text || undefined,
+    statementLang: statement.text && statement.lang !== t.locale ? statement.lang : undefined,
   };
 }
 
@@ -129,6 +134,7 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
     case 'checkbox':
       return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix}
+        statement=${view.statement ?? nothing} statement-lang=${view.statementLang ?? nothing}
         ?required=${required} ?readonly=${readonly} .checked=${value === true}></formosa-checkbox-field>`;
     case 'textarea':
       return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
@@ -138,7 +144,7 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
     default: {
       const shown = value === undefined || value === null ? '' : typeof value === 'number' && readonly ? t.number(value) : String(value);
       const a: InputAttributes = {
-        id, path, view, error, required, readonly, shown, autocomplete: field.autocomplete, texts, calendar: field.calendar ?? 'gregorian',
+        id, path, view, error, required, readonly, shown, autocomplete: field.autocomplete, texts, calendar: field.calendar ?? 'gregorian', currency: field.currency,
         type: view.widget === 'email' || view.widget === 'tel' ? view.widget : 'text',
       };
       return view.widget === 'number' ? numberField(a) : view.widget === 'date' ? dateField(a) : textField(a);
@@ -150,6 +156,7 @@ interface InputAttributes {
   readonly id: string; readonly path: string; readonly view: FieldView; readonly error: string; readonly required: boolean; readonly readonly: boolean;
   readonly shown: string; readonly autocomplete: string | undefined; readonly texts: FieldTexts; readonly type: string;
   readonly calendar: 'gregorian' | 'roc';
+  readonly currency: string | undefined;
 }
 
 // Lit templates are static per tag, so each input element has its own (identical) template.
@@ -158,6 +165,7 @@ const textField = (a: InputAttributes) => html`<formosa-text-field id=${a.id} da
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
   autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-text-field>`;
 const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
+  prefix-text=${a.currency === 'TWD' ? 'NT$' : (a.currency ?? nothing)}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
   autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-number-field>`;

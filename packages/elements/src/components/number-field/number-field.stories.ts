@@ -7,3 +7,4 @@ export default meta;
 
 export const Amount = story(examples, 'Amount');
 export const ComputedReadOnly = story(examples, 'Computed (read-only)');
+export const NewTaiwanDollars = story(examples, 'New Taiwan dollars');

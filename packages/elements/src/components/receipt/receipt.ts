@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, svg } from 'lit';
+import { encode } from 'uqr';
 import { focusRing, tokens } from '../../internal/styles.js';
 
 /**
@@ -7,6 +8,7 @@ import { focusRing, tokens } from '../../internal/styles.js';
  * @summary Receipt (confirmation panel).
  * @csspart panel - The coloured panel.
  * @csspart number - The receipt number.
+ * @csspart qr - The QR code of the receipt number.
  * @slot - Further guidance below the panel (what happens next).
  * @example
  * <formosa-receipt heading="申請已送出" number-label="您的收件編號" receipt="RS-20261122-7K3Q9X"></formosa-receipt>
@@ -37,21 +39,62 @@ export class FormosaReceipt extends LitElement {
         letter-spacing: 0.05em;
         overflow-wrap: anywhere;
       }
+      .qr {
+        display: block;
+        width: 10rem;
+        height: 10rem;
+        margin: 1rem auto 0;
+        background: #fff;
+        color: #000;
+        padding: 0.5rem;
+      }
+      .print {
+        font: inherit;
+        min-height: 2.75rem;
+        padding: 0.5rem 1.25rem;
+        color: var(--_text);
+        background: var(--_surface);
+        border: 2px solid transparent;
+        box-shadow: 0 2px 0 #929191;
+        cursor: pointer;
+      }
+      .print:focus-visible {
+        outline: 3px solid transparent;
+        background: var(--_focus);
+        box-shadow: 0 2px 0 var(--_text);
+      }
+      @media (forced-colors: active) {
+        .panel {
+          border: 3px solid CanvasText;
+        }
+        .qr {
+          forced-color-adjust: none;
+        }
+      }
       @media print {
         .panel {
           color: #000;
           background: none;
           border: 3px solid #000;
         }
+        .print {
+          display: none;
+        }
       }
     `,
   ];
-  static override properties = { heading: {}, numberLabel: { attribute: 'number-label' }, receipt: {}, details: {} };
+  static override properties = {
+    heading: {}, numberLabel: { attribute: 'number-label' }, receipt: {}, details: {}, qrLabel: { attribute: 'qr-label' }, printLabel: { attribute: 'print-label' },
+  };
   declare heading: string;
   declare numberLabel: string;
   declare receipt: string;
   /** A line under the number, e.g. the time of submission. */
   declare details: string | undefined;
+  /** Accessible name of the QR code; without it, no QR code is drawn. */
+  declare qrLabel: string | undefined;
+  /** Text of the Print button; without it, no button. */
+  declare printLabel: string | undefined;
 
   constructor() {
     super();
@@ -69,8 +112,19 @@ export class FormosaReceipt extends LitElement {
     return html`<div class="panel" part="panel">
         <h2 tabindex="-1">${this.heading}</h2>
         <p>${this.numberLabel}<span class="number" part="number">${this.receipt}</span></p>
-        ${this.details ? html`<p>${this.details}</p>` : nothing}
+        ${this.details ? html`<p>${this.details}</p>` : nothing} ${this.qrLabel && this.receipt ? this.renderQr() : nothing}
       </div>
-      <slot></slot>`;
+      <slot></slot>
+      ${this.printLabel ? html`<button type="button" class="print" @click=${() => window.print()}>${this.printLabel}</button>` : nothing}`;
+  }
+
+  /** The receipt number as a QR code counter staff can scan (drawn as one SVG path: no images, no eval). */
+  private renderQr() {
+    const { size, data } = encode(this.receipt, { ecc: 'M', border: 2 });
+    let path = '';
+    data.forEach((row, y) => row.forEach((dark, x) => (path += dark ? `M${x} ${y}h1v1h-1z` : '')));
+    return html`<svg class="qr" part="qr" role="img" aria-label=${this.qrLabel!} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">
+      ${svg`<rect width=${size} height=${size} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
+    </svg>`;
   }
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormosaField } from '../../internal/field.js';
 import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
@@ -17,7 +17,28 @@ import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
  * <formosa-text-field name="name" label="姓名" hint="請填寫身分證上的姓名" required></formosa-text-field>
  */
 export class FormosaTextField extends FormosaField {
-  static override styles = [tokens, fieldStyles, visuallyHidden];
+  static override styles = [
+    tokens,
+    fieldStyles,
+    visuallyHidden,
+    css`
+      .control {
+        display: flex;
+        align-items: stretch;
+        max-width: var(--formosa-input-width, 30em);
+      }
+      .prefix {
+        display: flex;
+        align-items: center;
+        padding: 0 0.5rem;
+        border: 2px solid var(--_border);
+        border-inline-end: 0;
+        background: var(--_surface);
+        font-weight: 700;
+        white-space: nowrap;
+      }
+    `,
+  ];
   static override properties = {
     ...FormosaField.properties,
     value: {},
@@ -25,6 +46,7 @@ export class FormosaTextField extends FormosaField {
     inputmode: {},
     placeholder: {},
     maxlength: { type: Number },
+    prefixText: { attribute: 'prefix-text' },
   };
 
   declare value: string;
@@ -33,6 +55,8 @@ export class FormosaTextField extends FormosaField {
   declare inputmode: string | undefined;
   declare placeholder: string | undefined;
   declare maxlength: number | undefined;
+  /** Shown before the input, e.g. NT$ (visual only: the label says what the amount is in). */
+  declare prefixText: string | undefined;
 
   constructor() {
     super();
@@ -80,6 +104,8 @@ export class FormosaTextField extends FormosaField {
     return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
       <label for="input" part="label">${this.renderLabelText()}</label>
       ${this.renderHint()} ${this.renderError()}
+      <div class="control">
+      ${this.prefixText ? html`<span class="prefix" part="prefix" aria-hidden="true">${this.prefixText}</span>` : nothing}
       <input
         id="input"
         part="input"
@@ -99,6 +125,7 @@ export class FormosaTextField extends FormosaField {
         @input=${this.onInput}
         @change=${this.onChange}
       />
+      </div>
     </div>`;
   }
 }
