@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { SENIOR_TOKENS } from '../../internal/themes.js';
 
 export const formStyles = css`
   :host {
@@ -7,12 +8,7 @@ export const formStyles = css`
   }
   /* Senior mode: larger text, bigger targets, more room — for seniors and anyone who wants it. */
   :host([theme='senior']) {
-    --formosa-font-size: 1.5rem;
-    --formosa-space: 1.5rem;
-    --formosa-max-width: 60rem;
-    --formosa-input-height: 3.25rem;
-    --formosa-choice-size: 2.5rem;
-    --formosa-color-muted: #3d4549;
+    ${unsafeCSS(Object.entries(SENIOR_TOKENS).map(([name, value]) => `${name}: ${value};`).join('\n'))}
     line-height: 1.6;
   }
   :host([theme='senior']) button {
