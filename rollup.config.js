@@ -3,8 +3,26 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { createRequire } from 'node:module';
+import { precompilePack } from './scripts/icu.js';
+
+const require = createRequire(import.meta.url);
+
+/** Interface packs are precompiled to ICU ASTs, and the ICU parser is replaced by formatjs' parser-less entry. */
+const precompiledMessages = () => ({
+  name: 'formosa-precompiled-messages',
+  resolveId(source) {
+    if (source === '@formatjs/icu-messageformat-parser') return require.resolve('@formatjs/icu-messageformat-parser/no-parser.js');
+    return null;
+  },
+  transform(code, id) {
+    if (!/packages\/i18n\/src\/locales\/[\w-]+\.json$/.test(id)) return null;
+    return { code: JSON.stringify(precompilePack(JSON.parse(code))), map: null };
+  },
+});
 
 const plugins = (minify) => [
+  precompiledMessages(),
   // Resolve workspace packages to their TypeScript sources, and the browser builds of dependencies.
   nodeResolve({ exportConditions: ['formosa-source', 'browser', 'production'], extensions: ['.ts', '.js', '.mjs'] }),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' }, define: { 'process.env.NODE_ENV': '"production"' } }),

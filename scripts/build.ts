@@ -4,7 +4,8 @@
  * printing each bundle's size. The size budget is enforced by examples/test/bundle.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { precompilePack } from './icu.js';
 import { gzipSync } from 'node:zlib';
 
 const step = (title: string, command: string, args: string[]) => {
@@ -18,7 +19,11 @@ cpSync('packages/schema/src/generated', 'packages/schema/dist/generated', { recu
 // The interface packs other than the default are loaded when chosen, from locales/ next to the code that loads them.
 cpSync('packages/i18n/src/locales', 'packages/i18n/dist/locales', { recursive: true });
 step('browser bundles', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
-cpSync('packages/i18n/src/locales', 'dist/locales', { recursive: true, filter: (f) => !f.endsWith('zh-Hant-TW.json') });
+// The packs beside the bundles are precompiled like the bundled one (see scripts/icu.js).
+mkdirSync('dist/locales', { recursive: true });
+for (const file of readdirSync('packages/i18n/src/locales').filter((f) => f.endsWith('.json') && f !== 'zh-Hant-TW.json')) {
+  writeFileSync(`dist/locales/${file}`, JSON.stringify(precompilePack(JSON.parse(readFileSync(`packages/i18n/src/locales/${file}`, 'utf8')))));
+}
 
 const sizes: Record<string, { min: number; gzip: number }> = {};
 for (const file of ['dist/formosa.min.js', 'dist/formosa.js']) {

@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { FormEngine } from '@formosa/engine';
 import { loadTranslator, SUPPORTED_LOCALES } from '@formosa/i18n';
 import { STRICT_CSP, type RunningServer } from '@formosa/server';
-import { answers, example } from '../fixtures.js';
+import { example, typedAnswers as answers } from '../fixtures.js';
 import { answer, close, launch, open, root, serve, stepTitle } from './browser.js';
 
 const AXE = readFileSync(`${root}node_modules/axe-core/axe.min.js`, 'utf8');

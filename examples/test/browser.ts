@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@formosa/server';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.js';
+import { fixtureFile } from '../fixtures.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 let browser: Browser | undefined;
@@ -60,6 +61,10 @@ export async function answer(page: Page, path: string, value: unknown): Promise<
         select.dispatchEvent(new Event('change'));
         return 'select';
       }
+      if (host.tagName === 'FORMOSA-FILE-FIELD') {
+        host.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!.focus();
+        return 'file';
+      }
       const radios = host.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]');
       if (radios.length) {
         radios[host.options!.findIndex((o) => o.value === v)]!.focus();
@@ -74,7 +79,8 @@ export async function answer(page: Page, path: string, value: unknown): Promise<
     value,
   );
   assert.ok(kind, `no field ${path} on this step`);
-  if (kind === 'press') await page.keyboard.press('Space');
+  if (kind === 'file') await chooseFile(page, path, value);
+  else if (kind === 'press') await page.keyboard.press('Space');
   else if (kind === 'roc') {
     // 民國 year, month and day, in three boxes: 1990-05-02 is typed as 79, 5, 2.
     const [y, m, d] = String(value).split('-').map(Number) as [number, number, number];
@@ -104,3 +110,19 @@ export const shownErrors = (page: Page) =>
 
 export const stepTitle = (page: Page) => page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('.step-title')?.textContent ?? '');
 
+
+/**
+ * Picks a fixture file in the focused file input the way a keyboard user does (Space opens the chooser), then
+ * waits until the upload is listed.
+ */
+export async function chooseFile(page: Page, path: string, value: unknown): Promise<void> {
+  const file = fixtureFile(value);
+  assert.ok(file, `${path}: a file answer is written "@file:<name>"`);
+  const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 5000 }), page.keyboard.press('Space')]);
+  await chooser.accept([file]);
+  await page.waitForFunction(
+    (p) => ((document.querySelector('formosa-form')!.shadowRoot!.querySelector(`[data-path="${p}"]`) as unknown as { value: unknown[] }).value ?? []).length > 0,
+    { timeout: 10_000 },
+    path,
+  );
+}

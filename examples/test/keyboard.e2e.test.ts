@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { FormEngine } from '@formosa/engine';
 import { STRICT_CSP } from '@formosa/server';
-import { answers, example } from '../fixtures.js';
-import { close, launch, open, serve, shownErrors, stepTitle } from './browser.js';
+import { example, typedAnswers as answers } from '../fixtures.js';
+import { chooseFile, close, launch, open, serve, shownErrors, stepTitle } from './browser.js';
 
 before(launch);
 after(close);
@@ -38,6 +38,8 @@ async function answerByKeyboard(page: Page, here: Awaited<ReturnType<typeof focu
     const index = here.options!.indexOf(value as never);
     if (index === 0) await keyboard.press('Space');
     else for (let i = 0; i < index; i++) await keyboard.press('ArrowDown');
+  } else if (here.type === 'file') {
+    await chooseFile(page, here.path!, value);
   } else if (here.type === 'checkbox') {
     if (value === true) await keyboard.press('Space');
   } else if (here.calendar === 'roc') {

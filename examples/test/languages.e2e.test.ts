@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { FormEngine, fieldOptions, type Data, type FieldError } from '@formosa/engine';
 import { loadTranslator } from '@formosa/i18n';
 import { STRICT_CSP } from '@formosa/server';
-import { answers, example } from '../fixtures.js';
+import { example, typedAnswers as answers } from '../fixtures.js';
 import { answer, clickButton, close, launch, open, serve, stepTitle } from './browser.js';
 
 before(launch);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import jsQR from 'jsqr';
 import { FormEngine } from '@formosa/engine';
 import { STRICT_CSP } from '@formosa/server';
-import { answers, example } from '../fixtures.js';
+import { example, typedAnswers as answers } from '../fixtures.js';
 import { answer, clickButton, close, launch, open, serve, shownErrors, stepTitle } from './browser.js';
 
 const ISSUE_CSP = "default-src 'self'; script-src 'self'";

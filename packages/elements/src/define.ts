@@ -14,6 +14,7 @@ import { FormosaErrorSummary } from './components/error-summary/error-summary.js
 import { FormosaReview } from './components/review/review.js';
 import { FormosaReceipt } from './components/receipt/receipt.js';
 import { FormosaLanguageSwitcher } from './components/language-switcher/language-switcher.js';
+import { FormosaFileField } from './components/file-field/file-field.js';
 
 export const ELEMENTS = {
   'formosa-form': FormosaForm,
@@ -30,6 +31,7 @@ export const ELEMENTS = {
   'formosa-review': FormosaReview,
   'formosa-receipt': FormosaReceipt,
   'formosa-language-switcher': FormosaLanguageSwitcher,
+  'formosa-file-field': FormosaFileField,
 } as const;
 
 for (const [name, constructor] of Object.entries(ELEMENTS)) defineElement(name, constructor);
@@ -50,5 +52,6 @@ declare global {
     'formosa-review': FormosaReview;
     'formosa-receipt': FormosaReceipt;
     'formosa-language-switcher': FormosaLanguageSwitcher;
+    'formosa-file-field': FormosaFileField;
   }
 }

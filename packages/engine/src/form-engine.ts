@@ -165,7 +165,7 @@ export class FormEngine {
       if (!this.isShown(state, pointer)) continue;
       shown.push([info, pointer]);
       const value = getAt(data, pointer);
-      const answered = value !== undefined && !(info.boolean && value === false);
+      const answered = value !== undefined && !(info.boolean && value === false) && !(info.file && Array.isArray(value) && value.length === 0);
       if (!answered && (info.alwaysRequired || state.required[pointer])) add(pointer, 'required');
     }
     const validator = this.options.validator;
@@ -185,6 +185,14 @@ export class FormEngine {
         else if (info.calendar === 'roc') {
           const year = rocYearOf(value);
           if (year < ROC_YEARS.min || year > ROC_YEARS.max) add(pointer, 'rocYear', { ...ROC_YEARS, year });
+        }
+      }
+      if (info.file && Array.isArray(value)) {
+        const { accept, maxSize } = info.item;
+        // Reported on the field (the first file at fault), where the citizen can act on it.
+        for (const file of value as { type?: string; size?: number }[]) {
+          if (accept && !accept.includes(String(file.type))) add(pointer, 'fileType', { accept: accept.join(',') });
+          else if (maxSize && Number(file.size) > maxSize) add(pointer, 'fileSize', { limit: maxSize });
         }
       }
       // Choices from a shipped list (a county's districts, banks): the answer must be one of them now.

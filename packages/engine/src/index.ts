@@ -6,5 +6,5 @@ export {
   type FormatProblem,
 } from './formats.js';
 export { FormModel, stepKey, sectionKey, contentKey, type FieldInfo, type RepeatInfo, type Rule } from './model.js';
-export { SubmissionError, type Receipt, type SubmissionFailure } from './submission.js';
+export { SubmissionError, UploadError, type Receipt, type SubmissionFailure, type UploadFailure } from './submission.js';
 export { TW_BANKS, TW_COUNTIES, fieldOptions, postalCodeOf, sourceOptions, type TaiwanCounty } from './taiwan.js';

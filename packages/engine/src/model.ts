@@ -23,6 +23,8 @@ export interface FieldInfo {
   readonly numeric: boolean;
   /** A yes/no field (a checkbox): `false` counts as not answered when it is required. */
   readonly boolean: boolean;
+  /** A file field: its answer is a list of uploads, empty counts as not answered. */
+  readonly file: boolean;
   /** Required by the data schema's `required` or by `"required": true`. */
   readonly alwaysRequired: boolean;
   /** Position in the document, for ordering errors like the page. */
@@ -99,6 +101,7 @@ export class FormModel {
         item, pattern: target, stepId: step.id, ...scope, ancestors, schema, ...(format ? { format } : {}), ...(item.calendar ? { calendar: item.calendar } : {}),
         numeric: typesOf(schema).some((t) => t === 'number' || t === 'integer'),
         boolean: typesOf(schema).includes('boolean'),
+        file: item.widget === 'file',
         alwaysRequired: item.required === true || isRequiredProperty(parent, segments.at(-1)!),
         order: order++,
       };

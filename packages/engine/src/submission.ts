@@ -35,3 +35,18 @@ export class SubmissionError extends FormosaError {
     super(`submission_${kind}`, message);
   }
 }
+
+/** Why an upload failed: `type` or `size` (refused by the agency), `network`, or `server`. */
+export type UploadFailure = 'type' | 'size' | 'network' | 'server';
+
+/** A file the endpoint would not (or could not) take. */
+export class UploadError extends FormosaError {
+  override name = 'UploadError';
+  constructor(
+    readonly kind: UploadFailure,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(`upload_${kind}`, message);
+  }
+}

@@ -11,7 +11,8 @@ export const icuFormat: I18nFormatModule & { parse(message: string, values: Reco
     const locale = info?.resolved?.usedLng ?? lng;
     const id = `${locale}\u0000${key}\u0000${message}`;
     let format = cache.get(id);
-    if (!format) cache.set(id, (format = new IntlMessageFormat(message, locale)));
+    // Bundles carry messages precompiled to their AST (marked \u0001): no ICU parser is needed at run time.
+    if (!format) cache.set(id, (format = new IntlMessageFormat(message.charCodeAt(0) === 1 ? JSON.parse(message.slice(1)) : message, locale)));
     return String(format.format(values as Record<string, string | number>));
   },
 };

@@ -107,9 +107,15 @@ export class Translator {
     return this.intl.formatNumber(value, { style: 'currency', currency, maximumFractionDigits: currency === 'TWD' ? 0 : 2 });
   }
 
-  /** A list joined the locale's way, e.g. "A、B和C" or "A, B, and C". */
-  list(items: readonly string[]): string {
-    return this.intl.formatList(items, { type: 'conjunction' }) as string;
+  /** A list joined the locale's way, e.g. "A、B和C" or "A, B, and C" ("A, B, or C" for a disjunction). */
+  list(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+    return this.intl.formatList(items, { type }) as string;
+  }
+
+  /** A file size the locale's way, e.g. 10 MB or 471 kB. */
+  fileSize(bytes: number): string {
+    const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [Math.max(1, bytes / 1024), 'kilobyte'];
+    return this.intl.formatNumber(value, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 });
   }
 
   /** An ISO date (YYYY-MM-DD) in the locale's long style, in the Gregorian or ROC (民國) calendar. */

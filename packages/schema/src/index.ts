@@ -1,5 +1,5 @@
 export type {
-  ContentItem, Expression, FieldCheck, FieldItem, FieldOption, FormDefinition, JsonObject, JsonSchema, JsonValue,
+  Attachment, ContentItem, Expression, FieldCheck, FieldItem, FieldOption, FormDefinition, JsonObject, JsonSchema, JsonValue,
   LayoutItem, Locale, LocalizedText, OptionSource, RepeatItem, SectionItem, Step, Submission, Widget,
 } from './types.js';
 export { FORMAT_VERSION } from './types.js';

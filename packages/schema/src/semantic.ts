@@ -22,11 +22,11 @@ export function semanticProblems(definition: FormDefinition): Problem[] {
   checkLocales(definition, report);
   checkIds(definition, report);
   checkDataSchema(definition.schema, report);
-  const bound = checkBindings(definition, report);
+  const { bound, files } = checkBindings(definition, report);
   checkExpressions(definition, report);
   checkOptionSources(definition, report);
   checkComputedCycles(definition, report);
-  checkUnbound(definition.schema, bound, report);
+  checkUnbound(definition.schema, bound, files, report);
   checkOptionSets(definition, report);
   return problems;
 }
@@ -93,11 +93,13 @@ function checkDataSchema(schema: JsonSchema, report: Report): void {
 const WIDGET_TYPES: Record<string, string[]> = {
   text: ['string'], textarea: ['string'], email: ['string'], tel: ['string'], date: ['string'],
   number: ['number', 'integer'], checkbox: ['boolean'], select: ['string', 'number', 'integer', 'boolean'], radio: ['string', 'number', 'integer', 'boolean'],
+  file: ['array'],
 };
 
-/** Checks each field and repeat against the data schema; returns the set of bound pointer patterns. */
-function checkBindings(definition: FormDefinition, report: Report): Set<string> {
+/** Checks each field and repeat against the data schema; returns the bound pointer patterns (and those of file lists). */
+function checkBindings(definition: FormDefinition, report: Report): { bound: Set<string>; files: Set<string> } {
   const bound = new Map<string, string>();
+  const files = new Set<string>();
   forEachItem(definition, (item, { path, repeat, parents, step }) => {
     if (isRepeat(item)) {
       const node = subschemaAt(definition.schema, item.repeat);
@@ -125,6 +127,7 @@ function checkBindings(definition: FormDefinition, report: Report): Set<string> 
     const first = bound.get(pattern);
     if (first !== undefined) report(`${path}/field`, 'duplicate_field', `"${pattern}" is already bound by the field at ${first}`);
     bound.set(pattern, path);
+    if (item.widget === 'file') files.add(pattern);
     checkWidget(definition, item, node, path, report);
     // An entry of a repeat exists only while the repeat is shown, so only the field's own condition counts there.
     const conditional = item.visibleWhen !== undefined || (!repeat && (step.visibleWhen !== undefined || parents.some((p) => p.visibleWhen !== undefined)));
@@ -135,11 +138,21 @@ function checkBindings(definition: FormDefinition, report: Report): Set<string> 
         `"${pattern}" is required by the data schema but this field can be hidden; remove it from "required" in the schema and set "required": true on the field`);
     }
   });
-  return new Set(bound.keys());
+  return { bound: new Set(bound.keys()), files };
 }
 
 function checkWidget(definition: FormDefinition, field: FieldItem, node: SchemaNode, path: string, report: Report): void {
   const types = typesOf(node);
+  const isFile = field.widget === 'file';
+  if (isFile !== types.includes('array') || (!isFile && types.includes('object'))) {
+    if (isFile) report(`${path}/field`, 'file_not_array', 'a file field holds a list of files: bind it to an array ({"type": "array", "items": {"type": "object"}})');
+    else {
+      report(`${path}/field`, 'not_a_value', `a field must be bound to a single value, not to ${types.includes('object') ? 'an object' : 'an array'}`);
+    }
+    return;
+  }
+  if (!isFile && (field.accept || field.maxSize || field.capture)) report(path, 'file_options_without_file', '"accept", "maxSize" and "capture" apply to file fields ("widget": "file")');
+  if (isFile) return;
   if (types.includes('object') || types.includes('array')) {
     report(`${path}/field`, 'not_a_value', `a field must be bound to a single value, not to ${types.includes('object') ? 'an object' : 'an array'}`);
     return;
@@ -267,8 +280,9 @@ function checkComputedCycles(definition: FormDefinition, report: Report): void {
   for (const node of edges.keys()) visit(node, []);
 }
 
-function checkUnbound(schema: JsonSchema, bound: Set<string>, report: Report): void {
+function checkUnbound(schema: JsonSchema, bound: Set<string>, files: Set<string>, report: Report): void {
   const walk = (pattern: string) => {
+    if (files.has(pattern)) return; // a file list: its entries are the uploads' metadata
     const node = subschemaAt(schema, pattern);
     const types = typesOf(node);
     if (types.includes('object')) {

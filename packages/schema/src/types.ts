@@ -31,7 +31,7 @@ export type JsonSchema = boolean | { readonly [keyword: string]: JsonValue };
 export type Expression = null | boolean | number | string | { readonly var: string } | { readonly [operator: string]: Expression | readonly Expression[] };
 
 /** The input widgets a field can use. When omitted, the widget follows from the data schema. */
-export type Widget = 'text' | 'textarea' | 'number' | 'select' | 'radio' | 'checkbox' | 'date' | 'email' | 'tel';
+export type Widget = 'text' | 'textarea' | 'number' | 'select' | 'radio' | 'checkbox' | 'date' | 'email' | 'tel' | 'file';
 
 /** One choice of a select or radio field; `value` must be one of the schema's `enum` values. */
 export interface FieldOption {
@@ -77,6 +77,12 @@ export interface FieldItem extends ItemBase {
   readonly calendar?: 'gregorian' | 'roc';
   /** For number fields: the ISO 4217 currency of the amount (e.g. `TWD`), for display. */
   readonly currency?: string;
+  /** For file fields: the MIME types accepted. */
+  readonly accept?: readonly string[];
+  /** For file fields: the largest file accepted, in bytes. */
+  readonly maxSize?: number;
+  /** For file fields: on phones, offer the camera. */
+  readonly capture?: 'user' | 'environment';
   /** `true`, or an expression: the field must be answered while visible and this holds. */
   readonly required?: boolean | Expression;
   /** The value is computed from other answers and shown read-only. */
@@ -141,6 +147,22 @@ export interface Step extends ItemBase {
 export interface Submission {
   /** URL the submission is POSTed to; relative URLs resolve against the page. */
   readonly endpoint: string;
+  /** URL files are uploaded to; defaults to the endpoint with `/submissions` replaced by `/attachments`. */
+  readonly attachments?: string;
+}
+
+/**
+ * A file the citizen uploaded, as a file field's answer holds it (a list of these).
+ * @example
+ * const lease: Attachment = { id: '3f0c…', name: 'lease.pdf', type: 'application/pdf', size: 482133, url: '/api/forms/rent-subsidy/attachments/3f0c…' };
+ */
+export interface Attachment {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  /** Where the agency serves it back (for a preview). */
+  readonly url?: string;
 }
 
 /** The current definition format version. */

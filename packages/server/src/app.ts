@@ -5,10 +5,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import type { Data } from '@formosa/engine';
 import { loadForms, type ServedForm } from './forms.js';
 import { SubmissionStore } from './store.js';
-import { HttpError, readJson, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
+import { HttpError, readBytes, readJson, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
+import { patternOf, type Attachment } from '@formosa/schema';
+import { getAt, setAt, type Data } from '@formosa/engine';
 
 export interface ServerOptions {
   /** Folder of `*.json` definitions. */
@@ -31,6 +32,16 @@ export interface RunningServer {
 }
 
 const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+/** Largest upload when a file field sets no maxSize. */
+const DEFAULT_MAX_FILE = 10 * 1024 * 1024;
+
+/** The concrete pointers of a pattern (`/household/members/* /name`) in the data. */
+function instancesOf(pattern: string, data: Data): string[] {
+  const star = pattern.indexOf('/*');
+  if (star < 0) return [pattern];
+  const items = getAt(data, pattern.slice(0, star));
+  return Array.isArray(items) ? items.map((_, i) => pattern.replace('/*', `/${i}`)) : [];
+}
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
@@ -49,6 +60,32 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     ['GET', /^\/api\/forms$/, (_req, res) => sendJson(res, 200, [...forms.values()].map(({ definition: d }) => ({ id: d.id, version: d.version, title: d.title, description: d.description, locales: d.locales })))],
     ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (_req, res, form) => sendJson(res, 200, form!.definition)],
     ['GET', /^\/api\/forms\/([a-z0-9-]+)\/validator\.js$/, async (_req, res, form) => sendText(res, 200, 'text/javascript; charset=utf-8', await form!.validatorSource(), { 'cache-control': 'no-cache' })],
+    ['POST', /^\/api\/forms\/([a-z0-9-]+)\/attachments$/, async (req, res, form) => {
+      const field = new URL(req.url ?? '', 'http://localhost').searchParams.get('field') ?? '';
+      const info = form!.engine.model.field(field);
+      if (!info?.file) throw new HttpError(422, { error: 'not_a_file_field', message: `No file field at "${field}"` });
+      const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      if (info.item.accept && !info.item.accept.includes(type)) {
+        req.resume();
+        throw new HttpError(415, { error: 'file_type', message: `This field accepts ${info.item.accept.join(', ')}`, accept: info.item.accept });
+      }
+      const data = await readBytes(req, info.item.maxSize ?? DEFAULT_MAX_FILE);
+      if (data.length === 0) throw new HttpError(422, { error: 'empty_file', message: 'The file is empty' });
+      const name = decodeURIComponent(String(req.headers['x-formosa-filename'] ?? 'file')).slice(0, 200);
+      const stored = store.storeAttachment(form!.definition.id, info.pattern, name, type, data);
+      const url = `/api/forms/${form!.definition.id}/attachments/${stored.id}`;
+      sendJson(res, 201, { id: stored.id, name: stored.name, type: stored.type, size: stored.size, url } satisfies Attachment, { location: url });
+    }],
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
+      const file = store.attachment(form!.definition.id, match[2]!, true);
+      if (!file) throw new HttpError(404, { error: 'not_found', message: 'No such file' });
+      res.writeHead(200, {
+        'content-type': file.type, 'content-length': file.size, 'cache-control': 'private, max-age=3600',
+        // Shown inline only as what it claims to be; never sniffed, never a page of this origin.
+        'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`, 'content-security-policy': "default-src 'none'; sandbox",
+      });
+      res.end(file.data);
+    }],
     ['POST', /^\/api\/forms\/([a-z0-9-]+)\/submissions$/, async (req, res, form) => {
       const key = req.headers['idempotency-key'];
       if (key !== undefined && (typeof key !== 'string' || !KEY_PATTERN.test(key))) throw new HttpError(400, { error: 'bad_idempotency_key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' });
@@ -58,7 +95,9 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       const state = engine.init(body as Data);
       const errors = engine.validate(state);
       if (errors.length > 0) return sendJson(res, 422, { errors });
-      const { submission, created } = store.store(definition.id, definition.version, key, engine.data(state));
+      const data = attachFiles(form!, engine.data(state));
+      if ('errors' in data) return sendJson(res, 422, data);
+      const { submission, created } = store.store(definition.id, definition.version, key, data.data);
       sendJson(res, created ? 201 : 200, { id: submission.id, receipt: submission.receipt, submittedAt: submission.submittedAt }, created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
     }],
     ['GET', /^\/api\/forms\/([a-z0-9-]+)\/submissions\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
@@ -67,6 +106,25 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       sendJson(res, 200, submission);
     }],
   ];
+
+  /** Every file a submission refers to must have been uploaded for that form and field; the stored metadata is the server's. */
+  const attachFiles = ({ engine, definition }: ServedForm, data: Data): { data: Data } | { errors: { path: string; code: string; params: object }[] } => {
+    const errors: { path: string; code: string; params: object }[] = [];
+    let result = data;
+    for (const info of engine.model.fields.filter((f) => f.file)) {
+      for (const pointer of instancesOf(info.pattern, data)) {
+        const files = getAt(data, pointer);
+        if (!Array.isArray(files)) continue;
+        const checked = files.map((file: { id?: unknown }, i) => {
+          const stored = typeof file?.id === 'string' ? store.attachment(definition.id, file.id) : undefined;
+          if (!stored || stored.field !== patternOf(pointer)) errors.push({ path: pointer, code: 'attachment', params: { index: i } });
+          return stored ? { id: stored.id, name: stored.name, type: stored.type, size: stored.size, url: `/api/forms/${definition.id}/attachments/${stored.id}` } : file;
+        });
+        result = setAt(result, pointer, checked);
+      }
+    }
+    return errors.length ? { errors } : { data: result };
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);

@@ -77,3 +77,20 @@ export async function serveFile(res: ServerResponse, root: string, path: string,
   createReadStream(file).pipe(res);
   return true;
 }
+
+/** Reads a raw body of at most `limit` bytes (file uploads). */
+export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () => {
+    req.resume();
+    return new HttpError(413, { error: 'too_large', message: `The file is larger than ${limit} bytes` });
+  };
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

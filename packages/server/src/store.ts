@@ -4,6 +4,16 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+export interface StoredAttachment {
+  readonly id: string;
+  readonly formId: string;
+  /** The JSON pointer pattern of the file field it was uploaded for. */
+  readonly field: string;
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+}
+
 export interface StoredSubmission {
   readonly id: string;
   readonly formId: string;
@@ -59,6 +69,16 @@ export class SubmissionStore {
       data TEXT NOT NULL,
       UNIQUE (form_id, idempotency_key)
     )`);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS attachments (
+      id TEXT PRIMARY KEY,
+      form_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      name TEXT NOT NULL,
+      type TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      uploaded_at TEXT NOT NULL,
+      data BLOB NOT NULL
+    )`);
     this.insertStatement = this.db.prepare(
       `INSERT INTO submissions (id, form_id, form_version, idempotency_key, receipt, submitted_at, data)
        VALUES (@id, @formId, @formVersion, @key, @receipt, @submittedAt, @data)
@@ -90,6 +110,20 @@ export class SubmissionStore {
   get(formId: string, id: string): StoredSubmission | undefined {
     const row = this.byId.get(formId, id) as Row | undefined;
     return row ? fromRow(row) : undefined;
+  }
+
+  /** Stores an uploaded file; its random id is the only way to refer to it. */
+  storeAttachment(formId: string, field: string, name: string, type: string, data: Buffer): StoredAttachment {
+    const attachment = { id: randomUUID(), formId, field, name, type, size: data.length };
+    this.db.prepare('INSERT INTO attachments (id, form_id, field, name, type, size, uploaded_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(attachment.id, formId, field, name, type, data.length, new Date().toISOString(), data);
+    return attachment;
+  }
+
+  /** An uploaded file's metadata (and, with `withData`, its bytes). */
+  attachment(formId: string, id: string, withData = false): (StoredAttachment & { data?: Buffer }) | undefined {
+    const row = this.db.prepare(`SELECT id, form_id AS formId, field, name, type, size${withData ? ', data' : ''} FROM attachments WHERE form_id = ? AND id = ?`).get(formId, id);
+    return row as (StoredAttachment & { data?: Buffer }) | undefined;
   }
 
   count(formId: string): number {

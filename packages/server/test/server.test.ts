@@ -1,21 +1,29 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { FormEngine } from '@formosa/engine';
 import { startServer, type RunningServer } from '@formosa/server';
-import { answers, example } from '../../../examples/fixtures.js';
+import { answers, example, fixtureFile } from '../../../examples/fixtures.js';
+import type { Attachment } from '@formosa/schema';
 
 const formsDir = new URL('../../../examples/forms', import.meta.url).pathname;
 const dbFile = join(mkdtempSync(join(tmpdir(), 'formosa-server-')), 'submissions.sqlite');
 let server: RunningServer;
+let lease: Attachment;
 
-/** Valid rent-subsidy data, produced the way the browser produces it. */
+function upload(body: Buffer, type: string, field = '/rental/leaseCopy', name = 'lease.pdf') {
+  return fetch(`${server.url}/api/forms/rent-subsidy/attachments?field=${encodeURIComponent(field)}`, {
+    method: 'POST', headers: { 'content-type': type, 'x-formosa-filename': encodeURIComponent(name) }, body: new Uint8Array(body),
+  });
+}
+
+/** Valid rent-subsidy data, produced the way the browser produces it (the lease really uploaded). */
 function validData(): Record<string, unknown> {
   const engine = new FormEngine(example('rent-subsidy'));
-  const state = answers('rent-subsidy').reduce((s, [path, value]) => engine.change(s, path, value), engine.init());
+  const state = answers('rent-subsidy', () => lease).reduce((s, [path, value]) => engine.change(s, path, value), engine.init());
   return engine.data(state) as Record<string, unknown>;
 }
 
@@ -27,6 +35,7 @@ function post(data: unknown, headers: Record<string, string> = {}) {
 
 before(async () => {
   server = await startServer({ formsDir, database: dbFile });
+  lease = await (await upload(readFileSync(fixtureFile('@file:lease.pdf')!), 'application/pdf')).json();
 });
 after(() => server.close());
 
@@ -113,4 +122,37 @@ test('a folder with a broken definition refuses to start, listing the problems w
   const { writeFileSync } = await import('node:fs');
   writeFileSync(join(dir, 'broken.json'), '{\n  "formatVersion": 1,\n  "id": "Broken"\n}');
   await assert.rejects(startServer({ formsDir: dir, database: ':memory:' }), /broken\.json:3:3 error \/id/);
+});
+
+test('a file is uploaded for its field and served back as what it is, sandboxed', async () => {
+  const body = readFileSync(fixtureFile('@file:lease.pdf')!);
+  const res = await upload(body, 'application/pdf', '/rental/leaseCopy', '租約 第1頁.pdf');
+  assert.equal(res.status, 201);
+  const attachment = (await res.json()) as Attachment;
+  assert.deepEqual({ name: attachment.name, type: attachment.type, size: attachment.size }, { name: '租約 第1頁.pdf', type: 'application/pdf', size: body.length });
+  const back = await fetch(`${server.url}${attachment.url}`);
+  assert.equal(back.headers.get('content-type'), 'application/pdf');
+  assert.match(back.headers.get('content-security-policy')!, /sandbox/);
+  assert.deepEqual(Buffer.from(await back.arrayBuffer()), body);
+});
+
+test('uploads are refused outside the field\'s types and size, and for fields that take no files', async () => {
+  assert.equal((await upload(Buffer.from('<html>'), 'text/html')).status, 415);
+  assert.equal((await upload(Buffer.alloc(10 * 1024 * 1024 + 1, 1), 'application/pdf')).status, 413);
+  assert.equal((await upload(Buffer.from('x'), 'application/pdf', '/applicant/name')).status, 422);
+  assert.equal((await upload(Buffer.alloc(0), 'application/pdf')).status, 422);
+});
+
+test('a submission may only refer to files uploaded for that field; the stored details are the server\'s', async () => {
+  const forged = validData();
+  (forged['rental'] as Record<string, unknown>)['leaseCopy'] = [{ id: '00000000-0000-0000-0000-000000000000', name: 'x.pdf', type: 'application/pdf', size: 1 }];
+  const res = await post(forged, { 'idempotency-key': 'test-forged-file' });
+  assert.equal(res.status, 422);
+  assert.deepEqual((await res.json()).errors, [{ path: '/rental/leaseCopy', code: 'attachment', params: { index: 0 } }]);
+  const renamed = validData();
+  (renamed['rental'] as { leaseCopy: Attachment[] }).leaseCopy = [{ ...lease, name: 'renamed.pdf', size: 1 }];
+  const { id } = await (await post(renamed, { 'idempotency-key': 'test-renamed-file' })).json();
+  const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${id}`)).json();
+  assert.equal(stored.data.rental.leaseCopy[0].name, 'lease.pdf');
+  assert.equal(stored.data.rental.leaseCopy[0].size, lease.size);
 });

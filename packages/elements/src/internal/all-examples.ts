@@ -14,6 +14,7 @@ import { examples as review } from '../components/review/review.examples.js';
 import { examples as receipt } from '../components/receipt/receipt.examples.js';
 import { examples as form } from '../components/form/form.examples.js';
 import { examples as languageSwitcher } from '../components/language-switcher/language-switcher.examples.js';
+import { examples as fileField } from '../components/file-field/file-field.examples.js';
 
 export const ALL_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   'formosa-text-field': textField,
@@ -30,4 +31,5 @@ export const ALL_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   'formosa-receipt': receipt,
   'formosa-form': form,
   'formosa-language-switcher': languageSwitcher,
+  'formosa-file-field': fileField,
 };

@@ -4,7 +4,7 @@ import { loadDefinition, type FieldItem, type FormDefinition, type Problem } fro
 import { FormEngine, getAt, type Data, type FieldError, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, fromPromise, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowMachine } from '@formosa/workflow';
 import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type MessageKey, type Translator } from '@formosa/i18n';
-import { createSubmitter, type SubmitterOptions } from '@formosa/transport';
+import { createSubmitter, createUploader, type SubmitterOptions } from '@formosa/transport';
 import {
   FormosaBeforeSubmitEvent, FormosaErrorEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
   type FormosaErrorSelectEvent, type FormosaInputEvent, type FormosaNavigateEvent,
@@ -12,12 +12,19 @@ import {
 import { focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
 import type { StepperStep } from '../stepper/stepper.js';
 import type { SummaryError } from '../error-summary/error-summary.js';
+import type { FileFieldTexts, Uploader } from '../file-field/file-field.js';
 import { fieldTexts, fieldView, renderItems, type FieldView, type RenderContext } from './render-items.js';
 import { reviewSections } from './review-rows.js';
 import { answerKind, fieldId, widgetOf } from './widget.js';
 import { formStyles } from './form.styles.js';
 
 type Status = 'idle' | 'loading' | 'failed' | 'invalid' | 'ready';
+
+/** The accepted types ("JPG, PNG or PDF") and size limit ("10 MB") of a file field, for its messages. */
+function fileParams(t: Translator, field: FieldItem): { types: string; size: string } {
+  const names = (field.accept ?? []).map((type) => ({ 'image/jpeg': 'JPG', 'application/pdf': 'PDF' })[type] ?? type.split('/')[1]!.toUpperCase());
+  return { types: t.list(names, 'disjunction'), size: field.maxSize ? t.fileSize(field.maxSize) : '' };
+}
 type Snapshot = SnapshotFrom<WorkflowMachine>;
 
 /** The view of a snapshot: a step id, `review`, `submitting` or `submitted`. */
@@ -88,6 +95,8 @@ export class FormosaForm extends LitElement {
 
   private engine?: FormEngine;
   private actor?: Actor<WorkflowMachine>;
+  /** Uploads a chosen file to the agency at once; the answer keeps only its reference. */
+  private uploadTo?: (field: string) => Uploader;
   private generation = 0;
   /** The interface language in use; a newly chosen one replaces it once its pack has loaded. */
   private translator?: Translator;
@@ -214,6 +223,14 @@ export class FormosaForm extends LitElement {
     const base = this.src ? new URL(this.src, document.baseURI) : document.baseURI;
     const endpoint = new URL(definition.submission.endpoint, base).href;
     const submit = createSubmitter(this.submitter);
+    const uploads = new URL(definition.submission.attachments ?? definition.submission.endpoint.replace(/\/submissions$/, '/attachments'), base).href;
+    const upload = createUploader({ ...(this.submitter?.headers ? { headers: this.submitter.headers } : {}) });
+    const uploaders = new Map<string, Uploader>();
+    this.uploadTo = (field) => {
+      let uploader = uploaders.get(field);
+      if (!uploader) uploaders.set(field, (uploader = (file) => upload({ endpoint: uploads, file, field })));
+      return uploader;
+    };
     const machine = createWorkflow(this.engine, this.values ? { values: this.values } : {}).provide({
       actors: { submit: fromPromise(({ input, signal }: { input: SubmitInput; signal: AbortSignal }) => submit({ endpoint, data: input.data, idempotencyKey: input.idempotencyKey, signal })) },
     });
@@ -316,10 +333,26 @@ export class FormosaForm extends LitElement {
     if (event.path) this.pendingFocus = { kind: 'path', path: event.path };
   }
 
+  /** The file field's texts in the citizen's language, its type and size limits spelt out. */
+  private fileTexts(t: Translator, field: FieldItem, label: string): FileFieldTexts {
+    const limits = fileParams(t, field);
+    return {
+      choose: t.message('file.choose'),
+      remove: (name) => t.message('file.remove', { name }),
+      uploading: (name) => t.message('file.uploading', { name }),
+      uploaded: (name) => t.message('file.uploaded', { name }),
+      size: (bytes) => t.fileSize(bytes),
+      wrongType: t.message('error.fileType', { label, ...limits }),
+      tooLarge: t.message('error.fileSize', { label, ...limits }),
+      failed: t.message('error.upload', { label }),
+    };
+  }
+
   private errorMessage(error: FieldError): string {
     const engine = this.engine!;
     const t = this.t;
     const field = engine.model.field(error.path);
+    if (field?.file) return t.error({ ...error, params: { ...error.params, ...fileParams(t, field.item) } }, t.text(field.item.label).text, field.item);
     if (field) {
       const check = error.code === 'check' ? field.item.checks?.[Number(error.params['index'])]?.message : undefined;
       return t.error(error, t.text(field.item.label).text, field.item, answerKind(widgetOf(engine.definition, field.item, field.schema)), check);
@@ -406,6 +439,8 @@ export class FormosaForm extends LitElement {
         this.send({ type: 'ADD_ITEM', path });
         this.pendingFocus = { kind: 'path', path: `${path}/${count}` };
       },
+      upload: (path) => this.uploadTo!(path),
+      fileTexts: (field, label) => this.fileTexts(t, field, label),
       onRemove: (path, index) => {
         this.send({ type: 'REMOVE_ITEM', path, index });
         this.pendingFocus = { kind: 'path', path: index > 0 ? `${path}/${index - 1}` : path };

@@ -5,6 +5,7 @@ import { isField, isRepeat, isSection, optionSourceOf, resolvePath, type FieldIt
 import { contentKey, fieldOptions, getAt, sectionKey, sourceOptions, type FormEngine, type FormState } from '@formosa/engine';
 import type { Translator } from '@formosa/i18n';
 import type { FieldChoice } from '../../internal/field.js';
+import type { FileFieldTexts, Uploader } from '../file-field/file-field.js';
 import { fieldId, widgetOf } from './widget.js';
 
 /** What a field shows that depends only on the definition and the locale: worked out once per locale, not per keystroke. */
@@ -50,6 +51,9 @@ export interface RenderContext {
   readonly errors: ReadonlyMap<string, string>;
   readonly onAdd: (path: string) => void;
   readonly onRemove: (path: string, index: number) => void;
+  /** Uploads a file for the file field at a pointer. */
+  readonly upload: (path: string) => Uploader;
+  readonly fileTexts: (field: FieldItem, label: string) => FileFieldTexts;
 }
 
 /** Choices as a select or radio group shows them, in a locale. */
@@ -136,6 +140,12 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix}
         statement=${view.statement ?? nothing} statement-lang=${view.statementLang ?? nothing}
         ?required=${required} ?readonly=${readonly} .checked=${value === true}></formosa-checkbox-field>`;
+    case 'file':
+      return html`<formosa-file-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
+        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
+        ?required=${required} ?readonly=${readonly} .accept=${field.accept ?? []} max-size=${field.maxSize ?? nothing}
+        max-files=${typeof info(engine, path).schema['maxItems'] === 'number' ? (info(engine, path).schema['maxItems'] as number) : 1} capture=${field.capture ?? nothing}
+        .value=${Array.isArray(value) ? value : []} .uploader=${ctx.upload(path)} .texts=${ctx.fileTexts(field, view.label)}></formosa-file-field>`;
     case 'textarea':
       return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
@@ -151,6 +161,8 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
     }
   }
 }
+
+const info = (engine: FormEngine, path: string) => engine.model.field(path)!;
 
 interface InputAttributes {
   readonly id: string; readonly path: string; readonly view: FieldView; readonly error: string; readonly required: boolean; readonly readonly: boolean;

@@ -39,6 +39,11 @@ function display(field: FieldItem, path: string, engine: FormEngine, data: Data,
   const info = engine.model.field(path)!;
   const widget = widgetOf(engine.definition, field, info.schema);
   if (widget === 'checkbox') return { value: t.message(value === true ? 'review.yes' : 'review.no') };
+  if (widget === 'file') {
+    const files = Array.isArray(value) ? (value as { name: string; size: number }[]) : [];
+    if (files.length === 0) return { value: t.message('review.notAnswered'), empty: true };
+    return { value: files.map((f) => `${f.name} (${t.fileSize(f.size)})`).join('\n') };
+  }
   if (value === undefined || value === null || value === '') return { value: t.message('review.notAnswered'), empty: true };
   const option = fieldOptions(engine.definition, field, engine.readerFor(data, path))?.find((o) => o.value === value);
   if (option) {

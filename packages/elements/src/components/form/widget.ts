@@ -25,6 +25,7 @@ export function widgetOf(definition: FormDefinition, field: FieldItem, schema: S
 export function answerKind(widget: Widget): AnswerKind {
   if (widget === 'select' || widget === 'radio') return 'choice';
   if (widget === 'checkbox') return 'check';
+  if (widget === 'file') return 'list';
   return 'text';
 }
 

@@ -1,0 +1,43 @@
+/** Uploads a citizen's file as soon as it is chosen, so the submission carries only a reference. */
+import { UploadError } from '@formosa/engine';
+import type { Attachment } from '@formosa/schema';
+
+export interface UploadRequest {
+  /** The agency's attachments URL. */
+  readonly endpoint: string;
+  readonly file: Blob & { readonly name: string };
+  /** The JSON pointer of the file field, so the agency applies that field's type and size limits. */
+  readonly field: string;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Creates a function that uploads one file and resolves with its reference (id, name, type, size, url).
+ * Refusals are `UploadError`s of kind `type` (415) or `size` (413); a dropped connection is `network`.
+ * @example
+ * const upload = createUploader();
+ * const attachment = await upload({ endpoint: '/api/forms/rent-subsidy/attachments', file, field: '/rental/lease' });
+ */
+export function createUploader(options: { fetch?: typeof fetch; headers?: Readonly<Record<string, string>>; timeout?: number } = {}): (request: UploadRequest) => Promise<Attachment> {
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  return async ({ endpoint, file, field, signal }) => {
+    const url = new URL(endpoint, globalThis.location?.href ?? 'http://localhost/');
+    url.searchParams.set('field', field);
+    let response: Response;
+    try {
+      response = await doFetch(url.href, {
+        method: 'POST',
+        headers: { 'content-type': file.type || 'application/octet-stream', 'x-formosa-filename': encodeURIComponent(file.name), accept: 'application/json', ...options.headers },
+        body: file,
+        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(options.timeout ?? 120_000)]) : AbortSignal.timeout(options.timeout ?? 120_000),
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new UploadError('network', error instanceof Error ? error.message : String(error));
+    }
+    if (response.status === 201) return (await response.json()) as Attachment;
+    if (response.status === 415) throw new UploadError('type', 'The agency does not accept this type of file', 415);
+    if (response.status === 413) throw new UploadError('size', 'The file is larger than the agency accepts', 413);
+    throw new UploadError('server', `The service answered ${response.status}`, response.status);
+  };
+}
