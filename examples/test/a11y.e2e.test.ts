@@ -120,3 +120,49 @@ for (const name of FORMS) {
     }
   });
 }
+
+test('in forced-colours mode focus stays visible; printed, the review and the receipt drop the controls and keep the QR code', async () => {
+  const { page } = await open(`${server.url}/form.html?id=smoke-alarm-subsidy&lang=zh-Hant-TW`);
+  // (Through the DevTools protocol: puppeteer's helper does not list forced-colors.)
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+  assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
+  await page.waitForFunction(() => document.querySelector('formosa-form')?.shadowRoot?.querySelector('.step-title'));
+  const focusStyle = async () => {
+    await page.keyboard.press('Tab');
+    return page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      const style = getComputedStyle(active!);
+      return { tag: active!.tagName, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+  };
+  for (let i = 0; i < 8; i++) {
+    const style = await focusStyle();
+    if (['INPUT', 'SELECT', 'BUTTON'].includes(style.tag)) {
+      assert.notEqual(style.outline, 'none', `${style.tag} focus visible in forced colours`);
+      assert.ok(style.width >= 2);
+    }
+  }
+  await cdp.send('Emulation.setEmulatedMedia', { features: [] });
+  const found = await walk(page, 'smoke-alarm-subsidy', 'zh-Hant-TW', async (view) => {
+    if (view !== 'review' && view !== 'receipt') return [];
+    await page.emulateMediaType('print');
+    const shown = await page.evaluate(() => {
+      // (No named helpers in here: the test's compiler would wrap them with a function the page does not have.)
+      const form = document.querySelector('formosa-form')!.shadowRoot!;
+      const receipt = form.querySelector('formosa-receipt')?.shadowRoot;
+      const [nav, stepper, changeLinks, printButton, qr] = [
+        form.querySelector('.nav'), form.querySelector('formosa-stepper'), form.querySelector('formosa-review')?.shadowRoot?.querySelector('.actions'),
+        receipt?.querySelector('.print'), receipt?.querySelector('svg.qr'),
+      ].map((el) => Boolean(el) && getComputedStyle(el!).display !== 'none');
+      return { nav, stepper, changeLinks, printButton, qr };
+    });
+    await page.emulateMediaType('screen');
+    return view === 'review'
+      ? [shown.nav && 'review: buttons printed', shown.stepper && 'review: stepper printed', shown.changeLinks && 'review: change links printed'].filter((x): x is string => Boolean(x))
+      : [shown.printButton && 'receipt: print button printed', !shown.qr && 'receipt: QR code not printed'].filter((x): x is string => Boolean(x));
+  });
+  assert.deepEqual(found, []);
+  await page.close();
+});

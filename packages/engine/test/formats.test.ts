@@ -12,6 +12,9 @@ test('national ID: the published example A123456789 is valid, a changed check di
 });
 
 test('resident certificate, 2021 format: letter, 8 or 9, then the national ID checksum', () => {
+  // A800000014 is the National Immigration Agency's published example; the others appear as valid numbers in
+  // public Taiwan ID validators' test suites.
+  for (const id of ['A800000014', 'P908661184', 'A900207177', 'A803095426']) assert.equal(checkResidentId(id), undefined, id);
   assert.equal(checkResidentId('A800000014'), undefined);
   assert.equal(checkResidentId('A900000016'), undefined);
   assert.equal(checkResidentId('A800000015'), 'checksum');
@@ -19,7 +22,7 @@ test('resident certificate, 2021 format: letter, 8 or 9, then the national ID ch
 });
 
 test('resident certificate, old format: two letters, the second counting as the last digit of its code', () => {
-  assert.equal(checkResidentId('AA00000009'), undefined);
+  for (const id of ['AA00000009', 'AC94737017', 'SB40558330']) assert.equal(checkResidentId(id), undefined, id);
   assert.equal(checkResidentId('AC01234567'), undefined);
   assert.equal(checkResidentId('AA00000008'), 'checksum');
   assert.equal(checkResidentId('AE00000009'), 'shape', 'the second letter is A to D');

@@ -12,6 +12,10 @@ const choices = [
 
 interface Control {
   readonly tag: string;
+  /** Extra attributes, e.g. calendar="roc". */
+  readonly attrs?: string;
+  /** Prepares the control (e.g. a file field's uploader). */
+  readonly setup?: (el: FormosaField) => void;
   /** Answers like a citizen: real keystrokes, or a click on a choice. */
   readonly answer: (el: FormosaField) => Promise<void>;
   /** What a native form submits after that answer. */
@@ -58,6 +62,35 @@ const controls: Control[] = [
     submitted: 'NWT',
   },
   {
+    tag: 'formosa-date-field',
+    attrs: 'calendar="roc"',
+    answer: async (el) => {
+      native(el).focus();
+      await sendKeys({ type: '113' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '5' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '2' });
+    },
+    submitted: '2024-05-02',
+  },
+  {
+    tag: 'formosa-file-field',
+    // Used alone, the host decides where files go: here an uploader that keeps them in the page.
+    setup: (el) => {
+      (el as unknown as { uploader: (file: File) => Promise<unknown> }).uploader = async (file) => ({ id: `local-${file.name}`, name: file.name, type: file.type, size: file.size });
+    },
+    answer: async (el) => {
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+      const files = new DataTransfer();
+      files.items.add(new File(['%PDF-1.4'], 'lease.pdf', { type: 'application/pdf' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+    submitted: 'local-lease.pdf',
+  },
+  {
     tag: 'formosa-checkbox-field',
     answer: async (el) => {
       native(el).focus();
@@ -67,17 +100,21 @@ const controls: Control[] = [
   },
 ];
 
+let current: Control | undefined;
+
 async function inForm(tag: string, options: boolean, attributes = '') {
   const form = await fixture<HTMLFormElement>(html`<form></form>`);
-  form.innerHTML = `<${tag} name="answer" label="問題" ${attributes}></${tag}>`;
+  form.innerHTML = `<${tag} name="answer" label="問題" ${current?.attrs ?? ''} ${attributes}></${tag}>`;
   const el = form.firstElementChild as FormosaField & { options?: unknown };
   if (options) el.options = choices;
+  current?.setup?.(el);
   await el.updateComplete;
   return { form, el };
 }
 
 for (const control of controls) {
-  describe(`${control.tag} behaves like a native control`, () => {
+  describe(`${control.tag}${control.attrs ? ` (${control.attrs})` : ''} behaves like a native control`, () => {
+    beforeEach(() => (current = control));
     it('is submitted with its form once answered, and not before', async () => {
       const { form, el } = await inForm(control.tag, Boolean(control.options));
       expect(new FormData(form).has('answer')).to.equal(false);
@@ -124,12 +161,13 @@ for (const control of controls) {
       const { el } = await inForm(control.tag, Boolean(control.options));
       const seen: unknown[] = [];
       el.addEventListener(FormosaInputEvent.type, (e) => seen.push((e as FormosaInputEvent).value));
+      const programmatic = control.tag === 'formosa-file-field' ? [{ id: 'x', name: 'x.pdf', type: 'application/pdf', size: 1 }] : control.options ? 'TPE' : 'x';
       if ('checked' in el) (el as unknown as { checked: boolean }).checked = true;
-      else (el as unknown as { value: unknown }).value = control.options ? 'TPE' : 'x';
+      else (el as unknown as { value: unknown }).value = programmatic;
       await el.updateComplete;
       expect(seen).to.deep.equal([]);
       if ('checked' in el) (el as unknown as { checked: boolean }).checked = false;
-      else (el as unknown as { value: unknown }).value = control.options ? undefined : '';
+      else (el as unknown as { value: unknown }).value = control.tag === 'formosa-file-field' ? [] : control.options ? undefined : '';
       await el.updateComplete;
       const event = oneEvent(el, FormosaInputEvent.type);
       await control.answer(el);
