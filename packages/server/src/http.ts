@@ -34,22 +34,9 @@ export function sendText(res: ServerResponse, status: number, type: string, text
 /** Reads a JSON body of at most `limit` bytes. */
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, { error: 'unsupported_media_type', message: 'Send the data as application/json' });
-  const declared = Number(req.headers['content-length'] ?? 0);
-  const tooLarge = () => {
-    // Discard the rest of the upload so the client reads the answer instead of a reset connection.
-    req.resume();
-    return new HttpError(413, { error: 'too_large', message: `The body is larger than ${limit} bytes` });
-  };
-  if (declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk as Buffer);
-  }
+  const body = await readBytes(req, limit);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new HttpError(400, { error: 'bad_json', message: 'The body is not valid JSON' });
   }
@@ -78,11 +65,11 @@ export async function serveFile(res: ServerResponse, root: string, path: string,
   return true;
 }
 
-/** Reads a raw body of at most `limit` bytes (file uploads). */
+/** Reads a body of at most `limit` bytes; beyond it, the rest is discarded so the client reads the 413, not a reset. */
 export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () => {
     req.resume();
-    return new HttpError(413, { error: 'too_large', message: `The file is larger than ${limit} bytes` });
+    return new HttpError(413, { error: 'too_large', message: `The body is larger than ${limit} bytes` });
   };
   if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
   const chunks: Buffer[] = [];
