@@ -3,28 +3,23 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { loadDefinition, type FieldItem, type FormDefinition, type Problem } from '@formosa/schema';
 import { FormEngine, getAt, type Data, type FieldError, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, fromPromise, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowMachine } from '@formosa/workflow';
-import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type MessageKey, type Translator } from '@formosa/i18n';
+import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type Translator } from '@formosa/i18n';
 import { createSubmitter, createUploader, type SubmitterOptions } from '@formosa/transport';
 import {
   FormosaBeforeSubmitEvent, FormosaErrorEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
   type FormosaErrorSelectEvent, type FormosaInputEvent, type FormosaNavigateEvent,
 } from '../../internal/events.js';
 import { focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
-import type { StepperStep } from '../stepper/stepper.js';
 import type { SummaryError } from '../error-summary/error-summary.js';
-import type { FileFieldTexts, Uploader } from '../file-field/file-field.js';
+import type { Uploader } from '../file-field/file-field.js';
 import { fieldTexts, fieldView, renderItems, type FieldView, type RenderContext } from './render-items.js';
-import { reviewSections } from './review-rows.js';
 import { answerKind, fieldId, widgetOf } from './widget.js';
 import { formStyles } from './form.styles.js';
+import { problemsView, receiptView, reviewView, stepperView } from './views.js';
+import { fileParams, fileTexts } from './file-texts.js';
 
 type Status = 'idle' | 'loading' | 'failed' | 'invalid' | 'ready';
 
-/** The accepted types ("JPG, PNG or PDF") and size limit ("10 MB") of a file field, for its messages. */
-function fileParams(t: Translator, field: FieldItem): { types: string; size: string } {
-  const names = (field.accept ?? []).map((type) => ({ 'image/jpeg': 'JPG', 'application/pdf': 'PDF' })[type] ?? type.split('/')[1]!.toUpperCase());
-  return { types: t.list(names, 'disjunction'), size: field.maxSize ? t.fileSize(field.maxSize) : '' };
-}
 type Snapshot = SnapshotFrom<WorkflowMachine>;
 
 /** The view of a snapshot: a step id, `review`, `submitting` or `submitted`. */
@@ -333,21 +328,6 @@ export class FormosaForm extends LitElement {
     if (event.path) this.pendingFocus = { kind: 'path', path: event.path };
   }
 
-  /** The file field's texts in the citizen's language, its type and size limits spelt out. */
-  private fileTexts(t: Translator, field: FieldItem, label: string): FileFieldTexts {
-    const limits = fileParams(t, field);
-    return {
-      choose: t.message('file.choose'),
-      remove: (name) => t.message('file.remove', { name }),
-      uploading: (name) => t.message('file.uploading', { name }),
-      uploaded: (name) => t.message('file.uploaded', { name }),
-      size: (bytes) => t.fileSize(bytes),
-      wrongType: t.message('error.fileType', { label, ...limits }),
-      tooLarge: t.message('error.fileSize', { label, ...limits }),
-      failed: t.message('error.upload', { label }),
-    };
-  }
-
   private errorMessage(error: FieldError): string {
     const engine = this.engine!;
     const t = this.t;
@@ -372,7 +352,7 @@ export class FormosaForm extends LitElement {
       case 'failed':
         return html`<p class="notice" role="alert">${t.message('form.loadError')}</p>`;
       case 'invalid':
-        return this.renderProblems(t);
+        return problemsView(t, this.problems);
     }
     const snapshot = this.snapshot!;
     const engine = this.engine!;
@@ -391,32 +371,14 @@ export class FormosaForm extends LitElement {
       @formosa-error-select=${(e: FormosaErrorSelectEvent) => void this.focusPath(e.path)}
     >
       ${view === SUBMITTED
-        ? this.renderReceipt(t)
-        : html`${this.renderStepper(t, view)}
+        ? receiptView(t, this.snapshot!.context.receipt!)
+        : html`${stepperView(this.engine!, this.snapshot!.context, t, view)}
             <formosa-error-summary heading=${t.message('errorSummary.title')} .errors=${summary}></formosa-error-summary>
             <span class="caption" lang=${title.lang === t.locale ? nothing : title.lang}>${title.text}</span>
-            ${view === REVIEW || view === SUBMITTING ? this.renderReview(t, view) : this.renderStep(t, view, messages)}`}
+            ${view === REVIEW || view === SUBMITTING
+              ? reviewView(this.engine!, this.snapshot!.context, t, view, { submit: () => this.submit(), back: () => this.send({ type: 'BACK' }) })
+              : this.renderStep(t, view, messages)}`}
     </div>`;
-  }
-
-  private renderStepper(t: Translator, view: string) {
-    const engine = this.engine!;
-    const { form, visited } = this.snapshot!.context;
-    const shown = engine.shownSteps(form);
-    const onReview = view === REVIEW || view === SUBMITTING;
-    const index = onReview ? shown.length : shown.findIndex((s) => s.id === view);
-    const steps: StepperStep[] = shown.map((step, i) => {
-      const title = t.text(step.title);
-      return { id: step.id, title: title.text, ...(title.lang !== t.locale ? { lang: title.lang } : {}), state: i < index ? 'done' : i === index ? 'current' : 'todo', reachable: visited.includes(step.id) };
-    });
-    steps.push({ id: REVIEW, title: t.message('stepper.review'), state: onReview ? 'current' : 'todo', reachable: false });
-    return html`<formosa-stepper
-      label=${t.message('stepper.label')}
-      progress=${t.message('stepper.progress', { current: index + 1, total: steps.length })}
-      done-text=${t.message('stepper.done')}
-      current-text=${t.message('stepper.current')}
-      .steps=${steps}
-    ></formosa-stepper>`;
   }
 
   private renderStep(t: Translator, view: string, messages: ReadonlyMap<string, string>) {
@@ -440,7 +402,7 @@ export class FormosaForm extends LitElement {
         this.pendingFocus = { kind: 'path', path: `${path}/${count}` };
       },
       upload: (path) => this.uploadTo!(path),
-      fileTexts: (field, label) => this.fileTexts(t, field, label),
+      fileTexts: (field, label) => fileTexts(t, field, label),
       onRemove: (path, index) => {
         this.send({ type: 'REMOVE_ITEM', path, index });
         this.pendingFocus = { kind: 'path', path: index > 0 ? `${path}/${index - 1}` : path };
@@ -462,49 +424,4 @@ export class FormosaForm extends LitElement {
     return Array.isArray(entries) ? entries.length : 0;
   }
 
-  private renderReview(t: Translator, view: string) {
-    const { form, submitError } = this.snapshot!.context;
-    const busy = view === SUBMITTING;
-    const notice: MessageKey | undefined = submitError ? (submitError.kind === 'network' ? 'submit.network' : submitError.kind === 'rejected' ? 'submit.rejected' : 'submit.server') : undefined;
-    return html`<h2 class="step-title" tabindex="-1">${t.message('review.title')}</h2>
-      <p class="description">${t.message('review.intro')}</p>
-      ${notice ? html`<p class="notice" role="alert">${t.message(notice)}</p>` : nothing}
-      <formosa-review
-        change-text=${t.message('review.change')}
-        .changeLabel=${(label: string) => t.message('review.changeLabel', { label })}
-        .sections=${reviewSections(this.engine!, form, t)}
-      ></formosa-review>
-      <div class="nav">
-        <button type="button" class="primary" ?disabled=${busy} aria-disabled=${busy ? 'true' : nothing} @click=${() => this.submit()}>
-          ${busy ? t.message('nav.submitting') : t.message('nav.submit')}
-        </button>
-        <button type="button" class="secondary" ?disabled=${busy} @click=${() => this.send({ type: 'BACK' })}>${t.message('nav.back')}</button>
-      </div>
-      <p class="visually-hidden" role="status">${busy ? t.message('nav.submitting') : ''}</p>`;
-  }
-
-  private renderReceipt(t: Translator) {
-    const receipt = this.snapshot!.context.receipt!;
-    return html`<formosa-receipt
-      heading=${t.message('receipt.title')}
-      number-label=${t.message('receipt.number')}
-      receipt=${receipt.receipt}
-      details=${receipt.submittedAt ? t.message('receipt.submittedAt', { time: t.dateTime(receipt.submittedAt) }) : nothing}
-      qr-label=${t.message('receipt.qr')}
-      print-label=${t.message('receipt.print')}
-      ><p>${t.message('receipt.keep')}</p></formosa-receipt
-    >`;
-  }
-
-  private renderProblems(t: Translator) {
-    return html`<div class="definition-error" role="alert" part="definition-error">
-      <h2>${t.message('form.definitionError.title')}</h2>
-      <p>${t.message('form.definitionError.body', { count: this.problems.length })}</p>
-      <ul>
-        ${this.problems.map(
-          (p) => html`<li><code>${p.path || '/'}</code>${p.line ? html` (line ${p.line}, column ${p.column})` : nothing}: ${p.message}</li>`,
-        )}
-      </ul>
-    </div>`;
-  }
 }
