@@ -143,20 +143,15 @@ function checkBindings(definition: FormDefinition, report: Report): { bound: Set
 
 function checkWidget(definition: FormDefinition, field: FieldItem, node: SchemaNode, path: string, report: Report): void {
   const types = typesOf(node);
-  const isFile = field.widget === 'file';
-  if (isFile !== types.includes('array') || (!isFile && types.includes('object'))) {
-    if (isFile) report(`${path}/field`, 'file_not_array', 'a file field holds a list of files: bind it to an array ({"type": "array", "items": {"type": "object"}})');
-    else {
-      report(`${path}/field`, 'not_a_value', `a field must be bound to a single value, not to ${types.includes('object') ? 'an object' : 'an array'}`);
-    }
+  if (field.widget === 'file') {
+    if (!types.includes('array')) report(`${path}/field`, 'file_not_array', 'a file field holds a list of files: bind it to an array ({"type": "array", "items": {"type": "object"}})');
     return;
   }
-  if (!isFile && (field.accept || field.maxSize || field.capture)) report(path, 'file_options_without_file', '"accept", "maxSize" and "capture" apply to file fields ("widget": "file")');
-  if (isFile) return;
   if (types.includes('object') || types.includes('array')) {
     report(`${path}/field`, 'not_a_value', `a field must be bound to a single value, not to ${types.includes('object') ? 'an object' : 'an array'}`);
     return;
   }
+  if (field.accept || field.maxSize || field.capture) report(path, 'file_options_without_file', '"accept", "maxSize" and "capture" apply to file fields ("widget": "file")');
   const widget = field.widget;
   if (widget && types.length && !types.some((t) => WIDGET_TYPES[widget]!.includes(t)))
     report(`${path}/widget`, 'widget_mismatch', `a ${widget} widget cannot hold a value of type ${types.join(' or ')}`);

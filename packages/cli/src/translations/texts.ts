@@ -1,5 +1,5 @@
 /** The translatable texts of a definition, as rows, and their application back into it without losing or reordering anything. */
-import { forEachText, parsePointer, type FormDefinition, type LocalizedText } from '@formosa/schema';
+import { forEachText, parsePointer, type FormDefinition } from '@formosa/schema';
 
 /** One text of the definition: where it is, what it is, and its wording per locale. */
 export interface TextRow {
@@ -75,4 +75,3 @@ export function coverage(definition: FormDefinition): { locale: string; translat
   });
 }
 
-export type { LocalizedText };

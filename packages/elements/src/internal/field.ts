@@ -120,9 +120,8 @@ export abstract class FormosaField extends LitElement {
     this.dispatchEvent(new FormosaChangeEvent(this.name, value));
   }
 
-  /** `hint error` ids present, for aria-describedby. */
+  /** `hint error` ids present, for aria-describedby (subclasses with more described parts override it). */
   protected describedBy(): string | typeof nothing {
-    // (Subclasses with more described parts override this.)
     const ids = [this.hint ? 'hint' : '', this.error ? 'error' : ''].filter(Boolean).join(' ');
     return ids || nothing;
   }

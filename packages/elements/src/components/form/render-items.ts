@@ -17,6 +17,8 @@ export interface FieldView {
   readonly hintLang: string | undefined;
   readonly statement: string | undefined;
   readonly statementLang: string | undefined;
+  /** For file fields: how many files the data schema allows (`maxItems`, else one). */
+  readonly maxFiles: number;
   /** Stable between renders, so choice fields do not re-render when another answer changes; districts follow their county. */
   readonly choicesFor: (county?: unknown) => readonly FieldChoice[];
 }
@@ -87,6 +89,7 @@ export function fieldView(engine: FormEngine, t: Translator, field: FieldItem, s
     hintLang: hint.text && hint.lang !== t.locale ? hint.lang : undefined,
     statement: statement.text || undefined,
     statementLang: statement.text && statement.lang !== t.locale ? statement.lang : undefined,
+    maxFiles: typeof schema['maxItems'] === 'number' ? schema['maxItems'] : 1,
   };
 }
 
@@ -144,7 +147,7 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
       return html`<formosa-file-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} .accept=${field.accept ?? []} max-size=${field.maxSize ?? nothing}
-        max-files=${typeof info(engine, path).schema['maxItems'] === 'number' ? (info(engine, path).schema['maxItems'] as number) : 1} capture=${field.capture ?? nothing}
+        max-files=${view.maxFiles} capture=${field.capture ?? nothing}
         .value=${Array.isArray(value) ? value : []} .uploader=${ctx.upload(path)} .texts=${ctx.fileTexts(field, view.label)}></formosa-file-field>`;
     case 'textarea':
       return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
@@ -161,8 +164,6 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
     }
   }
 }
-
-const info = (engine: FormEngine, path: string) => engine.model.field(path)!;
 
 interface InputAttributes {
   readonly id: string; readonly path: string; readonly view: FieldView; readonly error: string; readonly required: boolean; readonly readonly: boolean;
