@@ -10,7 +10,8 @@ export interface SummaryError {
 }
 
 /**
- * The GOV.UK error summary: a box with role="alert" that takes focus when it appears, listing every
+ * The GOV.UK error summary: a box with role="alert" that takes focus when it appears (call `focus()` to bring
+ * the citizen back to it, e.g. after another failed Continue), listing every
  * problem as a link that moves focus to the field.
  * @summary Error summary, focused on appearance; links move focus to the fields.
  * @csspart summary - The box.
@@ -72,8 +73,9 @@ export class FormosaErrorSummary extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     this.hidden = this.errors.length === 0;
     const before = changed.get('errors') as readonly SummaryError[] | undefined;
-    // Focus when the summary appears or its list changes, so screen readers read it and keyboard users start there.
-    if (changed.has('errors') && this.errors.length > 0 && (!before || before.length === 0 || before.map((e) => e.path).join() !== this.errors.map((e) => e.path).join())) this.focus();
+    // Focus when the summary appears, so screen readers read it and keyboard users start there — never when its
+    // list merely changes: that happens while the citizen fixes answers, and would take their keystrokes away.
+    if (changed.has('errors') && this.errors.length > 0 && (!before || before.length === 0)) this.focus();
   }
 
   /** Moves focus to the summary box. */

@@ -79,8 +79,25 @@ describe('formosa-form', () => {
     await waitUntil(() => deepActive()?.tagName === 'INPUT' && (deepActive()!.getRootNode() as ShadowRoot).host === field(form, '/mobile'), 'mobile focused');
     await sendKeys({ type: '0912345678' });
     await settle(form);
+    expect((field(form, '/mobile') as unknown as { value: string }).value).to.equal('0912345678', 'every keystroke reached the field');
+    expect((deepActive()!.getRootNode() as ShadowRoot).host).to.equal(field(form, '/mobile'), 'focus stays where the citizen types');
     expect(field(form, '/mobile')!.error).to.equal('');
     expect([...summary.shadowRoot!.querySelectorAll('a')].map((a) => a.textContent!.trim())).to.deep.equal(['請填寫「姓名」', '請選擇「縣市」']);
+  });
+
+  it('fixing errors one by one never moves focus; Continue with errors left focuses the summary again', async () => {
+    const form = await mount();
+    button(form, '繼續').click();
+    await settle(form);
+    await waitUntil(() => deepActive()?.classList.contains('summary'), 'summary focused');
+    field(form, '/name')!.shadowRoot!.querySelector('input')!.focus();
+    await sendKeys({ type: '林小美' });
+    await aTimeout(100);
+    expect((field(form, '/name') as unknown as { value: string }).value).to.equal('林小美');
+    expect((deepActive()!.getRootNode() as ShadowRoot).host).to.equal(field(form, '/name'));
+    button(form, '繼續').click();
+    await settle(form);
+    await waitUntil(() => deepActive()?.classList.contains('summary'), 'summary focused again');
   });
 
   it('checks formats and lengths with the parameters in the message', async () => {

@@ -100,7 +100,7 @@ export class FormosaForm extends LitElement {
   /** Field views per locale (labels, hints, choices): built once, so a keystroke re-renders only what changed. */
   private views = new Map<string, WeakMap<FieldItem, FieldView>>();
   /** What should take focus after the next render: the step heading, the receipt, or a field by path. */
-  private pendingFocus?: { kind: 'heading' } | { kind: 'receipt' } | { kind: 'path'; path: string };
+  private pendingFocus?: { kind: 'heading' } | { kind: 'receipt' } | { kind: 'summary' } | { kind: 'path'; path: string };
 
   constructor() {
     super();
@@ -277,6 +277,7 @@ export class FormosaForm extends LitElement {
     if (!focus || this.status !== 'ready') return;
     this.pendingFocus = undefined;
     if (focus.kind === 'heading') this.renderRoot.querySelector<HTMLElement>('.step-title')?.focus();
+    else if (focus.kind === 'summary') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('formosa-error-summary')?.focus());
     else if (focus.kind === 'receipt') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('formosa-receipt')?.focus());
     else void this.focusPath(focus.path);
   }
@@ -295,6 +296,9 @@ export class FormosaForm extends LitElement {
 
   private send(event: Parameters<Actor<WorkflowMachine>['send']>[0]): void {
     this.actor?.send(event);
+    // Continue or Send refused with errors on screen: back to the summary, as when it first appeared.
+    const after = this.snapshot;
+    if ((event.type === 'NEXT' || event.type === 'SUBMIT') && after && after.context.errors.length > 0) this.pendingFocus = { kind: 'summary' };
   }
 
   private onInput(event: FormosaInputEvent): void {
