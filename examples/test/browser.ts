@@ -118,7 +118,12 @@ export const stepTitle = (page: Page) => page.evaluate(() => document.querySelec
 export async function chooseFile(page: Page, path: string, value: unknown): Promise<void> {
   const file = fixtureFile(value);
   assert.ok(file, `${path}: a file answer is written "@file:<name>"`);
-  const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 5000 }), page.keyboard.press('Space')]);
+  const chosen = page.waitForFileChooser({ timeout: 5000 });
+  // Puppeteer turns on file-chooser interception with a message it does not wait for; a key press can reach the
+  // page first, and the chooser then opens unseen (puppeteer#6040). A round trip on the same session settles it.
+  await page.evaluate(() => 0);
+  await page.keyboard.press('Space');
+  const chooser = await chosen;
   await chooser.accept([file]);
   await page.waitForFunction(
     (p) => ((document.querySelector('formosa-form')!.shadowRoot!.querySelector(`[data-path="${p}"]`) as unknown as { value: unknown[] }).value ?? []).length > 0,
