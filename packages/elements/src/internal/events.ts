@@ -84,19 +84,6 @@ export class FormosaNavigateEvent extends Event {
   }
 }
 
-declare global {
-  interface HTMLElementEventMap {
-    'formosa-input': FormosaInputEvent;
-    'formosa-change': FormosaChangeEvent;
-    'formosa-step-change': FormosaStepChangeEvent;
-    'formosa-before-submit': FormosaBeforeSubmitEvent;
-    'formosa-submit': FormosaSubmitEvent;
-    'formosa-error': FormosaErrorEvent;
-    'formosa-error-select': FormosaErrorSelectEvent;
-    'formosa-navigate': FormosaNavigateEvent;
-  }
-}
-
 /** The citizen chose a language in a language switcher. Cancel it to handle the change yourself. */
 export class FormosaLocaleChangeEvent extends Event {
   static readonly type = 'formosa-locale-change';
@@ -107,6 +94,14 @@ export class FormosaLocaleChangeEvent extends Event {
 
 declare global {
   interface HTMLElementEventMap {
+    'formosa-input': FormosaInputEvent;
+    'formosa-change': FormosaChangeEvent;
+    'formosa-step-change': FormosaStepChangeEvent;
+    'formosa-before-submit': FormosaBeforeSubmitEvent;
+    'formosa-submit': FormosaSubmitEvent;
+    'formosa-error': FormosaErrorEvent;
+    'formosa-error-select': FormosaErrorSelectEvent;
+    'formosa-navigate': FormosaNavigateEvent;
     'formosa-locale-change': FormosaLocaleChangeEvent;
   }
 }

@@ -21,6 +21,18 @@ describe('every component has examples, and each passes axe (WCAG 2.2 A and AA) 
   it('covers every registered element', () => {
     expect(Object.keys(ALL_EXAMPLES).sort()).to.deep.equal(Object.keys(ELEMENTS).sort());
   });
+  it('every element disappears when the host page sets `hidden` on it', async () => {
+    // A `:host { display: … }` rule beats the browser's own [hidden] rule, so each element must restate it.
+    const shown: string[] = [];
+    for (const [tag, examples] of Object.entries(ALL_EXAMPLES)) {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>${examples[0]!.render()}</div>`);
+      const element = wrapper.firstElementChild as HTMLElement & { updateComplete?: Promise<unknown> };
+      element.hidden = true;
+      await element.updateComplete;
+      if (getComputedStyle(element).display !== 'none') shown.push(tag);
+    }
+    expect(shown).to.deep.equal([]);
+  });
   for (const [tag, examples] of Object.entries(ALL_EXAMPLES)) {
     for (const example of examples) {
       for (const theme of ['default', 'senior']) {

@@ -1,11 +1,13 @@
 import { css } from 'lit';
 
 /**
- * Design tokens. Hosts theme the SDK by setting these custom properties on any ancestor, e.g.
- * `formosa-form { --formosa-color-primary: #00594c; }`.
+ * Design tokens, and the box every SDK element is: a block that `hidden` still hides (a `:host { display }` rule
+ * beats the browser's own [hidden] rule). Hosts theme the SDK by setting these custom properties on any ancestor,
+ * e.g. `formosa-form { --formosa-color-primary: #00594c; }`.
  */
 export const tokens = css`
   :host {
+    display: block;
     --_text: var(--formosa-color-text, #0b0c0c);
     --_muted: var(--formosa-color-muted, #505a5f);
     --_primary: var(--formosa-color-primary, #1d5aa6);
@@ -25,6 +27,9 @@ export const tokens = css`
     font-size: var(--_size);
     line-height: 1.5;
     color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
   }
   /* Windows High Contrast and other forced-colour modes: keep every boundary and the focus visible. */
   @media (forced-colors: active) {
@@ -76,11 +81,7 @@ export const visuallyHidden = css`
 /** Label, hint, error message and input of every field control. */
 export const fieldStyles = css`
   :host {
-    display: block;
     margin-block-end: calc(var(--_space) * 1.5);
-  }
-  :host([hidden]) {
-    display: none;
   }
   .field--error {
     border-inline-start: 5px solid var(--_error);

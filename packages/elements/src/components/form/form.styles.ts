@@ -3,7 +3,6 @@ import { SENIOR_TOKENS } from '../../internal/themes.js';
 
 export const formStyles = css`
   :host {
-    display: block;
     max-width: var(--formosa-max-width, 48rem);
   }
   /* Senior mode: larger text, bigger targets, more room — for seniors and anyone who wants it. */

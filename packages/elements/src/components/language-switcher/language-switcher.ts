@@ -17,9 +17,6 @@ export class FormosaLanguageSwitcher extends LitElement {
     tokens,
     focusRing,
     css`
-      :host {
-        display: block;
-      }
       ul {
         display: flex;
         flex-wrap: wrap;

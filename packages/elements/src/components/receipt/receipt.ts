@@ -18,9 +18,6 @@ export class FormosaReceipt extends LitElement {
     tokens,
     focusRing,
     css`
-      :host {
-        display: block;
-      }
       .panel {
         background: var(--formosa-color-success, #00703c);
         color: #fff;

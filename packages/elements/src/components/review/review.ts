@@ -36,9 +36,6 @@ export class FormosaReview extends LitElement {
     visuallyHidden,
     linkButton,
     css`
-      :host {
-        display: block;
-      }
       section {
         margin-block-end: calc(var(--_space) * 2);
       }

@@ -29,7 +29,6 @@ export class FormosaStepper extends LitElement {
     linkButton,
     css`
       :host {
-        display: block;
         margin-block-end: var(--_space);
         font-size: 0.875em;
       }
