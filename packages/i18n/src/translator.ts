@@ -82,14 +82,24 @@ export class Translator {
     return { text: value, lang };
   }
 
+  /** The language to mark a shown text with (`lang`) when it is a fallback; undefined when it is this locale's. */
+  fallbackLang(text: LocalText): string | undefined {
+    return text.text && text.lang !== this.locale ? text.lang : undefined;
+  }
+
   /**
    * The message for a validation error: the field's own override, else the most specific SDK message
-   * (`error.<code>.<format>`, then `error.<code>`), with the field's label.
+   * (`error.<code>.<format>`, then `error.<code>`), with the field's label. An override or check message the
+   * definition lacks in this locale comes in a fallback language, named by `lang`.
    */
-  error(error: FieldError, label: string, field?: FieldItem, kind: AnswerKind = 'text', checkMessage?: LocalizedText): string {
+  error(error: FieldError, label: string, field?: FieldItem, kind: AnswerKind = 'text', checkMessage?: LocalizedText): LocalText {
     const override = field?.errors?.[error.code];
-    if (override) return this.text(override).text;
-    if (error.code === 'check' && checkMessage) return this.text(checkMessage).text;
+    if (override) return this.text(override);
+    if (error.code === 'check' && checkMessage) return this.text(checkMessage);
+    return { text: this.sdkError(error, label, kind), lang: this.locale };
+  }
+
+  private sdkError(error: FieldError, label: string, kind: AnswerKind): string {
     const params: Record<string, string | number> = { label, kind };
     for (const [k, v] of Object.entries(error.params)) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
     const format = typeof error.params['format'] === 'string' ? `error.${error.code}.${error.params['format']}` : '';

@@ -35,19 +35,19 @@ for (const locale of SUPPORTED_LOCALES) {
   test(`${locale}: validation messages carry their parameters`, async () => {
     const t = await loadTranslator(locale);
     assert.equal(t.locale, locale);
-    const max = t.error({ path: '/a', code: 'maxLength', params: { limit: 50 } }, 'X');
+    const max = t.error({ path: '/a', code: 'maxLength', params: { limit: 50 } }, 'X').text;
     assert.match(max, /50/);
     assert.match(max, /X/);
-    assert.match(t.error({ path: '/a', code: 'minimum', params: { limit: 10000 } }, 'X'), /10[.,\s ]?000/);
-    assert.match(t.error({ path: '/a', code: 'rocYear', params: { min: 1, max: 200 } }, 'X'), /200/);
+    assert.match(t.error({ path: '/a', code: 'minimum', params: { limit: 10000 } }, 'X').text, /10[.,\s ]?000/);
+    assert.match(t.error({ path: '/a', code: 'rocYear', params: { min: 1, max: 200 } }, 'X').text, /200/);
     assert.notEqual(t.message('nav.continue'), locale === DEFAULT_LOCALE ? '' : createTranslator(DEFAULT_LOCALE).message('nav.continue'));
   });
 }
 
 test('English and Filipino use plural forms; languages without plurals take the number as it is', async () => {
   const en = await loadTranslator('en');
-  assert.equal(en.error({ path: '/a', code: 'maxLength', params: { limit: 50 } }, 'Full name'), '“Full name” must be 50 characters or fewer');
-  assert.equal(en.error({ path: '/a', code: 'maxLength', params: { limit: 1 } }, 'Initial'), '“Initial” must be 1 character or fewer');
+  assert.equal(en.error({ path: '/a', code: 'maxLength', params: { limit: 50 } }, 'Full name').text, '“Full name” must be 50 characters or fewer');
+  assert.equal(en.error({ path: '/a', code: 'maxLength', params: { limit: 1 } }, 'Initial').text, '“Initial” must be 1 character or fewer');
   assert.equal(en.message('repeat.count', { count: 1 }), '1 entry added');
   assert.equal(en.message('repeat.count', { count: 3 }), '3 entries added');
   const vi = await loadTranslator('vi');
@@ -56,14 +56,18 @@ test('English and Filipino use plural forms; languages without plurals take the 
 
 test('errors are rendered from codes, with the field\'s own message first', () => {
   const zh = createTranslator('zh-Hant-TW');
-  assert.equal(zh.error({ path: '/a', code: 'maxLength', params: { limit: 50 } }, '姓名'), '「姓名」最多 50 個字');
-  assert.equal(zh.error({ path: '/a', code: 'required', params: {} }, '姓名'), '請填寫「姓名」');
-  assert.equal(zh.error({ path: '/a', code: 'format', params: { format: 'tw-national-id', reason: 'checksum' } }, '身分證統一編號'), '「身分證統一編號」的號碼有誤，請再檢查一次');
-  assert.equal(zh.error({ path: '/a', code: 'format', params: { format: 'date', reason: 'incomplete' } }, '出生日期'), '「出生日期」請填寫完整的年、月、日');
-  assert.equal(zh.error({ path: '/a', code: 'somethingNew', params: {} }, '姓名'), '請檢查「姓名」');
+  assert.equal(zh.error({ path: '/a', code: 'maxLength', params: { limit: 50 } }, '姓名').text, '「姓名」最多 50 個字');
+  assert.equal(zh.error({ path: '/a', code: 'required', params: {} }, '姓名').text, '請填寫「姓名」');
+  assert.equal(zh.error({ path: '/a', code: 'format', params: { format: 'tw-national-id', reason: 'checksum' } }, '身分證統一編號').text, '「身分證統一編號」的號碼有誤，請再檢查一次');
+  assert.equal(zh.error({ path: '/a', code: 'format', params: { format: 'date', reason: 'incomplete' } }, '出生日期').text, '「出生日期」請填寫完整的年、月、日');
+  assert.equal(zh.error({ path: '/a', code: 'somethingNew', params: {} }, '姓名').text, '請檢查「姓名」');
   const field = { field: '/bank/account', label: { en: 'Account' }, errors: { pattern: { 'zh-Hant-TW': '帳號須為數字', en: 'Enter digits only' } } };
-  assert.equal(zh.error({ path: '/bank/account', code: 'pattern', params: {} }, '帳號', field), '帳號須為數字');
-  assert.equal(zh.error({ path: '/x', code: 'check', params: { index: 0 } }, '迄日', undefined, 'text', { 'zh-Hant-TW': '迄日須晚於起日', en: 'End after start' }), '迄日須晚於起日');
+  assert.equal(zh.error({ path: '/bank/account', code: 'pattern', params: {} }, '帳號', field).text, '帳號須為數字');
+  assert.equal(zh.error({ path: '/x', code: 'check', params: { index: 0 } }, '迄日', undefined, 'text', { 'zh-Hant-TW': '迄日須晚於起日', en: 'End after start' }).text, '迄日須晚於起日');
+  // A message the definition has not translated yet comes in its fallback language, and says so.
+  assert.deepEqual(zh.error({ path: '/bank/account', code: 'pattern', params: {} }, 'Account', { ...field, errors: { pattern: { en: 'Enter digits only' } } }), { text: 'Enter digits only', lang: 'en' });
+  assert.equal(zh.fallbackLang({ text: 'Enter digits only', lang: 'en' }), 'en');
+  assert.equal(zh.fallbackLang(zh.error({ path: '/a', code: 'required', params: {} }, '姓名')), undefined);
 });
 
 test('definition texts fall back fil → en → zh-Hant-TW, and say which language they came in', () => {

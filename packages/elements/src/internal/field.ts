@@ -24,6 +24,7 @@ export abstract class FormosaField extends LitElement {
     hint: {},
     hintLang: { attribute: 'hint-lang' },
     error: {},
+    errorLang: { attribute: 'error-lang' },
     errorPrefix: { attribute: 'error-prefix' },
     optionalText: { attribute: 'optional-text' },
     required: { type: Boolean, reflect: true },
@@ -41,6 +42,8 @@ export abstract class FormosaField extends LitElement {
   declare hintLang: string | undefined;
   /** The error message to show; empty when the field is fine. */
   declare error: string;
+  /** Language of the error message when it is a fallback (a definition's own message not translated yet). */
+  declare errorLang: string | undefined;
   /** Visually hidden prefix of the error message, e.g. "Error:" or "錯誤：". */
   declare errorPrefix: string;
   /** Shown after the label of optional fields, e.g. "(optional)". Empty to show nothing. */
@@ -138,7 +141,7 @@ export abstract class FormosaField extends LitElement {
 
   protected renderError(): TemplateResult | typeof nothing {
     return this.error
-      ? html`<p id="error" class="error" part="error"><span class="visually-hidden">${this.errorPrefix} </span>${this.error}</p>`
+      ? html`<p id="error" class="error" part="error"><span class="visually-hidden">${this.errorPrefix} </span><span lang=${this.errorLang ?? nothing}>${this.error}</span></p>`
       : nothing;
   }
 }

@@ -1,4 +1,4 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { FormosaErrorSelectEvent } from '../../internal/events.js';
 import { focusRing, tokens } from '../../internal/styles.js';
 
@@ -7,6 +7,8 @@ export interface SummaryError {
   readonly path: string;
   readonly id: string;
   readonly message: string;
+  /** The message's language when it is not the page's (a fallback). */
+  readonly lang?: string;
 }
 
 /**
@@ -24,12 +26,6 @@ export class FormosaErrorSummary extends LitElement {
     tokens,
     focusRing,
     css`
-      :host {
-        display: block;
-      }
-      :host([hidden]) {
-        display: none;
-      }
       .summary {
         border: 5px solid var(--_error);
         padding: var(--_space);
@@ -96,6 +92,7 @@ export class FormosaErrorSummary extends LitElement {
                 event.preventDefault();
                 this.dispatchEvent(new FormosaErrorSelectEvent(e.path));
               }}
+              lang=${e.lang ?? nothing}
               >${e.message}</a
             >
           </li>`,

@@ -180,6 +180,64 @@ describe('formosa-form', () => {
     expect($(form, '.step-title')!.textContent).to.equal('送出前請確認您的資料');
   });
 
+  it('marks every text shown in a fallback language with its lang, errors and repeat texts included', async () => {
+    // Written in Chinese and English only; shown in Vietnamese, so every text of the definition falls back to English.
+    const both = (zh: string, en: string) => ({ 'zh-Hant-TW': zh, en });
+    const definition = {
+      formatVersion: 1, id: 'fallback-marks', version: '1.0.0', defaultLocale: 'zh-Hant-TW', locales: ['zh-Hant-TW', 'en'],
+      title: both('標記測試', 'Marking test'),
+      schema: {
+        type: 'object', required: ['name'],
+        properties: { name: { type: 'string' }, code: { type: 'string' }, people: { type: 'array', items: { type: 'object', properties: { who: { type: 'string' } } } } },
+      },
+      steps: [{
+        id: 'one', title: both('第一步', 'Step one'), description: both('說明', 'What this step is about'),
+        items: [
+          { content: 'intro', text: both('請先閱讀', 'Please read this first') },
+          {
+            section: 'you', title: both('您', 'About you'), description: both('關於您', 'Tell us who you are'),
+            items: [
+              { field: '/name', label: both('姓名', 'Your name'), hint: both('同證件', 'As on your ID card'), errors: { required: both('請寫姓名', 'Tell us your name') } },
+              { field: '/code', label: both('代碼', 'Your code'), checks: [{ assert: { '==': [{ var: '/code' }, 'ok'] }, message: both('代碼不對', 'That code is not right') }] },
+            ],
+          },
+          {
+            repeat: '/people', title: both('同住者', 'People living with you'), description: both('每人一筆', 'One entry per person'),
+            itemTitle: both('第 {number} 位', 'Person {number}'), addLabel: both('新增', 'Add a person'),
+            items: [{ field: 'who', label: both('是誰', 'Who') }],
+          },
+        ],
+      }],
+      submission: { endpoint: '/nowhere/submissions' },
+    };
+    const form = await mount('vi', definition);
+    await type(form, '/code', 'no');
+    button(form, 'Add a person').click();
+    await settle(form);
+    button(form, 'Tiếp tục').click();
+    await settle(form);
+
+    /** Every text node of the form, through shadow roots, with the language it is read in. */
+    const texts: { text: string; lang: string | null }[] = [];
+    const langOf = (node: Node): string | null => {
+      for (let n: Node | null = node; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) if (n instanceof Element && n.getAttribute('lang')) return n.getAttribute('lang');
+      return null;
+    };
+    const visit = (node: Node): void => {
+      if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) texts.push({ text: node.textContent!.trim(), lang: langOf(node) });
+      if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+      node.childNodes.forEach(visit);
+    };
+    visit(form.shadowRoot!);
+    const english = JSON.stringify(definition).match(/"en":"[^"]*"/g)!.map((m) => m.slice(6, -1).replace('{number}', '1'));
+    const shown = english.filter((text) => texts.some((t) => t.text === text));
+    // Everything but the title (on the page's caption) and the field in the repeat is on screen, errors included.
+    expect(shown).to.include.members(['Step one', 'What this step is about', 'Please read this first', 'About you', 'Tell us who you are',
+      'Your name', 'As on your ID card', 'Tell us your name', 'That code is not right', 'People living with you', 'One entry per person', 'Person 1', 'Add a person']);
+    expect(texts.filter((t) => english.includes(t.text) && t.lang !== 'en')).to.deep.equal([]);
+    expect(texts.find((t) => t.text === 'Tiếp tục')!.lang).to.equal('vi');
+  });
+
   it('switching language mid-form keeps every answer and the errors, now in the new language', async () => {
     const form = await mount();
     await type(form, '/name', '林小美');

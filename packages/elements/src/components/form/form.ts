@@ -3,7 +3,7 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { loadDefinition, type FieldItem, type FormDefinition, type Problem } from '@formosa/schema';
 import { FormEngine, getAt, type Data, type FieldError, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, fromPromise, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowMachine } from '@formosa/workflow';
-import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type Translator } from '@formosa/i18n';
+import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type LocalText, type Translator } from '@formosa/i18n';
 import { createSubmitter, createUploader, type SubmitterOptions } from '@formosa/transport';
 import {
   FormosaBeforeSubmitEvent, FormosaErrorEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
@@ -12,7 +12,7 @@ import {
 import { focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
 import type { SummaryError } from '../error-summary/error-summary.js';
 import type { Uploader } from '../file-field/file-field.js';
-import { fieldTexts, fieldView, renderItems, type FieldView, type RenderContext } from './render-items.js';
+import { fieldTexts, fieldView, localParagraph, renderItems, type FieldView, type RenderContext } from './render-items.js';
 import { answerKind, fieldId, widgetOf } from './widget.js';
 import { formStyles } from './form.styles.js';
 import { problemsView, receiptView, reviewView, stepperView } from './views.js';
@@ -332,7 +332,7 @@ export class FormosaForm extends LitElement {
     if (event.path) this.pendingFocus = { kind: 'path', path: event.path };
   }
 
-  private errorMessage(error: FieldError): string {
+  private errorMessage(error: FieldError): LocalText {
     const engine = this.engine!;
     const t = this.t;
     const field = engine.model.field(error.path);
@@ -343,7 +343,7 @@ export class FormosaForm extends LitElement {
     }
     const repeat = engine.model.repeat(error.path);
     if (repeat) return t.error(error, t.text(repeat.item.title).text, undefined, 'list');
-    return t.message('error.general');
+    return { text: t.message('error.general'), lang: t.locale };
   }
 
   override render() {
@@ -363,7 +363,10 @@ export class FormosaForm extends LitElement {
     const view = viewOf(snapshot);
     const { errors } = snapshot.context;
     const messages = new Map(errors.map((e) => [e.path, this.errorMessage(e)]));
-    const summary: SummaryError[] = errors.map((e) => ({ path: e.path, id: fieldId(e.path), message: messages.get(e.path)! }));
+    const summary: SummaryError[] = errors.map((e) => {
+      const { text, lang } = messages.get(e.path)!;
+      return { path: e.path, id: fieldId(e.path), message: text, ...(lang === t.locale ? {} : { lang }) };
+    });
     const title = t.text(engine.definition.title);
     return html`<div
       class="form"
@@ -378,14 +381,14 @@ export class FormosaForm extends LitElement {
         ? receiptView(t, this.snapshot!.context.receipt!)
         : html`${stepperView(this.engine!, this.snapshot!.context, t, view)}
             <formosa-error-summary heading=${t.message('errorSummary.title')} .errors=${summary}></formosa-error-summary>
-            <span class="caption" lang=${title.lang === t.locale ? nothing : title.lang}>${title.text}</span>
+            <span class="caption" lang=${t.fallbackLang(title) ?? nothing}>${title.text}</span>
             ${view === REVIEW || view === SUBMITTING
               ? reviewView(this.engine!, this.snapshot!.context, t, view, { submit: () => this.submit(), back: () => this.send({ type: 'BACK' }) })
               : this.renderStep(t, view, messages)}`}
     </div>`;
   }
 
-  private renderStep(t: Translator, view: string, messages: ReadonlyMap<string, string>) {
+  private renderStep(t: Translator, view: string, messages: ReadonlyMap<string, LocalText>) {
     const engine = this.engine!;
     const step = engine.definition.steps.find((s) => s.id === view);
     if (!step) return nothing;
@@ -414,8 +417,8 @@ export class FormosaForm extends LitElement {
     };
     const heading = t.text(step.title);
     const first = engine.shownSteps(this.snapshot!.context.form)[0]?.id === step.id;
-    return html`<h2 class="step-title" tabindex="-1" lang=${heading.lang === t.locale ? nothing : heading.lang}>${heading.text}</h2>
-      ${step.description ? html`<p class="description">${t.text(step.description).text}</p>` : nothing}
+    return html`<h2 class="step-title" tabindex="-1" lang=${t.fallbackLang(heading) ?? nothing}>${heading.text}</h2>
+      ${step.description ? localParagraph(t, 'description', step.description) : nothing}
       ${renderItems(step.items, context)}
       <div class="nav">
         <button type="button" class="primary" @click=${() => this.send({ type: 'NEXT' })}>${t.message('nav.continue')}</button>

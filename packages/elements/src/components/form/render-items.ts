@@ -1,9 +1,9 @@
 /** Templates for the items of a step: fields, sections, repeats and content, from the definition and the state. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { isField, isRepeat, isSection, optionSourceOf, resolvePath, type FieldItem, type FieldOption, type LayoutItem, type RepeatItem, type SchemaNode, type Widget } from '@formosa/schema';
+import { isField, isRepeat, isSection, optionSourceOf, resolvePath, type FieldItem, type FieldOption, type LayoutItem, type LocalizedText, type RepeatItem, type SchemaNode, type Widget } from '@formosa/schema';
 import { contentKey, fieldOptions, getAt, sectionKey, sourceOptions, type FormEngine, type FormState } from '@formosa/engine';
-import type { Translator } from '@formosa/i18n';
+import type { LocalText, Translator } from '@formosa/i18n';
 import type { FieldChoice } from '../../internal/field.js';
 import type { FileFieldTexts, Uploader } from '../file-field/file-field.js';
 import { fieldId, widgetOf } from './widget.js';
@@ -50,7 +50,7 @@ export interface RenderContext {
   readonly texts: FieldTexts;
   readonly view: (field: FieldItem) => FieldView;
   /** Error message per data pointer, for the errors on screen. */
-  readonly errors: ReadonlyMap<string, string>;
+  readonly errors: ReadonlyMap<string, LocalText>;
   readonly onAdd: (path: string) => void;
   readonly onRemove: (path: string, index: number) => void;
   /** Uploads a file for the file field at a pointer. */
@@ -84,11 +84,11 @@ export function fieldView(engine: FormEngine, t: Translator, field: FieldItem, s
     },
     widget: widgetOf(engine.definition, field, schema),
     label: label.text,
-    labelLang: label.lang === t.locale ? undefined : label.lang,
+    labelLang: t.fallbackLang(label),
     hint: hint.text || undefined,
-    hintLang: hint.text && hint.lang !== t.locale ? hint.lang : undefined,
+    hintLang: t.fallbackLang(hint),
     statement: statement.text || undefined,
-    statementLang: statement.text && statement.lang !== t.locale ? statement.lang : undefined,
+    statementLang: t.fallbackLang(statement),
     maxFiles: typeof schema['maxItems'] === 'number' ? schema['maxItems'] : 1,
   };
 }
@@ -102,19 +102,21 @@ function renderItem(item: LayoutItem, ctx: RenderContext, scope: string): unknow
   if (isSection(item)) {
     if (!ctx.engine.isShown(ctx.state, sectionKey(item.section))) return nothing;
     const title = ctx.t.text(item.title);
-    return html`<formosa-section heading=${title.text} heading-lang=${langIfFallback(ctx, title.lang) ?? nothing} description=${ctx.t.text(item.description).text || nothing}
+    const description = ctx.t.text(item.description);
+    return html`<formosa-section heading=${title.text} heading-lang=${ctx.t.fallbackLang(title) ?? nothing}
+      description=${description.text || nothing} description-lang=${ctx.t.fallbackLang(description) ?? nothing}
       >${renderItems(item.items, ctx, scope)}</formosa-section
     >`;
   }
   if (isRepeat(item)) return renderRepeat(item, ctx);
   if (!ctx.engine.isShown(ctx.state, contentKey(item.content))) return nothing;
-  const text = ctx.t.text(item.text);
-  return html`<p class="content" lang=${langIfFallback(ctx, text.lang) ?? nothing}>${text.text}</p>`;
+  return localParagraph(ctx.t, 'content', item.text);
 }
 
-/** The language of a text shown in a fallback language, to mark it up with `lang`; nothing when it is the page's. */
-function langIfFallback(ctx: RenderContext, lang: string): string | undefined {
-  return lang === ctx.t.locale ? undefined : lang;
+/** A paragraph of the definition's text, marked with its language when that is a fallback. */
+export function localParagraph(t: Translator, className: string, text: LocalizedText | undefined): TemplateResult {
+  const shown = t.text(text);
+  return html`<p class=${className} lang=${t.fallbackLang(shown) ?? nothing}>${shown.text}</p>`;
 }
 
 function renderField(field: FieldItem, ctx: RenderContext, path: string): unknown {
@@ -124,40 +126,42 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
   const value = getAt(state.values, path);
   const county = optionSourceOf(field)?.county;
   const choices = view.choicesFor(county === undefined ? undefined : engine.readerFor(state.values, path)(county));
-  const error = ctx.errors.get(path) ?? '';
+  const message = ctx.errors.get(path);
+  const error = message?.text ?? '';
+  const errorLang = message && t.fallbackLang(message);
   const required = engine.isRequired(state, path);
   const readonly = field.computed !== undefined;
   const id = fieldId(path);
   switch (view.widget) {
     case 'select':
       return html`<formosa-select-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
-        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
+        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing} .options=${choices} .value=${value}
         placeholder=${texts.choose}></formosa-select-field>`;
     case 'radio':
       return html`<formosa-radio-group id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
-        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
+        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} .options=${choices} .value=${value}></formosa-radio-group>`;
     case 'checkbox':
       return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
-        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix}
+        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix}
         statement=${view.statement ?? nothing} statement-lang=${view.statementLang ?? nothing}
         ?required=${required} ?readonly=${readonly} .checked=${value === true}></formosa-checkbox-field>`;
     case 'file':
       return html`<formosa-file-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
-        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
+        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} .accept=${field.accept ?? []} max-size=${field.maxSize ?? nothing}
         max-files=${view.maxFiles} capture=${field.capture ?? nothing}
         .value=${Array.isArray(value) ? value : []} .uploader=${ctx.upload(path)} .texts=${ctx.fileTexts(field, view.label)}></formosa-file-field>`;
     case 'textarea':
       return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
-        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
+        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing}
         .value=${value === undefined ? '' : String(value)}></formosa-textarea-field>`;
     default: {
       const shown = value === undefined || value === null ? '' : typeof value === 'number' && readonly ? t.number(value) : String(value);
       const a: InputAttributes = {
-        id, path, view, error, required, readonly, shown, autocomplete: field.autocomplete, texts, calendar: field.calendar ?? 'gregorian', currency: field.currency,
+        id, path, view, error, errorLang, required, readonly, shown, autocomplete: field.autocomplete, texts, calendar: field.calendar ?? 'gregorian', currency: field.currency,
         type: view.widget === 'email' || view.widget === 'tel' ? view.widget : 'text',
       };
       return view.widget === 'number' ? numberField(a) : view.widget === 'date' ? dateField(a) : textField(a);
@@ -166,7 +170,7 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
 }
 
 interface InputAttributes {
-  readonly id: string; readonly path: string; readonly view: FieldView; readonly error: string; readonly required: boolean; readonly readonly: boolean;
+  readonly id: string; readonly path: string; readonly view: FieldView; readonly error: string; readonly errorLang: string | undefined; readonly required: boolean; readonly readonly: boolean;
   readonly shown: string; readonly autocomplete: string | undefined; readonly texts: FieldTexts; readonly type: string;
   readonly calendar: 'gregorian' | 'roc';
   readonly currency: string | undefined;
@@ -174,16 +178,16 @@ interface InputAttributes {
 
 // Lit templates are static per tag, so each input element has its own (identical) template.
 const textField = (a: InputAttributes) => html`<formosa-text-field id=${a.id} data-path=${a.path} name=${a.path} type=${a.type} label=${a.view.label}
-  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error}
+  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
   autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-text-field>`;
 const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
   prefix-text=${a.currency === 'TWD' ? 'NT$' : (a.currency ?? nothing)}
-  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error}
+  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
   autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-number-field>`;
 const dateField = (a: InputAttributes) => html`<formosa-date-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
-  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error}
+  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
   autocomplete=${a.autocomplete ?? nothing} calendar=${a.calendar} year-label=${a.calendar === 'roc' ? a.texts.rocYear : a.texts.year}
   month-label=${a.texts.month} day-label=${a.texts.day} .value=${a.shown}></formosa-date-field>`;
@@ -194,24 +198,32 @@ function renderRepeat(item: RepeatItem, ctx: RenderContext): TemplateResult | ty
   const entries = getAt(state.values, item.repeat);
   const count = Array.isArray(entries) ? entries.length : 0;
   const title = t.text(item.title);
-  const entryTitle = (i: number) => t.text(item.itemTitle).text.replace('{number}', String(i + 1));
+  const itemTitle = t.text(item.itemTitle);
+  const entryTitle = (i: number) => itemTitle.text.replace('{number}', String(i + 1));
+  const addLabel = t.text(item.addLabel);
   const error = ctx.errors.get(item.repeat);
   return html`<fieldset class="repeat ${error ? 'repeat--error' : ''}" part="repeat" id=${fieldId(item.repeat)} data-path=${item.repeat} tabindex="-1"
     aria-describedby=${error ? `${fieldId(item.repeat)}-error` : nothing}>
-    <legend class="repeat-title" lang=${langIfFallback(ctx, title.lang) ?? nothing}>${title.text}</legend>
-    ${item.description ? html`<p class="hint">${t.text(item.description).text}</p>` : nothing}
-    ${error ? html`<p class="error" id="${fieldId(item.repeat)}-error"><span class="visually-hidden">${ctx.texts.errorPrefix} </span>${error}</p>` : nothing}
+    <legend class="repeat-title" lang=${t.fallbackLang(title) ?? nothing}>${title.text}</legend>
+    ${item.description ? localParagraph(t, 'hint', item.description) : nothing}
+    ${error
+      ? html`<p class="error" id="${fieldId(item.repeat)}-error"><span class="visually-hidden">${ctx.texts.errorPrefix} </span><span lang=${t.fallbackLang(error) ?? nothing}
+            >${error.text}</span
+          ></p>`
+      : nothing}
     ${count === 0 ? html`<p class="hint">${t.message('repeat.empty')}</p>` : nothing}
     ${repeat(
       Array.from({ length: count }, (_, i) => i),
       (i) => i,
       (i) => html`<fieldset class="entry" part="entry">
-        <legend class="entry-title" id="${fieldId(item.repeat)}-${i}" tabindex="-1">${entryTitle(i)}</legend>
+        <legend class="entry-title" id="${fieldId(item.repeat)}-${i}" tabindex="-1" lang=${t.fallbackLang(itemTitle) ?? nothing}>${entryTitle(i)}</legend>
         ${renderItems(item.items, ctx, `${item.repeat}/${i}`)}
         <button type="button" class="secondary" @click=${() => ctx.onRemove(item.repeat, i)}>${t.message('repeat.remove', { title: entryTitle(i) })}</button>
       </fieldset>`,
     )}
     <p class="visually-hidden" role="status">${count > 0 ? t.message('repeat.count', { count }) : ''}</p>
-    <button type="button" class="secondary add" @click=${() => ctx.onAdd(item.repeat)}>${t.text(item.addLabel).text || t.message('repeat.add')}</button>
+    <button type="button" class="secondary add" lang=${t.fallbackLang(addLabel) ?? nothing} @click=${() => ctx.onAdd(item.repeat)}>
+      ${addLabel.text || t.message('repeat.add')}
+    </button>
   </fieldset>`;
 }

@@ -30,7 +30,7 @@ function rowsOf(items: readonly LayoutItem[], engine: FormEngine, state: FormSta
     if (!engine.isShown(state, path)) return [];
     const label = t.text(item.label);
     const shown = display(item, path, engine, data, t);
-    return [{ path, label: entry ? t.message('review.entryLabel', { entry, label: label.text }) : label.text, ...(label.lang !== t.locale ? { labelLang: label.lang } : {}), ...shown }];
+    return [{ path, label: entry ? t.message('review.entryLabel', { entry, label: label.text }) : label.text, ...(t.fallbackLang(label) ? { labelLang: label.lang } : {}), ...shown }];
   });
 }
 

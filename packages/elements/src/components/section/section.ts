@@ -15,7 +15,6 @@ export class FormosaSection extends LitElement {
     tokens,
     css`
       :host {
-        display: block;
         margin-block: calc(var(--_space) * 2);
       }
       fieldset {
@@ -36,10 +35,11 @@ export class FormosaSection extends LitElement {
       }
     `,
   ];
-  static override properties = { heading: {}, headingLang: { attribute: 'heading-lang' }, description: {} };
+  static override properties = { heading: {}, headingLang: { attribute: 'heading-lang' }, description: {}, descriptionLang: { attribute: 'description-lang' } };
   declare heading: string;
   declare headingLang: string | undefined;
   declare description: string | undefined;
+  declare descriptionLang: string | undefined;
 
   constructor() {
     super();
@@ -49,7 +49,7 @@ export class FormosaSection extends LitElement {
   override render() {
     return html`<fieldset part="section">
       <legend part="heading" lang=${this.headingLang ?? nothing}>${this.heading}</legend>
-      ${this.description ? html`<p class="description">${this.description}</p>` : nothing}
+      ${this.description ? html`<p class="description" lang=${this.descriptionLang ?? nothing}>${this.description}</p>` : nothing}
       <slot></slot>
     </fieldset>`;
   }
