@@ -19,7 +19,7 @@ const shownFields = (page: Page) =>
   page.evaluate(() =>
     [...document.querySelector('formosa-form')!.shadowRoot!.querySelectorAll<HTMLElement & { label: string; hint?: string; error: string; options?: { label: string }[] }>('[data-path]')]
       .filter((el) => el.tagName.startsWith('FORMOSA-'))
-      .map((el) => ({ path: el.dataset['path']!, label: el.label, labelLang: el.getAttribute('label-lang'), hint: el.hint ?? null, error: el.error, options: (el.options ?? []).map((o) => o.label) })),
+      .map((el) => ({ path: el.dataset['path']!, label: el.label, labelLang: el.getAttribute('label-lang'), hint: el.hint ?? null, error: el.error, errorLang: el.getAttribute('error-lang'), options: (el.options ?? []).map((o) => o.label) })),
   );
 
 const formData = (page: Page) => page.evaluate(() => (document.querySelector('formosa-form') as HTMLElement & { data: unknown }).data);
@@ -49,7 +49,9 @@ async function expectAllIn(page: Page, locale: string, errors: readonly FieldErr
     assert.deepEqual(field.options, (options ?? []).map((o) => t.text(o.label).text), `${locale} options of ${field.path}`);
     const error = errors.find((e) => e.path === field.path);
     const kind = item.widget === 'select' || item.widget === 'radio' || options ? 'choice' : typeof info.schema['type'] === 'string' && info.schema['type'] === 'boolean' ? 'check' : 'text';
-    assert.equal(field.error, error ? t.error(error, label.text, item, kind) : '', `${locale} error of ${field.path}`);
+    const message = error ? t.error(error, label.text, item, kind) : undefined;
+    assert.equal(field.error, message?.text ?? '', `${locale} error of ${field.path}`);
+    assert.equal(field.errorLang, (message && t.fallbackLang(message)) ?? null, `${locale} lang mark of the error of ${field.path}`);
   }
   const continueText = t.message('nav.continue');
   assert.ok(await page.evaluate((text) => [...document.querySelector('formosa-form')!.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.trim() === text), continueText), `${locale} buttons`);
