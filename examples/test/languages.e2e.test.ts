@@ -29,7 +29,16 @@ const formView = (page: Page) => page.evaluate(() => (document.querySelector('fo
 async function switchTo(page: Page, locale: string, title: string): Promise<void> {
   const button = await page.waitForSelector(`pierce/button[lang="${locale}"]`);
   await button!.click();
-  await page.waitForFunction((t) => document.querySelector('formosa-form')!.shadowRoot!.querySelector('.step-title')?.textContent === t, { timeout: 5000 }, title);
+  // The form's own lang too: Thai shows the same (English fallback) step title as English does.
+  await page.waitForFunction(
+    (t, l) => {
+      const root = document.querySelector('formosa-form')!.shadowRoot!;
+      return root.querySelector('.form')?.getAttribute('lang') === l && root.querySelector('.step-title')?.textContent === t;
+    },
+    { timeout: 5000 },
+    title,
+    locale,
+  );
 }
 
 /** Checks every field on screen against the definition's texts and the SDK's messages in `locale`. */
