@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadForms, type ServedForm } from './forms.js';
-import { SubmissionStore } from './store.js';
+import { MissingAttachmentError, SubmissionStore } from './store.js';
 import { HttpError, readBytes, readJson, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
 import { patternOf, type Attachment } from '@formosa/schema';
 import { getAt, setAt, type Data } from '@formosa/engine';
@@ -22,6 +22,8 @@ export interface ServerOptions {
   readonly csp?: string;
   /** Largest accepted submission body, in bytes. */
   readonly bodyLimit?: number;
+  /** Hours an uploaded file no submission took is kept (removed by the citizen, or never sent); 24 by default. */
+  readonly attachmentRetentionHours?: number;
 }
 
 export interface RunningServer {
@@ -97,7 +99,15 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       if (errors.length > 0) return sendJson(res, 422, { errors });
       const data = attachFiles(form!, engine.data(state));
       if ('errors' in data) return sendJson(res, 422, data);
-      const { submission, created } = store.store(definition.id, definition.version, key, data.data);
+      let stored;
+      try {
+        stored = store.store(definition.id, definition.version, key, data.data, new Date(), data.files.map((f) => f.id));
+      } catch (error) {
+        if (!(error instanceof MissingAttachmentError)) throw error;
+        const file = data.files.find((f) => f.id === error.attachmentId)!;
+        return sendJson(res, 422, { errors: [{ path: file.path, code: 'attachment', params: { index: file.index } }] });
+      }
+      const { submission, created } = stored;
       sendJson(res, created ? 201 : 200, { id: submission.id, receipt: submission.receipt, submittedAt: submission.submittedAt }, created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
     }],
     ['GET', /^\/api\/forms\/([a-z0-9-]+)\/submissions\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
@@ -108,8 +118,9 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   ];
 
   /** Every file a submission refers to must have been uploaded for that form and field; the stored metadata is the server's. */
-  const attachFiles = ({ engine, definition }: ServedForm, data: Data): { data: Data } | { errors: { path: string; code: string; params: object }[] } => {
+  const attachFiles = ({ engine, definition }: ServedForm, data: Data): { data: Data; files: { id: string; path: string; index: number }[] } | { errors: { path: string; code: string; params: object }[] } => {
     const errors: { path: string; code: string; params: object }[] = [];
+    const referred: { id: string; path: string; index: number }[] = [];
     let result = data;
     for (const info of engine.model.fields.filter((f) => f.file)) {
       for (const pointer of instancesOf(info.pattern, data)) {
@@ -118,12 +129,13 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         const checked = files.map((file: { id?: unknown }, i) => {
           const stored = typeof file?.id === 'string' ? store.attachment(definition.id, file.id) : undefined;
           if (!stored || stored.field !== patternOf(pointer)) errors.push({ path: pointer, code: 'attachment', params: { index: i } });
+          else referred.push({ id: stored.id, path: pointer, index: i });
           return stored ? { id: stored.id, name: stored.name, type: stored.type, size: stored.size, url: `/api/forms/${definition.id}/attachments/${stored.id}` } : file;
         });
         result = setAt(result, pointer, checked);
       }
     }
-    return errors.length ? { errors } : { data: result };
+    return errors.length ? { errors } : { data: result, files: referred };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -156,6 +168,12 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     }
   };
 
+  // Files nobody submitted are not kept: swept at start and every hour (the timer never holds the process open).
+  const retention = (options.attachmentRetentionHours ?? 24) * 3_600_000;
+  const sweep = () => store.sweepAttachments(new Date(Date.now() - retention));
+  sweep();
+  const sweeper = setInterval(sweep, Math.max(60_000, Math.min(retention, 3_600_000))).unref();
+
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((done) => server.listen(port, host, done));
   const address = server.address() as AddressInfo;
@@ -165,6 +183,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     store,
     close: () =>
       new Promise<void>((done) => {
+        clearInterval(sweeper);
         server.closeAllConnections();
         server.close(() => {
           store.close();

@@ -1,4 +1,7 @@
-/** Submissions in SQLite: each stored exactly once per (form, idempotency key). */
+/**
+ * Submissions in SQLite: each stored exactly once per (form, idempotency key). Uploaded files are kept with the
+ * submission that refers to them; a file no submission took is deleted after a retention period.
+ */
 import Database from 'better-sqlite3';
 import { randomInt, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -47,6 +50,13 @@ export function newReceipt(formId: string, now: Date): string {
   return `${initials}-${date}-${random}`;
 }
 
+/** A file the submission refers to is gone: swept after its retention period while the citizen was still filling in. */
+export class MissingAttachmentError extends Error {
+  constructor(readonly attachmentId: string) {
+    super(`Attachment ${attachmentId} is not available`);
+  }
+}
+
 export class SubmissionStore {
   private readonly db: Database.Database;
   private readonly insertStatement: Database.Statement;
@@ -79,6 +89,9 @@ export class SubmissionStore {
       uploaded_at TEXT NOT NULL,
       data BLOB NOT NULL
     )`);
+    // Databases from before files were linked to their submission get the column (SQLite has no ADD IF NOT EXISTS).
+    const columns = this.db.prepare('PRAGMA table_info(attachments)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'submission_id')) this.db.exec('ALTER TABLE attachments ADD COLUMN submission_id TEXT');
     this.insertStatement = this.db.prepare(
       `INSERT INTO submissions (id, form_id, form_version, idempotency_key, receipt, submitted_at, data)
        VALUES (@id, @formId, @formVersion, @key, @receipt, @submittedAt, @data)
@@ -92,12 +105,19 @@ export class SubmissionStore {
    * Stores a submission unless one with the same idempotency key exists; returns the stored one
    * and whether it was created now. The unique constraint makes this safe under concurrency.
    */
-  store(formId: string, formVersion: string, key: string | undefined, data: unknown, now = new Date()): { submission: StoredSubmission; created: boolean } {
+  store(formId: string, formVersion: string, key: string | undefined, data: unknown, now = new Date(), attachments: readonly string[] = []): { submission: StoredSubmission; created: boolean } {
     for (let attempt = 0; ; attempt++) {
       const submission: StoredSubmission = { id: randomUUID(), formId, formVersion, receipt: newReceipt(formId, now), submittedAt: now.toISOString(), data };
       try {
-        const result = this.insertStatement.run({ ...submission, key: key ?? null, data: JSON.stringify(data) });
-        if (result.changes === 1) return { submission, created: true };
+        // One transaction: the submission and the claim on its files land together or not at all.
+        const created = this.db.transaction(() => {
+          if (this.insertStatement.run({ ...submission, key: key ?? null, data: JSON.stringify(data) }).changes === 0) return false;
+          // A file keeps the first submission that took it; a file that is gone (swept meanwhile) fails the whole insert.
+          const claim = this.db.prepare('UPDATE attachments SET submission_id = COALESCE(submission_id, ?) WHERE form_id = ? AND id = ?');
+          for (const id of new Set(attachments)) if (claim.run(submission.id, formId, id).changes === 0) throw new MissingAttachmentError(id);
+          return true;
+        })();
+        if (created) return { submission, created: true };
         return { submission: fromRow(this.byKey.get(formId, key) as Row), created: false };
       } catch (error) {
         // A receipt number drawn twice (1 in a billion a day): draw again.
@@ -118,6 +138,14 @@ export class SubmissionStore {
     this.db.prepare('INSERT INTO attachments (id, form_id, field, name, type, size, uploaded_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(attachment.id, formId, field, name, type, data.length, new Date().toISOString(), data);
     return attachment;
+  }
+
+  /**
+   * Deletes the files no submission took that were uploaded before `before` (removed by the citizen, or part of
+   * an application never sent). Returns how many were deleted.
+   */
+  sweepAttachments(before: Date): number {
+    return this.db.prepare('DELETE FROM attachments WHERE submission_id IS NULL AND uploaded_at < ?').run(before.toISOString()).changes;
   }
 
   /** An uploaded file's metadata (and, with `withData`, its bytes). */

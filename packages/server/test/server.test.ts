@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { FormEngine } from '@formosa/engine';
-import { startServer, type RunningServer } from '@formosa/server';
+import { startServer, SubmissionStore, type RunningServer } from '@formosa/server';
 import { answers, example, fixtureFile } from '../../../examples/fixtures.js';
 import type { Attachment } from '@formosa/schema';
 
@@ -134,6 +134,50 @@ test('a file is uploaded for its field and served back as what it is, sandboxed'
   assert.equal(back.headers.get('content-type'), 'application/pdf');
   assert.match(back.headers.get('content-security-policy')!, /sandbox/);
   assert.deepEqual(Buffer.from(await back.arrayBuffer()), body);
+});
+
+test('a file no submission took is deleted after the retention period; a submitted one is kept', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'formosa-sweep-')), 'db.sqlite');
+  const first = await startServer({ formsDir, database: file });
+  const send = (path: string, init?: RequestInit) => fetch(`${first.url}${path}`, init);
+  const uploadTo = async (url: string) => (await (await fetch(`${url}/api/forms/rent-subsidy/attachments?field=%2Frental%2FleaseCopy`, {
+    method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(readFileSync(fixtureFile('@file:lease.pdf')!)),
+  })).json()) as Attachment;
+  const removed = await uploadTo(first.url);
+  const kept = await uploadTo(first.url);
+  const data = validData();
+  (data['rental'] as { leaseCopy: Attachment[] }).leaseCopy = [kept];
+  assert.equal((await send('/api/forms/rent-subsidy/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) })).status, 201);
+  await first.close();
+  // Restarted with no retention: the sweep at start deletes the file the citizen removed, not the submitted one.
+  const second = await startServer({ formsDir, database: file, attachmentRetentionHours: 0 });
+  try {
+    assert.equal((await fetch(`${second.url}${removed.url}`)).status, 404);
+    assert.equal((await fetch(`${second.url}${kept.url}`)).status, 200);
+    // A submission referring to a file swept while the citizen was filling in is refused, naming the field.
+    const late = await uploadTo(second.url);
+    assert.equal(second.store.sweepAttachments(new Date(Date.now() + 1000)), 1);
+    (data['rental'] as { leaseCopy: Attachment[] }).leaseCopy = [late];
+    const res = await fetch(`${second.url}/api/forms/rent-subsidy/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+    assert.equal(res.status, 422);
+    assert.deepEqual((await res.json()).errors, [{ path: '/rental/leaseCopy', code: 'attachment', params: { index: 0 } }]);
+  } finally {
+    await second.close();
+  }
+});
+
+test('a database from before files were linked to submissions opens and gains the link', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'formosa-old-')), 'db.sqlite');
+  const old = new Database(file);
+  old.exec('CREATE TABLE attachments (id TEXT PRIMARY KEY, form_id TEXT NOT NULL, field TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL, uploaded_at TEXT NOT NULL, data BLOB NOT NULL)');
+  old.prepare('INSERT INTO attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run('a', 'f', '/x', 'x.pdf', 'application/pdf', 1, new Date(0).toISOString(), Buffer.from('x'));
+  old.close();
+  const store = new SubmissionStore(file);
+  try {
+    assert.equal(store.sweepAttachments(new Date()), 1, 'an old unsubmitted file is swept like any other');
+  } finally {
+    store.close();
+  }
 });
 
 test('uploads are refused outside the field\'s types and size, and for fields that take no files', async () => {
