@@ -39,6 +39,23 @@ async function answerByKeyboard(page: Page, here: Awaited<ReturnType<typeof focu
     if (index === 0) await keyboard.press('Space');
     else for (let i = 0; i < index; i++) await keyboard.press('ArrowDown');
   } else if (here.type === 'file') {
+    // Choose, change one's mind (Shift+Tab to Remove, Enter: the agency deletes the file at once), choose again.
+    await chooseFile(page, here.path!, value);
+    const [first] = await page.evaluate((p) => (document.querySelector('formosa-form')!.shadowRoot!.querySelector(`[data-path="${p}"]`) as unknown as { value: { url: string }[] }).value.map((a) => a.url), here.path!);
+    assert.equal((await fetch(new URL(first!, page.url()))).status, 200);
+    await keyboard.down('Shift');
+    await keyboard.press('Tab');
+    await keyboard.up('Shift');
+    assert.equal((await focused(page)).tag, 'BUTTON', 'Remove is just before the chooser');
+    await keyboard.press('Enter');
+    await page.waitForFunction((p) => (document.querySelector('formosa-form')!.shadowRoot!.querySelector(`[data-path="${p}"]`) as unknown as { value: unknown[] }).value.length === 0, {}, here.path!);
+    assert.equal((await focused(page)).type, 'file', 'focus is back on the chooser');
+    let status = 200;
+    for (let wait = 0; wait < 50 && status === 200; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = (await fetch(new URL(first!, page.url()))).status;
+    }
+    assert.equal(status, 404, 'the removed file is deleted by the agency');
     await chooseFile(page, here.path!, value);
   } else if (here.type === 'checkbox') {
     if (value === true) await keyboard.press('Space');

@@ -12,7 +12,7 @@ export { FormosaErrorSummary, type SummaryError } from './components/error-summa
 export { FormosaReview, type ReviewRow, type ReviewSection } from './components/review/review.js';
 export { FormosaReceipt } from './components/receipt/receipt.js';
 export { FormosaLanguageSwitcher } from './components/language-switcher/language-switcher.js';
-export { FormosaFileField, type FileFieldTexts, type Uploader } from './components/file-field/file-field.js';
+export { FormosaFileField, type FileFieldTexts, type Remover, type Uploader } from './components/file-field/file-field.js';
 export { FormosaField, type FieldChoice } from './internal/field.js';
 export { FormosaChoiceField } from './internal/choice-field.js';
 export {

@@ -88,6 +88,12 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       });
       res.end(file.data);
     }],
+    ['DELETE', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
+      const outcome = store.deleteAttachment(form!.definition.id, match[2]!);
+      if (outcome === 'missing') throw new HttpError(404, { error: 'not_found', message: 'No such file' });
+      if (outcome === 'kept') throw new HttpError(409, { error: 'submitted', message: 'The file belongs to a submission and is kept with it' });
+      res.writeHead(204).end();
+    }],
     ['POST', /^\/api\/forms\/([a-z0-9-]+)\/submissions$/, async (req, res, form) => {
       const key = req.headers['idempotency-key'];
       if (key !== undefined && (typeof key !== 'string' || !KEY_PATTERN.test(key))) throw new HttpError(400, { error: 'bad_idempotency_key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' });

@@ -148,6 +148,12 @@ export class SubmissionStore {
     return this.db.prepare('DELETE FROM attachments WHERE submission_id IS NULL AND uploaded_at < ?').run(before.toISOString()).changes;
   }
 
+  /** Deletes a file the citizen removed, unless a submission took it: `deleted`, `kept` or `missing`. */
+  deleteAttachment(formId: string, id: string): 'deleted' | 'kept' | 'missing' {
+    if (this.db.prepare('DELETE FROM attachments WHERE form_id = ? AND id = ? AND submission_id IS NULL').run(formId, id).changes === 1) return 'deleted';
+    return this.attachment(formId, id) ? 'kept' : 'missing';
+  }
+
   /** An uploaded file's metadata (and, with `withData`, its bytes). */
   attachment(formId: string, id: string, withData = false): (StoredAttachment & { data?: Buffer }) | undefined {
     const row = this.db.prepare(`SELECT id, form_id AS formId, field, name, type, size${withData ? ', data' : ''} FROM attachments WHERE form_id = ? AND id = ?`).get(formId, id);

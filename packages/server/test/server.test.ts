@@ -166,6 +166,20 @@ test('a file no submission took is deleted after the retention period; a submitt
   }
 });
 
+test('a file the citizen removed is deleted at once; a file a submission took is kept', async () => {
+  const removed = (await (await upload(readFileSync(fixtureFile('@file:lease.pdf')!), 'application/pdf')).json()) as Attachment;
+  const remove = (a: Attachment) => fetch(`${server.url}${a.url}`, { method: 'DELETE' });
+  assert.equal((await remove(removed)).status, 204);
+  assert.equal((await fetch(`${server.url}${removed.url}`)).status, 404);
+  assert.equal((await remove(removed)).status, 404);
+  const sent = (await (await upload(readFileSync(fixtureFile('@file:lease.pdf')!), 'application/pdf')).json()) as Attachment;
+  const data = validData();
+  (data['rental'] as { leaseCopy: Attachment[] }).leaseCopy = [sent];
+  assert.equal((await post(data, { 'idempotency-key': 'test-kept-file' })).status, 201);
+  assert.equal((await remove(sent)).status, 409);
+  assert.equal((await fetch(`${server.url}${sent.url}`)).status, 200);
+});
+
 test('a database from before files were linked to submissions opens and gains the link', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'formosa-old-')), 'db.sqlite');
   const old = new Database(file);

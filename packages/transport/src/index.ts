@@ -1,2 +1,2 @@
 export { createSubmitter, type SubmitRequest, type SubmitterOptions } from './submit.js';
-export { createUploader, type UploadRequest } from './upload.js';
+export { createAttachmentRemover, createUploader, type UploadRequest } from './upload.js';

@@ -41,3 +41,24 @@ export function createUploader(options: { fetch?: typeof fetch; headers?: Readon
     throw new UploadError('server', `The service answered ${response.status}`, response.status);
   };
 }
+
+/**
+ * Creates a function that asks the agency to delete a file the citizen removed before sending (DELETE on the
+ * file's `url`, resolved against `base`). Best effort: a file a submission already took is kept by the server
+ * (409), and one left behind is deleted by the server's retention sweep anyway, so failures only resolve `false`.
+ * @example
+ * const remove = createAttachmentRemover({ base: 'https://agency.example/api/forms/rent-subsidy/attachments' });
+ * await remove(attachment); // true when the agency deleted it
+ */
+export function createAttachmentRemover(options: { base: string; fetch?: typeof fetch; headers?: Readonly<Record<string, string>> }): (attachment: Attachment) => Promise<boolean> {
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  return async (attachment) => {
+    if (!attachment.url) return false;
+    try {
+      const response = await doFetch(new URL(attachment.url, options.base).href, { method: 'DELETE', headers: { ...options.headers }, signal: AbortSignal.timeout(30_000) });
+      return response.status === 204;
+    } catch {
+      return false;
+    }
+  };
+}

@@ -5,6 +5,8 @@ import { fieldStyles, focusRing, tokens, visuallyHidden } from '../../internal/s
 
 /** Uploads one file and resolves with its reference; the form provides it (see `@formosa/transport`). */
 export type Uploader = (file: File) => Promise<Attachment>;
+/** Deletes a file the citizen removed (best effort: the agency's retention sweep deletes it otherwise). */
+export type Remover = (attachment: Attachment) => Promise<unknown>;
 
 /** Texts of the file field, in the citizen's language (the form provides them). */
 export interface FileFieldTexts {
@@ -124,6 +126,7 @@ export class FormosaFileField extends FormosaField {
     maxFiles: { type: Number, attribute: 'max-files' },
     capture: {},
     uploader: { attribute: false },
+    remover: { attribute: false },
     texts: { attribute: false },
     status: { state: true },
   };
@@ -136,6 +139,8 @@ export class FormosaFileField extends FormosaField {
   /** `environment` or `user`: offer the camera on phones. */
   declare capture: 'user' | 'environment' | undefined;
   declare uploader: Uploader | undefined;
+  /** Called with a file the citizen removed, to delete it where it was uploaded. */
+  declare remover: Remover | undefined;
   declare texts: FileFieldTexts;
   declare protected status: string;
 
@@ -166,6 +171,7 @@ export class FormosaFileField extends FormosaField {
 
   private async onFiles(event: Event): Promise<void> {
     const input = event.target as HTMLInputElement;
+    const hadFocus = this.matches(':focus-within');
     const files = [...(input.files ?? [])].slice(0, Math.max(0, this.maxFiles - this.value.length));
     input.value = '';
     for (const file of files) {
@@ -184,6 +190,8 @@ export class FormosaFileField extends FormosaField {
         this.error = '';
         this.set([...this.value, attachment]);
         this.status = this.texts.uploaded(file.name);
+        // The chooser goes once the field is full; focus moves to the new file's Remove, not to the page's top.
+        if (hadFocus && this.value.length >= this.maxFiles) void this.updateComplete.then(() => [...this.renderRoot.querySelectorAll<HTMLElement>('li button')].at(-1)?.focus());
       } catch {
         this.error = this.texts.failed;
         this.status = '';
@@ -192,7 +200,9 @@ export class FormosaFileField extends FormosaField {
   }
 
   private removeFile(index: number): void {
+    const removed = this.value[index];
     this.set(this.value.filter((_, i) => i !== index));
+    if (removed && this.remover) void this.remover(removed).catch(() => undefined);
     this.status = '';
     // Focus goes back to the file chooser, not to the top of the page.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input')?.focus());

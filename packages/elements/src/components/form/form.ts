@@ -4,14 +4,14 @@ import { loadDefinition, type FieldItem, type FormDefinition, type Problem } fro
 import { FormEngine, getAt, type Data, type FieldError, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, fromPromise, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowMachine } from '@formosa/workflow';
 import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type LocalText, type Translator } from '@formosa/i18n';
-import { createSubmitter, createUploader, type SubmitterOptions } from '@formosa/transport';
+import { createAttachmentRemover, createSubmitter, createUploader, type SubmitterOptions } from '@formosa/transport';
 import {
   FormosaBeforeSubmitEvent, FormosaErrorEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
   type FormosaErrorSelectEvent, type FormosaInputEvent, type FormosaNavigateEvent,
 } from '../../internal/events.js';
 import { focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
 import type { SummaryError } from '../error-summary/error-summary.js';
-import type { Uploader } from '../file-field/file-field.js';
+import type { Remover, Uploader } from '../file-field/file-field.js';
 import { fieldTexts, fieldView, localParagraph, renderItems, type FieldView, type RenderContext } from './render-items.js';
 import { answerKind, fieldId, widgetOf } from './widget.js';
 import { formStyles } from './form.styles.js';
@@ -92,6 +92,7 @@ export class FormosaForm extends LitElement {
   private actor?: Actor<WorkflowMachine>;
   /** Uploads a chosen file to the agency at once; the answer keeps only its reference. */
   private uploadTo?: (field: string) => Uploader;
+  private removeUpload?: Remover;
   private generation = 0;
   /** The interface language in use; a newly chosen one replaces it once its pack has loaded. */
   private translator?: Translator;
@@ -219,7 +220,9 @@ export class FormosaForm extends LitElement {
     const endpoint = new URL(definition.submission.endpoint, base).href;
     const submit = createSubmitter(this.submitter);
     const uploads = new URL(definition.submission.attachments ?? definition.submission.endpoint.replace(/\/submissions$/, '/attachments'), base).href;
-    const upload = createUploader({ ...(this.submitter?.headers ? { headers: this.submitter.headers } : {}) });
+    const headers = this.submitter?.headers ? { headers: this.submitter.headers } : {};
+    const upload = createUploader(headers);
+    this.removeUpload = createAttachmentRemover({ base: uploads, ...headers });
     const uploaders = new Map<string, Uploader>();
     this.uploadTo = (field) => {
       let uploader = uploaders.get(field);
@@ -409,6 +412,7 @@ export class FormosaForm extends LitElement {
         this.pendingFocus = { kind: 'path', path: `${path}/${count}` };
       },
       upload: (path) => this.uploadTo!(path),
+      removeUpload: this.removeUpload!,
       fileTexts: (field, label) => fileTexts(t, field, label),
       onRemove: (path, index) => {
         this.send({ type: 'REMOVE_ITEM', path, index });

@@ -5,7 +5,7 @@ import { isField, isRepeat, isSection, optionSourceOf, resolvePath, type FieldIt
 import { contentKey, fieldOptions, getAt, sectionKey, sourceOptions, type FormEngine, type FormState } from '@formosa/engine';
 import type { LocalText, Translator } from '@formosa/i18n';
 import type { FieldChoice } from '../../internal/field.js';
-import type { FileFieldTexts, Uploader } from '../file-field/file-field.js';
+import type { FileFieldTexts, Remover, Uploader } from '../file-field/file-field.js';
 import { fieldId, widgetOf } from './widget.js';
 
 /** What a field shows that depends only on the definition and the locale: worked out once per locale, not per keystroke. */
@@ -55,6 +55,8 @@ export interface RenderContext {
   readonly onRemove: (path: string, index: number) => void;
   /** Uploads a file for the file field at a pointer. */
   readonly upload: (path: string) => Uploader;
+  /** Deletes a file the citizen removed from where it was uploaded. */
+  readonly removeUpload: Remover;
   readonly fileTexts: (field: FieldItem, label: string) => FileFieldTexts;
 }
 
@@ -152,7 +154,7 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} .accept=${field.accept ?? []} max-size=${field.maxSize ?? nothing}
         max-files=${view.maxFiles} capture=${field.capture ?? nothing}
-        .value=${Array.isArray(value) ? value : []} .uploader=${ctx.upload(path)} .texts=${ctx.fileTexts(field, view.label)}></formosa-file-field>`;
+        .value=${Array.isArray(value) ? value : []} .uploader=${ctx.upload(path)} .remover=${ctx.removeUpload} .texts=${ctx.fileTexts(field, view.label)}></formosa-file-field>`;
     case 'textarea':
       return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
