@@ -56,19 +56,15 @@ async function validate(files: readonly string[], out: (line: string) => void, e
 
 async function compile(args: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const file = args[0]!;
-  const flag = args.indexOf('-o');
-  const target = flag >= 0 ? args[flag + 1] : file.replace(/\.json$/, '') + '.validator.js';
+  const target = args.includes('-o') ? option(args, '-o') : file.replace(/\.json$/, '') + '.validator.js';
   if (!target) {
     err(USAGE);
     return 2;
   }
-  const result = loadDefinition(await readFile(file, 'utf8'));
-  if (!result.ok) {
-    for (const problem of result.problems) if (problem.severity === 'error') err(formatProblem(problem, file));
-    return 1;
-  }
-  const source = await compileStandaloneValidator(result.definition.schema);
-  await writeFile(target, `// Precompiled validator of ${result.definition.id} ${result.definition.version}, by formosa compile. Do not edit.\n${source}`);
+  const definition = await definitionOf(file, err);
+  if (!definition) return 1;
+  const source = await compileStandaloneValidator(definition.schema);
+  await writeFile(target, `// Precompiled validator of ${definition.id} ${definition.version}, by formosa compile. Do not edit.\n${source}`);
   out(`${target}: ${source.length} bytes`);
   return 0;
 }
@@ -79,7 +75,7 @@ function option(args: readonly string[], flag: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-/** Loads a definition for the translation commands, printing its problems if it has errors. */
+/** Loads a definition for the commands that need a valid one (compile, translations), printing its errors if any. */
 async function definitionOf(file: string, err: (line: string) => void): Promise<FormDefinition | undefined> {
   const result = loadDefinition(await readFile(file, 'utf8'));
   if (result.ok) return result.definition;

@@ -195,14 +195,12 @@ export class FormEngine {
           else if (maxSize && Number(file.size) > maxSize) add(pointer, 'fileSize', { limit: maxSize });
         }
       }
+      const read = this.reader(state.values, info, pointer);
       // Choices from a shipped list (a county's districts, banks): the answer must be one of them now.
       const source = optionSourceOf(info.item);
-      if (source) {
-        const read = this.reader(state.values, info, pointer);
-        if (!sourceOptions(source, () => read(source.county ?? '')).some((o) => o.value === value)) add(pointer, 'enum');
-      }
+      if (source && !sourceOptions(source, () => read(source.county ?? '')).some((o) => o.value === value)) add(pointer, 'enum');
       info.item.checks?.forEach((check, index) => {
-        if (!isTruthy(evaluate(check.assert, this.reader(state.values, info, pointer)))) add(pointer, 'check', { index });
+        if (!isTruthy(evaluate(check.assert, read))) add(pointer, 'check', { index });
       });
     }
     let errors = [...found.values()];

@@ -115,7 +115,10 @@ export const FORMATS: Readonly<Record<KnownFormat, { normalize: (value: string) 
 /** The range of 民國 (ROC) years a date field in the ROC calendar accepts: 民國元年 (1912) to 民國 200 年 (2111). */
 export const ROC_YEARS = { min: 1, max: 200 } as const;
 
+/** 民國元年 is 1912: a Gregorian year is its ROC year plus 1911. */
+export const ROC_OFFSET = 1911;
+
 /** The ROC year of an ISO date (2024-05-02 → 113). */
 export function rocYearOf(iso: string): number {
-  return Number(iso.slice(0, 4)) - 1911;
+  return Number(iso.slice(0, 4)) - ROC_OFFSET;
 }

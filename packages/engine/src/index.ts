@@ -2,7 +2,7 @@ export { FormEngine, type EngineOptions, type FieldError, type FormState, type S
 export { evaluate, isTruthy, type Reader } from './expression.js';
 export { getAt, setAt, isEmpty, type Data } from './values.js';
 export {
-  FORMATS, checkBankAccount, checkBusinessId, checkDate, checkEmail, checkMobile, checkNationalId, checkPersonId, checkPhone, checkResidentId, toHalfWidth, ROC_YEARS, rocYearOf,
+  FORMATS, checkBankAccount, checkBusinessId, checkDate, checkEmail, checkMobile, checkNationalId, checkPersonId, checkPhone, checkResidentId, toHalfWidth, ROC_OFFSET, ROC_YEARS, rocYearOf,
   type FormatProblem,
 } from './formats.js';
 export { FormModel, stepKey, sectionKey, contentKey, type FieldInfo, type RepeatInfo, type Rule } from './model.js';

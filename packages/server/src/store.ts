@@ -59,9 +59,10 @@ export class MissingAttachmentError extends Error {
 
 export class SubmissionStore {
   private readonly db: Database.Database;
-  private readonly insertStatement: Database.Statement;
-  private readonly byKey: Database.Statement;
-  private readonly byId: Database.Statement;
+  /** Every statement, prepared once when the database opens. */
+  private readonly sql: Record<'insert' | 'byKey' | 'byId' | 'claim' | 'insertFile' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
+  /** Inserts a submission and claims its files, in one transaction; false when the idempotency key was used. */
+  private readonly insertClaiming: (submission: StoredSubmission, key: string | null, files: ReadonlySet<string>) => boolean;
 
   /** Opens (and creates) the database file; `:memory:` works too. */
   constructor(file: string) {
@@ -92,13 +93,30 @@ export class SubmissionStore {
     // Databases from before files were linked to their submission get the column (SQLite has no ADD IF NOT EXISTS).
     const columns = this.db.prepare('PRAGMA table_info(attachments)').all() as { name: string }[];
     if (!columns.some((c) => c.name === 'submission_id')) this.db.exec('ALTER TABLE attachments ADD COLUMN submission_id TEXT');
-    this.insertStatement = this.db.prepare(
-      `INSERT INTO submissions (id, form_id, form_version, idempotency_key, receipt, submitted_at, data)
-       VALUES (@id, @formId, @formVersion, @key, @receipt, @submittedAt, @data)
-       ON CONFLICT (form_id, idempotency_key) DO NOTHING`,
-    );
-    this.byKey = this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND idempotency_key = ?');
-    this.byId = this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND id = ?');
+    const fileSelect = 'SELECT id, form_id AS formId, field, name, type, size FROM attachments WHERE form_id = ? AND id = ?';
+    this.sql = {
+      insert: this.db.prepare(
+        `INSERT INTO submissions (id, form_id, form_version, idempotency_key, receipt, submitted_at, data)
+         VALUES (@id, @formId, @formVersion, @key, @receipt, @submittedAt, @data)
+         ON CONFLICT (form_id, idempotency_key) DO NOTHING`,
+      ),
+      byKey: this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND idempotency_key = ?'),
+      byId: this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND id = ?'),
+      // A file keeps the first submission that took it.
+      claim: this.db.prepare('UPDATE attachments SET submission_id = COALESCE(submission_id, ?) WHERE form_id = ? AND id = ?'),
+      insertFile: this.db.prepare('INSERT INTO attachments (id, form_id, field, name, type, size, uploaded_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      file: this.db.prepare(fileSelect),
+      fileWithData: this.db.prepare(fileSelect.replace(' FROM', ', data FROM')),
+      sweep: this.db.prepare('DELETE FROM attachments WHERE submission_id IS NULL AND uploaded_at < ?'),
+      deleteFile: this.db.prepare('DELETE FROM attachments WHERE form_id = ? AND id = ? AND submission_id IS NULL'),
+      count: this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE form_id = ?'),
+    };
+    this.insertClaiming = this.db.transaction((submission: StoredSubmission, key: string | null, files: ReadonlySet<string>) => {
+      if (this.sql.insert.run({ ...submission, key, data: JSON.stringify(submission.data) }).changes === 0) return false;
+      // A file that is gone (swept meanwhile) undoes the whole insert.
+      for (const id of files) if (this.sql.claim.run(submission.id, submission.formId, id).changes === 0) throw new MissingAttachmentError(id);
+      return true;
+    });
   }
 
   /**
@@ -109,16 +127,8 @@ export class SubmissionStore {
     for (let attempt = 0; ; attempt++) {
       const submission: StoredSubmission = { id: randomUUID(), formId, formVersion, receipt: newReceipt(formId, now), submittedAt: now.toISOString(), data };
       try {
-        // One transaction: the submission and the claim on its files land together or not at all.
-        const created = this.db.transaction(() => {
-          if (this.insertStatement.run({ ...submission, key: key ?? null, data: JSON.stringify(data) }).changes === 0) return false;
-          // A file keeps the first submission that took it; a file that is gone (swept meanwhile) fails the whole insert.
-          const claim = this.db.prepare('UPDATE attachments SET submission_id = COALESCE(submission_id, ?) WHERE form_id = ? AND id = ?');
-          for (const id of new Set(attachments)) if (claim.run(submission.id, formId, id).changes === 0) throw new MissingAttachmentError(id);
-          return true;
-        })();
-        if (created) return { submission, created: true };
-        return { submission: fromRow(this.byKey.get(formId, key) as Row), created: false };
+        if (this.insertClaiming(submission, key ?? null, new Set(attachments))) return { submission, created: true };
+        return { submission: fromRow(this.sql.byKey.get(formId, key) as Row), created: false };
       } catch (error) {
         // A receipt number drawn twice (1 in a billion a day): draw again.
         if (attempt < 3 && String(error).includes('submissions.receipt')) continue;
@@ -128,15 +138,14 @@ export class SubmissionStore {
   }
 
   get(formId: string, id: string): StoredSubmission | undefined {
-    const row = this.byId.get(formId, id) as Row | undefined;
+    const row = this.sql.byId.get(formId, id) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
 
   /** Stores an uploaded file; its random id is the only way to refer to it. */
   storeAttachment(formId: string, field: string, name: string, type: string, data: Buffer): StoredAttachment {
     const attachment = { id: randomUUID(), formId, field, name, type, size: data.length };
-    this.db.prepare('INSERT INTO attachments (id, form_id, field, name, type, size, uploaded_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(attachment.id, formId, field, name, type, data.length, new Date().toISOString(), data);
+    this.sql.insertFile.run(attachment.id, formId, field, name, type, data.length, new Date().toISOString(), data);
     return attachment;
   }
 
@@ -145,23 +154,23 @@ export class SubmissionStore {
    * an application never sent). Returns how many were deleted.
    */
   sweepAttachments(before: Date): number {
-    return this.db.prepare('DELETE FROM attachments WHERE submission_id IS NULL AND uploaded_at < ?').run(before.toISOString()).changes;
+    return this.sql.sweep.run(before.toISOString()).changes;
   }
 
   /** Deletes a file the citizen removed, unless a submission took it: `deleted`, `kept` or `missing`. */
   deleteAttachment(formId: string, id: string): 'deleted' | 'kept' | 'missing' {
-    if (this.db.prepare('DELETE FROM attachments WHERE form_id = ? AND id = ? AND submission_id IS NULL').run(formId, id).changes === 1) return 'deleted';
+    if (this.sql.deleteFile.run(formId, id).changes === 1) return 'deleted';
     return this.attachment(formId, id) ? 'kept' : 'missing';
   }
 
   /** An uploaded file's metadata (and, with `withData`, its bytes). */
   attachment(formId: string, id: string, withData = false): (StoredAttachment & { data?: Buffer }) | undefined {
-    const row = this.db.prepare(`SELECT id, form_id AS formId, field, name, type, size${withData ? ', data' : ''} FROM attachments WHERE form_id = ? AND id = ?`).get(formId, id);
+    const row = (withData ? this.sql.fileWithData : this.sql.file).get(formId, id);
     return row as (StoredAttachment & { data?: Buffer }) | undefined;
   }
 
   count(formId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE form_id = ?').get(formId) as { n: number }).n;
+    return (this.sql.count.get(formId) as { n: number }).n;
   }
 
   close(): void {

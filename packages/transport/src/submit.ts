@@ -1,5 +1,6 @@
 /** The submission client: POSTs with an Idempotency-Key, retries what is safe to retry, and reports failures as data. */
 import { SubmissionError, type Data, type FieldError, type Receipt } from '@formosa/engine';
+import { deadline, fetcherOf } from './fetching.js';
 
 export interface SubmitterOptions {
   /** Defaults to the global `fetch`. */
@@ -35,7 +36,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * const receipt = await submit({ endpoint: '/api/forms/rent-subsidy/submissions', data, idempotencyKey });
  */
 export function createSubmitter(options: SubmitterOptions = {}): (request: SubmitRequest) => Promise<Receipt> {
-  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const doFetch = fetcherOf(options.fetch);
   const retries = options.retries ?? 3;
   const backoff = options.backoff ?? 500;
   const timeout = options.timeout ?? 30_000;
@@ -50,7 +51,7 @@ export function createSubmitter(options: SubmitterOptions = {}): (request: Submi
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey, ...options.headers },
           body: JSON.stringify(data),
-          signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeout)]) : AbortSignal.timeout(timeout),
+          signal: deadline(timeout, signal),
         });
       } catch (error) {
         if (signal?.aborted) throw error;

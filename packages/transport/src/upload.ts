@@ -1,6 +1,7 @@
 /** Uploads a citizen's file as soon as it is chosen, so the submission carries only a reference. */
 import { UploadError } from '@formosa/engine';
 import type { Attachment } from '@formosa/schema';
+import { deadline, fetcherOf } from './fetching.js';
 
 export interface UploadRequest {
   /** The agency's attachments URL. */
@@ -19,7 +20,7 @@ export interface UploadRequest {
  * const attachment = await upload({ endpoint: '/api/forms/rent-subsidy/attachments', file, field: '/rental/lease' });
  */
 export function createUploader(options: { fetch?: typeof fetch; headers?: Readonly<Record<string, string>>; timeout?: number } = {}): (request: UploadRequest) => Promise<Attachment> {
-  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const doFetch = fetcherOf(options.fetch);
   return async ({ endpoint, file, field, signal }) => {
     const url = new URL(endpoint, globalThis.location?.href ?? 'http://localhost/');
     url.searchParams.set('field', field);
@@ -29,7 +30,7 @@ export function createUploader(options: { fetch?: typeof fetch; headers?: Readon
         method: 'POST',
         headers: { 'content-type': file.type || 'application/octet-stream', 'x-formosa-filename': encodeURIComponent(file.name), accept: 'application/json', ...options.headers },
         body: file,
-        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(options.timeout ?? 120_000)]) : AbortSignal.timeout(options.timeout ?? 120_000),
+        signal: deadline(options.timeout ?? 120_000, signal),
       });
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -51,11 +52,11 @@ export function createUploader(options: { fetch?: typeof fetch; headers?: Readon
  * await remove(attachment); // true when the agency deleted it
  */
 export function createAttachmentRemover(options: { base: string; fetch?: typeof fetch; headers?: Readonly<Record<string, string>> }): (attachment: Attachment) => Promise<boolean> {
-  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const doFetch = fetcherOf(options.fetch);
   return async (attachment) => {
     if (!attachment.url) return false;
     try {
-      const response = await doFetch(new URL(attachment.url, options.base).href, { method: 'DELETE', headers: { ...options.headers }, signal: AbortSignal.timeout(30_000) });
+      const response = await doFetch(new URL(attachment.url, options.base).href, { method: 'DELETE', headers: { ...options.headers }, signal: deadline(30_000) });
       return response.status === 204;
     } catch {
       return false;

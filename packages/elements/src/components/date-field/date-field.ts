@@ -1,8 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { toHalfWidth } from '@formosa/engine';
-import { FormosaField } from '../../internal/field.js';
-import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
+import { ROC_OFFSET, toHalfWidth } from '@formosa/engine';
+import { FormosaTextField } from '../text-field/text-field.js';
 
 /** The three boxes of a date entered in parts, as typed. */
 interface Parts {
@@ -11,7 +10,6 @@ interface Parts {
   day: string;
 }
 
-const ROC_OFFSET = 1911;
 const pad = (part: string) => (/^\d$/.test(part) ? `0${part}` : part);
 
 /**
@@ -25,11 +23,9 @@ const pad = (part: string) => (/^\d$/.test(part) ? `0${part}` : part);
  * @example
  * <formosa-date-field name="birthDate" label="出生日期" calendar="roc" year-label="民國年" month-label="月" day-label="日"></formosa-date-field>
  */
-export class FormosaDateField extends FormosaField {
+export class FormosaDateField extends FormosaTextField {
   static override styles = [
-    tokens,
-    fieldStyles,
-    visuallyHidden,
+    ...FormosaTextField.styles,
     css`
       .parts {
         display: flex;
@@ -48,8 +44,7 @@ export class FormosaDateField extends FormosaField {
     `,
   ];
   static override properties = {
-    ...FormosaField.properties,
-    value: {},
+    ...FormosaTextField.properties,
     calendar: {},
     entry: {},
     yearLabel: { attribute: 'year-label' },
@@ -71,7 +66,6 @@ export class FormosaDateField extends FormosaField {
 
   constructor() {
     super();
-    this.value = '';
     this.calendar = 'gregorian';
     this.yearLabel = 'Year';
     this.monthLabel = 'Month';
@@ -82,14 +76,12 @@ export class FormosaDateField extends FormosaField {
     return this.calendar === 'roc' || this.entry === 'parts';
   }
 
-  protected get anchor(): HTMLElement | null {
-    return this.renderRoot?.querySelector('input') ?? null;
+  /** The browser's date picker: the text field's input, as `type="date"`. */
+  protected override nativeType(): string {
+    return 'date';
   }
-  protected get formValue(): string | null {
+  protected override get formValue(): string | null {
     return /^\d{4}-\d{2}-\d{2}$/.test(this.value ?? '') ? this.value : null;
-  }
-  formResetCallback(): void {
-    this.value = this.getAttribute('value') ?? '';
   }
 
   /** The value the parts stand for: an ISO date when complete, else the parts as typed. */
@@ -111,7 +103,6 @@ export class FormosaDateField extends FormosaField {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.value === undefined || this.value === null) this.value = '';
     // A value set from outside (a restored draft, a prefill) shows in the boxes; what the citizen types stays as typed.
     if ((changed.has('value') || changed.has('calendar')) && this.compose(this.parts) !== this.value) this.parts = this.decompose(this.value);
   }
@@ -123,32 +114,7 @@ export class FormosaDateField extends FormosaField {
   }
 
   override render() {
-    return this.inParts ? this.renderParts() : this.renderPicker();
-  }
-
-  private renderPicker() {
-    return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
-      <label for="input" part="label">${this.renderLabelText()}</label>
-      ${this.renderHint()} ${this.renderError()}
-      <input
-        id="input"
-        part="input"
-        type="date"
-        .value=${live(this.value ?? '')}
-        name=${this.name || nothing}
-        autocomplete=${this.autocomplete ?? nothing}
-        ?required=${this.required}
-        ?disabled=${this.disabled}
-        ?readonly=${this.readonly}
-        aria-invalid=${this.error ? 'true' : nothing}
-        aria-describedby=${this.describedBy()}
-        @input=${(e: Event) => {
-          this.value = (e.target as HTMLInputElement).value;
-          this.emitInput(this.value);
-        }}
-        @change=${() => this.emitChange(this.value)}
-      />
-    </div>`;
+    return this.inParts ? this.renderParts() : super.render();
   }
 
   private renderParts() {

@@ -16,7 +16,7 @@ import { fieldTexts, fieldView, localParagraph, renderItems, type FieldView, typ
 import { answerKind, fieldId, widgetOf } from './widget.js';
 import { formStyles } from './form.styles.js';
 import { problemsView, receiptView, reviewView, stepperView } from './views.js';
-import { fileParams, fileTexts } from './file-texts.js';
+import { fileParams } from './file-texts.js';
 
 type Status = 'idle' | 'loading' | 'failed' | 'invalid' | 'ready';
 
@@ -367,8 +367,8 @@ export class FormosaForm extends LitElement {
     const { errors } = snapshot.context;
     const messages = new Map(errors.map((e) => [e.path, this.errorMessage(e)]));
     const summary: SummaryError[] = errors.map((e) => {
-      const { text, lang } = messages.get(e.path)!;
-      return { path: e.path, id: fieldId(e.path), message: text, ...(lang === t.locale ? {} : { lang }) };
+      const message = messages.get(e.path)!;
+      return { path: e.path, id: fieldId(e.path), message: message.text, ...(t.fallbackLang(message) ? { lang: message.lang } : {}) };
     });
     const title = t.text(engine.definition.title);
     return html`<div
@@ -381,12 +381,12 @@ export class FormosaForm extends LitElement {
       @formosa-error-select=${(e: FormosaErrorSelectEvent) => void this.focusPath(e.path)}
     >
       ${view === SUBMITTED
-        ? receiptView(t, this.snapshot!.context.receipt!)
-        : html`${stepperView(this.engine!, this.snapshot!.context, t, view)}
+        ? receiptView(t, snapshot.context.receipt!)
+        : html`${stepperView(engine, snapshot.context, t, view)}
             <formosa-error-summary heading=${t.message('errorSummary.title')} .errors=${summary}></formosa-error-summary>
             <span class="caption" lang=${t.fallbackLang(title) ?? nothing}>${title.text}</span>
             ${view === REVIEW || view === SUBMITTING
-              ? reviewView(this.engine!, this.snapshot!.context, t, view, { submit: () => this.submit(), back: () => this.send({ type: 'BACK' }) })
+              ? reviewView(engine, snapshot.context, t, view, { submit: () => this.submit(), back: () => this.send({ type: 'BACK' }) })
               : this.renderStep(t, view, messages)}`}
     </div>`;
   }
@@ -413,7 +413,6 @@ export class FormosaForm extends LitElement {
       },
       upload: (path) => this.uploadTo!(path),
       removeUpload: this.removeUpload!,
-      fileTexts: (field, label) => fileTexts(t, field, label),
       onRemove: (path, index) => {
         this.send({ type: 'REMOVE_ITEM', path, index });
         this.pendingFocus = { kind: 'path', path: index > 0 ? `${path}/${index - 1}` : path };

@@ -7,6 +7,7 @@ import type { LocalText, Translator } from '@formosa/i18n';
 import type { FieldChoice } from '../../internal/field.js';
 import type { FileFieldTexts, Remover, Uploader } from '../file-field/file-field.js';
 import { fieldId, widgetOf } from './widget.js';
+import { fileTexts } from './file-texts.js';
 
 /** What a field shows that depends only on the definition and the locale: worked out once per locale, not per keystroke. */
 export interface FieldView {
@@ -19,6 +20,8 @@ export interface FieldView {
   readonly statementLang: string | undefined;
   /** For file fields: how many files the data schema allows (`maxItems`, else one). */
   readonly maxFiles: number;
+  /** For file fields: their texts, with the accepted types and size limit spelt out. */
+  readonly fileTexts: FileFieldTexts | undefined;
   /** Stable between renders, so choice fields do not re-render when another answer changes; districts follow their county. */
   readonly choicesFor: (county?: unknown) => readonly FieldChoice[];
 }
@@ -57,14 +60,16 @@ export interface RenderContext {
   readonly upload: (path: string) => Uploader;
   /** Deletes a file the citizen removed from where it was uploaded. */
   readonly removeUpload: Remover;
-  readonly fileTexts: (field: FieldItem, label: string) => FileFieldTexts;
 }
+
+/** One empty list for every render, so a file field without files or limits is not re-rendered by each keystroke elsewhere. */
+const NONE: readonly never[] = [];
 
 /** Choices as a select or radio group shows them, in a locale. */
 function choicesOf(options: readonly FieldOption[], t: Translator): FieldChoice[] {
   return options.map((o): FieldChoice => {
     const text = t.text(o.label);
-    return { value: o.value, label: text.text, ...(text.lang !== t.locale ? { lang: text.lang } : {}), ...(o.hint ? { hint: t.text(o.hint).text } : {}) };
+    return { value: o.value, label: text.text, ...(t.fallbackLang(text) ? { lang: text.lang } : {}), ...(o.hint ? { hint: t.text(o.hint).text } : {}) };
   });
 }
 
@@ -73,6 +78,7 @@ export function fieldView(engine: FormEngine, t: Translator, field: FieldItem, s
   const label = t.text(field.label);
   const hint = t.text(field.hint);
   const statement = t.text(field.statement);
+  const widget = widgetOf(engine.definition, field, schema);
   const source = optionSourceOf(field);
   const dependent = source?.source === 'tw-districts' ? new Map<string, readonly FieldChoice[]>() : undefined;
   const choices = dependent ? [] : choicesOf(fieldOptions(engine.definition, field, () => undefined) ?? [], t);
@@ -84,7 +90,7 @@ export function fieldView(engine: FormEngine, t: Translator, field: FieldItem, s
       if (!list) dependent.set(key, (list = choicesOf(sourceOptions(source!, () => county), t)));
       return list;
     },
-    widget: widgetOf(engine.definition, field, schema),
+    widget,
     label: label.text,
     labelLang: t.fallbackLang(label),
     hint: hint.text || undefined,
@@ -92,6 +98,7 @@ export function fieldView(engine: FormEngine, t: Translator, field: FieldItem, s
     statement: statement.text || undefined,
     statementLang: t.fallbackLang(statement),
     maxFiles: typeof schema['maxItems'] === 'number' ? schema['maxItems'] : 1,
+    fileTexts: widget === 'file' ? fileTexts(t, field, label.text) : undefined,
   };
 }
 
@@ -152,9 +159,9 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
     case 'file':
       return html`<formosa-file-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} .accept=${field.accept ?? []} max-size=${field.maxSize ?? nothing}
+        ?required=${required} ?readonly=${readonly} .accept=${field.accept ?? NONE} max-size=${field.maxSize ?? nothing}
         max-files=${view.maxFiles} capture=${field.capture ?? nothing}
-        .value=${Array.isArray(value) ? value : []} .uploader=${ctx.upload(path)} .remover=${ctx.removeUpload} .texts=${ctx.fileTexts(field, view.label)}></formosa-file-field>`;
+        .value=${Array.isArray(value) ? value : NONE} .uploader=${ctx.upload(path)} .remover=${ctx.removeUpload} .texts=${view.fileTexts}></formosa-file-field>`;
     case 'textarea':
       return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}

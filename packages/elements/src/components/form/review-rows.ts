@@ -9,7 +9,7 @@ export function reviewSections(engine: FormEngine, state: FormState, t: Translat
   const data = engine.data(state);
   return engine.shownSteps(state).map((step) => {
     const title = t.text(step.title);
-    return { step: step.id, title: title.text, ...(title.lang !== t.locale ? { lang: title.lang } : {}), rows: rowsOf(step.items, engine, state, data, t, '', '') };
+    return { step: step.id, title: title.text, ...(t.fallbackLang(title) ? { lang: title.lang } : {}), rows: rowsOf(step.items, engine, state, data, t, '', '') };
   });
 }
 
@@ -48,7 +48,7 @@ function display(field: FieldItem, path: string, engine: FormEngine, data: Data,
   const option = fieldOptions(engine.definition, field, engine.readerFor(data, path))?.find((o) => o.value === value);
   if (option) {
     const text = t.text(option.label);
-    return { value: text.text, ...(text.lang !== t.locale ? { valueLang: text.lang } : {}) };
+    return { value: text.text, ...(t.fallbackLang(text) ? { valueLang: text.lang } : {}) };
   }
   if (widget === 'date' && typeof value === 'string') return { value: t.date(value, field.calendar) };
   if (typeof value === 'number') return { value: field.currency ? t.currency(value, field.currency) : t.number(value) };

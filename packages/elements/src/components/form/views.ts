@@ -15,7 +15,7 @@ export function stepperView(engine: FormEngine, context: WorkflowContext, t: Tra
   const index = onReview ? shown.length : shown.findIndex((s) => s.id === view);
   const steps: StepperStep[] = shown.map((step, i) => {
     const title = t.text(step.title);
-    return { id: step.id, title: title.text, ...(title.lang !== t.locale ? { lang: title.lang } : {}), state: i < index ? 'done' : i === index ? 'current' : 'todo', reachable: visited.includes(step.id) };
+    return { id: step.id, title: title.text, ...(t.fallbackLang(title) ? { lang: title.lang } : {}), state: i < index ? 'done' : i === index ? 'current' : 'todo', reachable: visited.includes(step.id) };
   });
   steps.push({ id: REVIEW, title: t.message('stepper.review'), state: onReview ? 'current' : 'todo', reachable: false });
   return html`<formosa-stepper
