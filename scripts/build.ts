@@ -25,10 +25,10 @@ for (const file of readdirSync('packages/i18n/src/locales').filter((f) => f.ends
   writeFileSync(`dist/locales/${file}`, JSON.stringify(precompilePack(JSON.parse(readFileSync(`packages/i18n/src/locales/${file}`, 'utf8')))));
 }
 
-const sizes: Record<string, { min: number; gzip: number }> = {};
+const sizes: Record<string, { bytes: number; gzip: number }> = {};
 for (const file of ['dist/formosa.min.js', 'dist/formosa.js']) {
   const bytes = readFileSync(file);
-  sizes[file] = { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-  console.log(`  ${file}: ${(sizes[file].min / 1024).toFixed(1)} KB min, ${(sizes[file].gzip / 1024).toFixed(1)} KB gzip`);
+  sizes[file] = { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  console.log(`  ${file}: ${(sizes[file].bytes / 1024).toFixed(1)} KB${file.endsWith('.min.js') ? ' min' : ' (readable)'}, ${(sizes[file].gzip / 1024).toFixed(1)} KB gzip`);
 }
 writeFileSync('dist/sizes.json', JSON.stringify(sizes, null, 2));

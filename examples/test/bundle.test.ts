@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { FormEngine } from '@formosa/engine';
 import { example } from '../fixtures.js';
+import { close, launch } from './browser.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 /**
@@ -58,4 +59,28 @@ test('each package is built to ES modules with type declarations that load witho
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   const engine = new FormEngine(example('rent-subsidy'));
   assert.equal(output.trim(), `true ${engine.validate(engine.init()).length}`, 'the built engine judges like the source');
+});
+
+test('the drop-in bundle exposes its API on window.Formosa in a real browser', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html lang="en"><body></body></html>');
+    await page.addScriptTag({ path: `${root}dist/formosa.min.js` });
+    const api = await page.evaluate(() => {
+      const formosa = (window as Window & { Formosa?: Record<string, unknown> }).Formosa;
+      const result = formosa ? (formosa['loadDefinition'] as (input: unknown) => { ok: boolean })('{}') : undefined;
+      return { type: typeof formosa, loadDefinition: typeof formosa?.['loadDefinition'], form: typeof formosa?.['FormosaForm'], ok: result?.ok, defined: Boolean(customElements.get('formosa-form')) };
+    });
+    assert.deepEqual(api, { type: 'object', loadDefinition: 'function', form: 'function', ok: false, defined: true });
+  } finally {
+    await close();
+  }
+});
+
+test('dist/formosa.js is the readable ES build (not minified), with the same exports', async () => {
+  const text = readFileSync(`${root}dist/formosa.js`, 'utf8');
+  assert.ok(text.split('\n').length > 2000, 'one statement per line, not one long minified line');
+  assert.match(text, /class FormosaForm extends/);
+  assert.match(text, /^export \{/m);
 });

@@ -1,5 +1,7 @@
 /** Templates for the items of a step: fields, sections, repeats and content, from the definition and the state. */
 import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isField, isRepeat, isSection, optionSourceOf, resolvePath, type FieldItem, type FieldOption, type LayoutItem, type LocalizedText, type RepeatItem, type SchemaNode, type Widget } from '@formosa/schema';
 import { contentKey, fieldOptions, getAt, sectionKey, sourceOptions, type FormEngine, type FormState } from '@formosa/engine';
@@ -129,8 +131,17 @@ export function localParagraph(t: Translator, className: string, text: Localized
 }
 
 function renderField(field: FieldItem, ctx: RenderContext, path: string): unknown {
+  if (!ctx.engine.isShown(ctx.state, path)) return nothing;
+  // One element per answer: another step's (or entry's) field never inherits this one's element, its typing or its state.
+  return keyed(path, fieldTemplate(field, ctx, path));
+}
+
+/**
+ * Values are bound with `live`: a field's element holds what the citizen typed without the form re-rendering
+ * (see FormosaForm.isQuiet), so the form compares against what the control shows, not what it last rendered.
+ */
+function fieldTemplate(field: FieldItem, ctx: RenderContext, path: string): TemplateResult {
   const { engine, state, t, texts } = ctx;
-  if (!engine.isShown(state, path)) return nothing;
   const view = ctx.view(field);
   const value = getAt(state.values, path);
   const county = optionSourceOf(field)?.county;
@@ -145,28 +156,28 @@ function renderField(field: FieldItem, ctx: RenderContext, path: string): unknow
     case 'select':
       return html`<formosa-select-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing} .options=${choices} .value=${value}
+        ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing} .options=${choices} .value=${live(value)}
         placeholder=${texts.choose}></formosa-select-field>`;
     case 'radio':
       return html`<formosa-radio-group id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} .options=${choices} .value=${value}></formosa-radio-group>`;
+        ?required=${required} ?readonly=${readonly} .options=${choices} .value=${live(value)}></formosa-radio-group>`;
     case 'checkbox':
       return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix}
         statement=${view.statement ?? nothing} statement-lang=${view.statementLang ?? nothing}
-        ?required=${required} ?readonly=${readonly} .checked=${value === true}></formosa-checkbox-field>`;
+        ?required=${required} ?readonly=${readonly} .checked=${live(value === true)}></formosa-checkbox-field>`;
     case 'file':
       return html`<formosa-file-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} .accept=${field.accept ?? NONE} max-size=${field.maxSize ?? nothing}
         max-files=${view.maxFiles} capture=${field.capture ?? nothing}
-        .value=${Array.isArray(value) ? value : NONE} .uploader=${ctx.upload(path)} .remover=${ctx.removeUpload} .texts=${view.fileTexts}></formosa-file-field>`;
+        .value=${live(Array.isArray(value) ? value : NONE)} .uploader=${ctx.upload(path)} .remover=${ctx.removeUpload} .texts=${view.fileTexts}></formosa-file-field>`;
     case 'textarea':
       return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing}
-        .value=${value === undefined ? '' : String(value)}></formosa-textarea-field>`;
+        .value=${live(value === undefined ? '' : String(value))}></formosa-textarea-field>`;
     default: {
       const shown = value === undefined || value === null ? '' : typeof value === 'number' && readonly ? t.number(value) : String(value);
       const a: InputAttributes = {
@@ -189,17 +200,17 @@ interface InputAttributes {
 const textField = (a: InputAttributes) => html`<formosa-text-field id=${a.id} data-path=${a.path} name=${a.path} type=${a.type} label=${a.view.label}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
-  autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-text-field>`;
+  autocomplete=${a.autocomplete ?? nothing} .value=${live(a.shown)}></formosa-text-field>`;
 const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
   prefix-text=${a.currency === 'TWD' ? 'NT$' : (a.currency ?? nothing)}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
-  autocomplete=${a.autocomplete ?? nothing} .value=${a.shown}></formosa-number-field>`;
+  autocomplete=${a.autocomplete ?? nothing} .value=${live(a.shown)}></formosa-number-field>`;
 const dateField = (a: InputAttributes) => html`<formosa-date-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
   autocomplete=${a.autocomplete ?? nothing} calendar=${a.calendar} year-label=${a.calendar === 'roc' ? a.texts.rocYear : a.texts.year}
-  month-label=${a.texts.month} day-label=${a.texts.day} .value=${a.shown}></formosa-date-field>`;
+  month-label=${a.texts.month} day-label=${a.texts.day} .value=${live(a.shown)}></formosa-date-field>`;
 
 function renderRepeat(item: RepeatItem, ctx: RenderContext): TemplateResult | typeof nothing {
   const { engine, state, t } = ctx;
