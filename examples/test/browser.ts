@@ -31,13 +31,13 @@ export async function serve(csp: string): Promise<RunningServer> {
   });
 }
 
-/** Opens a page that records every CSP violation and uncaught error. */
+/** Opens a page that records every CSP violation, uncaught error, console error and warning. */
 export async function open(url: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser!.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warn') problems.push(`console ${message.type()}: ${message.text()}`);
   });
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));

@@ -1,19 +1,13 @@
-/** The SDK's own i18next instance (never the page's global one): resources by locale, loaded through the packs. */
-import i18next, { type BackendModule, type i18n } from 'i18next';
+/**
+ * The SDK's own i18next instance (never the page's global one). Packs are added by `loadTranslator` once loaded
+ * (see packs.ts), not through an i18next backend: two callers asking for one language at once both get it.
+ */
+import i18next, { type i18n } from 'i18next';
 import { icuFormat } from './icu.js';
 import { DEFAULT_LOCALE } from './locales.js';
-import { defaultPack, loadPack } from './packs.js';
+import { defaultPack } from './packs.js';
 
 export const NAMESPACE = 'formosa';
-
-const backend: BackendModule = {
-  type: 'backend',
-  callbackApi: false,
-  init() {},
-  read(language: string) {
-    return loadPack(language) as never;
-  },
-};
 
 /** Created on first use, so importing the SDK costs nothing until a form needs a text. */
 let instance: i18n | undefined;
@@ -22,7 +16,6 @@ export function sdkI18n(): i18n {
   if (instance) return instance;
   instance = i18next.createInstance();
   void instance
-    .use(backend)
     .use(icuFormat)
     .init({
       lng: DEFAULT_LOCALE,
@@ -32,7 +25,6 @@ export function sdkI18n(): i18n {
       ns: [NAMESPACE],
       defaultNS: NAMESPACE,
       resources: { [DEFAULT_LOCALE]: { [NAMESPACE]: defaultPack } },
-      partialBundledLanguages: true,
       initAsync: false,
       keySeparator: false,
       nsSeparator: false,

@@ -6,6 +6,7 @@ import type { FieldError } from '@formosa/engine';
 import { contentFallbacks, DEFAULT_LOCALE, SUPPORTED_LOCALES } from './locales.js';
 import type { MessageKey } from './messages.js';
 import { NAMESPACE, sdkI18n } from './i18next.js';
+import { loadPack } from './packs.js';
 
 /** A text in a given language, with that language's tag so it can be marked up (`lang`) when it is a fallback. */
 export interface LocalText {
@@ -158,8 +159,10 @@ export function createTranslator(locale: string): Translator {
  */
 export async function loadTranslator(locale: string): Promise<Translator> {
   const i18n = sdkI18n();
-  if (!i18n.hasResourceBundle(locale, NAMESPACE)) await i18n.loadLanguages(locale);
-  if (!i18n.hasResourceBundle(locale, NAMESPACE)) throw new Error(`The ${locale} interface texts could not be loaded`);
+  if (!i18n.hasResourceBundle(locale, NAMESPACE)) {
+    const pack = await loadPack(locale);
+    if (!i18n.hasResourceBundle(locale, NAMESPACE)) i18n.addResourceBundle(locale, NAMESPACE, pack);
+  }
   return createTranslator(locale);
 }
 
