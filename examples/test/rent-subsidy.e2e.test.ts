@@ -47,8 +47,14 @@ for (const [name, csp] of [['the issue\'s CSP (default-src \'self\'; script-src 
       }
       assert.equal(await stepTitle(page), '送出前請確認您的資料');
       const submitted = page.evaluate(() => new Promise<{ id: string; receipt: string }>((resolve) => document.addEventListener('formosa-submit', (e) => resolve((e as Event & { receipt: { id: string; receipt: string } }).receipt))));
+      // The receipt is a view like the others: the host hears the step change to it (its analytics, its page title).
+      const toReceipt = page.evaluate(() => new Promise<string>((resolve) => document.addEventListener('formosa-step-change', (e) => {
+        const { from, to } = e as Event & { from: string; to: string };
+        if (to === 'submitted') resolve(`${from} → ${to}`);
+      })));
       await clickButton(page, '確認送出');
       const receipt = await submitted;
+      assert.equal(await Promise.race([toReceipt, new Promise((resolve) => setTimeout(resolve, 3000, 'no step change'))]), 'review → submitted');
       await page.waitForFunction(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt'));
       const shown = await page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt')!.shadowRoot!.querySelector('.number')!.textContent);
       assert.equal(shown, receipt.receipt);

@@ -85,6 +85,8 @@ export class FormosaForm extends LitElement {
   declare protected problems: readonly Problem[];
   /** The journey's latest snapshot; not a reactive property, because most keystrokes need no re-render (see onSnapshot). */
   protected snapshot: Snapshot | undefined;
+  /** The view last announced with a step-change event (never `submitting`). */
+  private announced?: string;
   /** The answer being typed, while its CHANGE is sent. */
   private typing?: string;
 
@@ -169,6 +171,7 @@ export class FormosaForm extends LitElement {
     this.actor?.stop();
     this.actor = undefined;
     this.snapshot = undefined;
+    this.announced = undefined;
     this.requestUpdate();
     if (this.definition === undefined && !this.src) {
       this.status = 'idle';
@@ -244,12 +247,14 @@ export class FormosaForm extends LitElement {
     this.snapshot = snapshot;
     if (!previous || !this.isQuiet(previous, snapshot)) this.requestUpdate();
     const view = viewOf(snapshot);
-    const before = previous ? viewOf(previous) : undefined;
-    if (view !== before && view !== SUBMITTING && before !== SUBMITTING) {
+    const before = this.announced;
+    // Submitting is a moment, not a view: the host hears review → receipt (or review → the step of a rejected answer).
+    if (view !== before && view !== SUBMITTING) {
+      this.announced = view;
       this.dispatchEvent(new FormosaStepChangeEvent(before, view));
-      if (before !== undefined) this.pendingFocus ??= { kind: 'heading' };
+      if (before !== undefined && view !== SUBMITTED) this.pendingFocus ??= { kind: 'heading' };
     }
-    if (view === SUBMITTED && before !== SUBMITTED) {
+    if (view === SUBMITTED && previous && viewOf(previous) !== SUBMITTED) {
       this.pendingFocus = { kind: 'receipt' };
       this.dispatchEvent(new FormosaSubmitEvent(snapshot.context.receipt!, this.engine!.data(snapshot.context.form)));
     }
