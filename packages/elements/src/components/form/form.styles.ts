@@ -70,7 +70,8 @@ export const formStyles = css`
     border: 2px solid transparent;
     box-shadow: 0 2px 0 #929191;
   }
-  button[disabled] {
+  button[disabled],
+  button[aria-disabled="true"] {
     opacity: 0.6;
     cursor: progress;
   }

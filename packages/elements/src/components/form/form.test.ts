@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../define.js';
 import type { FormosaForm } from './form.js';
 import { showcase } from './form.examples.js';
@@ -292,6 +292,42 @@ describe('formosa-form', () => {
     await settle(form);
     expect($(form, '.notice')!.textContent).to.contain('Everything you entered is still here');
     expect(form.view).to.equal('review');
+    expect((form.data as Record<string, unknown>)['name']).to.equal('林小美');
+  });
+});
+
+describe('formosa-form: a failed submission on a phone', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('is seen and heard where the citizen pressed Send: the message by the button, focused, on screen', async () => {
+    await setViewport({ width: 390, height: 420 });
+    const offline = { ...showcase, submission: { endpoint: 'http://127.0.0.1:9/unreachable' } };
+    const form = await mount('en', offline, { submitter: { retries: 1, backoff: 50 } });
+    await type(form, '/name', '林小美');
+    await type(form, '/mobile', '0912345678');
+    await choose(form, '/county', 1);
+    button(form, 'Continue').click();
+    await settle(form);
+    await type(form, '/alarms', '1');
+    await choose(form, '/agree', 0);
+    button(form, 'Continue').click();
+    await settle(form);
+    const send = button(form, 'Send application');
+    send.scrollIntoView({ block: 'end' });
+    send.focus();
+    const failed = oneEvent(form, FormosaErrorEvent.type);
+    await sendKeys({ press: 'Enter' });
+    await settle(form);
+    expect((deepActive()!.getRootNode() as ShadowRoot | Document) === form.shadowRoot && deepActive()!.tagName, 'focus stays on the button while sending').to.equal('BUTTON');
+    await failed;
+    await settle(form);
+    const notice = $(form, '.notice')!;
+    await waitUntil(() => deepActive() === notice, 'the message takes focus');
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(notice.textContent).to.contain('Everything you entered is still here');
+    const box = notice.getBoundingClientRect();
+    expect(box.top >= 0 && box.bottom <= window.innerHeight, `on screen (${Math.round(box.top)}–${Math.round(box.bottom)} of ${window.innerHeight})`).to.equal(true);
+    expect(notice.compareDocumentPosition(button(form, 'Send application')) & Node.DOCUMENT_POSITION_FOLLOWING, 'right before the button').to.not.equal(0);
     expect((form.data as Record<string, unknown>)['name']).to.equal('林小美');
   });
 });

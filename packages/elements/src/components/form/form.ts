@@ -103,7 +103,7 @@ export class FormosaForm extends LitElement {
   /** Field views per locale (labels, hints, choices): built once, so a keystroke re-renders only what changed. */
   private views = new Map<string, WeakMap<FieldItem, FieldView>>();
   /** What should take focus after the next render: the step heading, the receipt, or a field by path. */
-  private pendingFocus?: { kind: 'heading' } | { kind: 'receipt' } | { kind: 'summary' } | { kind: 'path'; path: string };
+  private pendingFocus?: { kind: 'heading' | 'receipt' | 'summary' | 'notice' } | { kind: 'path'; path: string };
 
   constructor() {
     super();
@@ -260,6 +260,8 @@ export class FormosaForm extends LitElement {
     }
     const failure = snapshot.context.submitError;
     if (failure && failure !== previous?.context.submitError) {
+      // Rejected answers: the error summary of their step; anything else: the message by the Send button.
+      this.pendingFocus = { kind: snapshot.context.errors.length > 0 ? 'summary' : 'notice' };
       this.dispatchEvent(new FormosaErrorEvent('submission', { message: failure.message, errors: snapshot.context.errors }));
     }
   }
@@ -287,6 +289,11 @@ export class FormosaForm extends LitElement {
     if (focus.kind === 'heading') this.renderRoot.querySelector<HTMLElement>('.step-title')?.focus();
     else if (focus.kind === 'summary') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('formosa-error-summary')?.focus());
     else if (focus.kind === 'receipt') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('formosa-receipt')?.focus());
+    else if (focus.kind === 'notice') {
+      const notice = this.renderRoot.querySelector<HTMLElement>('.notice');
+      notice?.scrollIntoView({ block: 'center' });
+      notice?.focus({ preventScroll: true });
+    }
     else void this.focusPath(focus.path);
   }
 
@@ -330,6 +337,7 @@ export class FormosaForm extends LitElement {
   }
 
   private submit(): void {
+    if (this.view === SUBMITTING) return;
     const data = this.data;
     if (!data || !this.dispatchEvent(new FormosaBeforeSubmitEvent(data))) return;
     this.send({ type: 'SUBMIT' });

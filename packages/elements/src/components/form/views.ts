@@ -32,16 +32,18 @@ export function reviewView(engine: FormEngine, context: WorkflowContext, t: Tran
   const { form, submitError } = context;
   const busy = view === SUBMITTING;
   const notice: MessageKey | undefined = submitError ? (submitError.kind === 'network' ? 'submit.network' : submitError.kind === 'rejected' ? 'submit.rejected' : 'submit.server') : undefined;
+  // The failure is told right above Send, where the citizen is (on a phone, the review's top is screens away),
+  // and takes focus. While sending, Send stays focusable (aria-disabled): a disabled button would drop focus to <body>.
   return html`<h2 class="step-title" tabindex="-1">${t.message('review.title')}</h2>
     <p class="description">${t.message('review.intro')}</p>
-    ${notice ? html`<p class="notice" role="alert">${t.message(notice)}</p>` : nothing}
     <formosa-review
       change-text=${t.message('review.change')}
       .changeLabel=${(label: string) => t.message('review.changeLabel', { label })}
       .sections=${reviewSections(engine, form, t)}
     ></formosa-review>
+    ${notice ? html`<p class="notice" role="alert" tabindex="-1">${t.message(notice)}</p>` : nothing}
     <div class="nav">
-      <button type="button" class="primary" ?disabled=${busy} aria-disabled=${busy ? 'true' : nothing} @click=${actions.submit}>
+      <button type="button" class="primary" aria-disabled=${busy ? 'true' : nothing} @click=${actions.submit}>
         ${busy ? t.message('nav.submitting') : t.message('nav.submit')}
       </button>
       <button type="button" class="secondary" ?disabled=${busy} @click=${actions.back}>${t.message('nav.back')}</button>
