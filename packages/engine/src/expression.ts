@@ -34,31 +34,61 @@ function finite(value: number): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** Thrown (and caught by {@link compute}) when a computed value reads an answer not given yet. */
+const MISSING = Symbol('missing answer');
+
+/** Operators that give a meaning to a missing answer (an empty list counts 0, a missing part is left out of a join). */
+const TOLERANT = new Set(['empty', 'cat', 'count', 'sum']);
+
 /**
- * Evaluates an expression.
+ * Evaluates an expression. A missing answer reads as `undefined` (falsy, not a number): right for conditions.
  * @example
  * evaluate({ '>': [{ var: '/rent' }, 10000] }, (p) => ({ '/rent': 12000 })[p]) // true
  */
 export function evaluate(expression: Expression | unknown, read: Reader): unknown {
+  return run(expression, read, false);
+}
+
+/**
+ * Evaluates a computed value: `undefined` while an answer it needs is missing, so nothing is shown before what it
+ * depends on is answered (no "5 alarms" for an unanswered number of bedrooms). Answers read only by `empty`,
+ * `cat`, `count` or `sum`, and branches `if`, `and` and `or` do not take, are not needed.
+ * @example
+ * compute({ '+': [{ var: '/bedrooms' }, 1] }, () => undefined) // undefined
+ */
+export function compute(expression: Expression | unknown, read: Reader): unknown {
+  try {
+    return run(expression, read, true);
+  } catch (error) {
+    if (error === MISSING) return undefined;
+    throw error;
+  }
+}
+
+function run(expression: Expression | unknown, read: Reader, strict: boolean): unknown {
   const op = operatorOf(expression);
   if (op === undefined) {
-    return Array.isArray(expression) ? expression.map((e) => evaluate(e, read)) : expression;
+    return Array.isArray(expression) ? expression.map((e) => run(e, read, strict)) : expression;
   }
   const raw = argumentsOf(expression as object, op);
-  if (op === 'var') return read(String(raw[0]));
+  if (op === 'var') {
+    const value = read(String(raw[0]));
+    if (strict && (value === undefined || value === null)) throw MISSING;
+    return value;
+  }
   // `and`, `or` and `if` evaluate lazily; the others take evaluated arguments.
   switch (op) {
     case 'and':
-      return raw.every((e) => truthy(evaluate(e, read)));
+      return raw.every((e) => truthy(run(e, read, strict)));
     case 'or':
-      return raw.some((e) => truthy(evaluate(e, read)));
+      return raw.some((e) => truthy(run(e, read, strict)));
     case 'if': {
       let i = 0;
-      for (; i + 1 < raw.length; i += 2) if (truthy(evaluate(raw[i], read))) return evaluate(raw[i + 1], read);
-      return i < raw.length ? evaluate(raw[i], read) : undefined;
+      for (; i + 1 < raw.length; i += 2) if (truthy(run(raw[i], read, strict))) return run(raw[i + 1], read, strict);
+      return i < raw.length ? run(raw[i], read, strict) : undefined;
     }
   }
-  const args = raw.map((e) => evaluate(e, read));
+  const args = raw.map((e) => run(e, read, strict && !TOLERANT.has(op)));
   const numbers = () => args.map(num);
   switch (op) {
     case '==': return equal(args[0], args[1]);

@@ -1,6 +1,6 @@
 /** The form engine: values, incremental rules, validation and submission data. DOM-free; the same in Node and browsers. */
 import { formatPointer, optionSourceOf, parsePointer, patternOf, resolvePath, type FormDefinition, type Step } from '@formosa/schema';
-import { evaluate, isTruthy } from './expression.js';
+import { compute, evaluate, isTruthy } from './expression.js';
 import { FORMATS, ROC_YEARS, rocYearOf, toHalfWidth } from './formats.js';
 import { FormModel, instantiate, stepKey, type FieldInfo, type Rule } from './model.js';
 import { assignAt, getAt, setAt, type Data } from './values.js';
@@ -234,7 +234,28 @@ export class FormEngine {
 
   private reader(values: Data, info: { repeat?: string }, pointer: string): (path: string) => unknown {
     const scope = info.repeat ? pointer.split('/').slice(0, parsePointer(info.repeat).length + 2).join('/') : '';
-    return (path) => getAt(values, resolvePath(path, scope));
+    return (path) => this.answerAt(values, resolvePath(path, scope));
+  }
+
+  /**
+   * The answer at `pointer` as rules see it: as it will be submitted (`２` is 2, `a123 456 789` is A123456789,
+   * blank is unanswered), so a rule judges in the browser exactly as the server does. Lists and groups are read
+   * with each of their answers normalised.
+   */
+  private answerAt(values: Data, pointer: string): unknown {
+    return this.normalized(getAt(values, pointer), pointer);
+  }
+
+  private normalized(value: unknown, pointer: string): unknown {
+    if (typeof value === 'string') {
+      const info = this.model.field(pointer);
+      return info ? normalize(info, value) : value;
+    }
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((entry, i) => this.normalized(entry, `${pointer}/${i}`));
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(value)) out[key] = this.normalized(entry, pointer + formatPointer([key]));
+    return out;
   }
 
   /** The rule instances reading any of the changed pointers. */
@@ -293,7 +314,8 @@ export class FormEngine {
         for (const index of indices) {
           const target = index === undefined ? rule.target : instantiate(rule.target, index);
           const scope = index === undefined ? '' : `${rule.repeat}/${index}`;
-          const result = evaluate(rule.expression, (path) => getAt(values, resolvePath(path, scope)));
+          const read = (path: string) => this.answerAt(values, resolvePath(path, scope));
+          const result = rule.kind === 'computed' ? compute(rule.expression, read) : evaluate(rule.expression, read);
           this.options.trace?.(rule, target, result);
           if (rule.kind === 'visible') setFlag('hidden', target, !isTruthy(result));
           else if (rule.kind === 'required') setFlag('required', target, isTruthy(result));

@@ -1,5 +1,5 @@
 export { FormEngine, type EngineOptions, type FieldError, type FormState, type SchemaValidationError, type SchemaValidator } from './form-engine.js';
-export { evaluate, isTruthy, type Reader } from './expression.js';
+export { compute, evaluate, isTruthy, type Reader } from './expression.js';
 export { getAt, setAt, isEmpty, type Data } from './values.js';
 export {
   FORMATS, checkBankAccount, checkBusinessId, checkDate, checkEmail, checkMobile, checkNationalId, checkPersonId, checkPhone, checkResidentId, toHalfWidth, ROC_OFFSET, ROC_YEARS, rocYearOf,

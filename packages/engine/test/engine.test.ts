@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAjv } from '@formosa/schema/node';
-import { FormEngine, type FormState, type Rule } from '@formosa/engine';
+import { FormEngine, getAt, type FormState, type Rule } from '@formosa/engine';
 import { answers, example } from '../../../examples/fixtures.js';
 
 const definition = example('rent-subsidy');
@@ -179,4 +179,48 @@ test('Taiwan address: districts belong to the chosen county, the postal code is 
   assert.equal((engine.data(state)['applicant'] as { address: { postalCode: string } }).address.postalCode, '817');
   state = engine.change(state, '/bank/code', '999');
   assert.deepEqual(engine.validate(state, { step: 'bank' }).map((e) => [e.path, e.code]), [['/bank/code', 'enum']]);
+});
+
+test('rules read answers as they will be submitted: full-width digits typed are numbers to a computed value', () => {
+  // 臥室數量 typed on a Chinese keyboard as "２": the subsidy counts 2 bedrooms + 1 = 3 alarms, in the browser and on the server.
+  const engine = new FormEngine(example('smoke-alarm-subsidy'));
+  const state = engine.change(engine.init(), '/home/bedrooms', '２');
+  assert.equal(engine.data(state)['home'] && (engine.data(state)['home'] as Record<string, unknown>)['bedrooms'], 2);
+  assert.equal((engine.data(state)['home'] as Record<string, unknown>)['alarms'], 3);
+  const spaced = engine.change(engine.init(), '/home/bedrooms', ' 4 ');
+  assert.equal((engine.data(spaced)['home'] as Record<string, unknown>)['alarms'], 5);
+});
+
+test('checks and conditions read normalised answers too (a lower-case national ID with spaces, full-width amounts in a list)', () => {
+  const engine = new FormEngine(example('smoke-alarm-subsidy'));
+  // Conditions and checks compare what is submitted: "a123 456 789" is A123456789.
+  const read = engine.readerFor(engine.change(engine.init(), '/applicant/nationalId', 'a123 456 789').values, '/applicant/nationalId');
+  assert.equal(read('/applicant/nationalId'), 'A123456789');
+  const T = { 'zh-Hant-TW': '收入', en: 'Income' };
+  const total = new FormEngine({
+    formatVersion: 1, id: 'incomes', version: '1', defaultLocale: 'zh-Hant-TW', locales: ['zh-Hant-TW', 'en'], title: T,
+    schema: { type: 'object', properties: { people: { type: 'array', items: { type: 'object', properties: { income: { type: 'integer' } } } }, total: { type: 'integer' } } },
+    steps: [{ id: 'one', title: T, items: [
+      { repeat: '/people', title: T, itemTitle: T, items: [{ field: 'income', label: T }] },
+      { field: '/total', label: T, computed: { sum: [{ var: '/people' }, 'income'] } },
+    ] }],
+    submission: { endpoint: '/x' },
+  } as never);
+  let state = total.addItem(total.addItem(total.init(), '/people'), '/people');
+  state = total.change(total.change(state, '/people/0/income', '１２,０００'), '/people/1/income', '500');
+  assert.equal(getAt(state.values, '/total'), 12500);
+});
+
+test('a computed answer stays empty until the answers it reads are given (no 1 person, no 5 alarms on an empty form)', () => {
+  const alarms = new FormEngine(example('smoke-alarm-subsidy'));
+  assert.equal(getAt(alarms.init().values, '/home/alarms'), undefined, 'alarms wait for the number of bedrooms');
+  assert.equal(getAt(alarms.change(alarms.init(), '/home/bedrooms', '9').values, '/home/alarms'), 5, 'then at most 5');
+  const rent = new FormEngine(definition);
+  const empty = rent.init();
+  assert.equal(getAt(empty.values, '/household/size'), undefined, 'household size waits for who lives with the applicant');
+  const alone = rent.change(empty, '/household/composition', 'alone');
+  assert.equal(getAt(alone.values, '/household/size'), 1);
+  const family = rent.addItem(rent.change(alone, '/household/composition', 'with-family'), '/household/members');
+  assert.equal(getAt(family.values, '/household/size'), 2, 'a list read by count is answered even with no entries typed in yet');
+  assert.equal(getAt(rent.change(family, '/household/composition', undefined).values, '/household/size'), undefined, 'and empty again when unanswered');
 });
