@@ -5,6 +5,8 @@ import { JsonSyntaxError, parseJsonSource, type SourcePosition } from './json-so
 import { locateProblems, type Problem } from './problem.js';
 import { metaProblems } from './meta-errors.js';
 import { semanticProblems } from './semantic.js';
+import { dataSchemaProblems } from './vocabulary.js';
+import { isWithin } from './pointer.js';
 import { migrate, MIGRATIONS, type Migration } from './migrations.js';
 import validateShape from './generated/definition-validator.js';
 
@@ -44,14 +46,26 @@ export function loadDefinition(input: unknown, options: LoadOptions = {}): LoadR
   }
   const migrated = migrate(document, options.migrations ?? MIGRATIONS);
   problems.push(...migrated.problems);
-  if (migrated.problems.length === 0) {
-    if (!validateShape(migrated.document)) problems.push(...metaProblems((validateShape.errors ?? []) as ErrorObject[], migrated.document));
-    else problems.push(...semanticProblems(migrated.document as FormDefinition));
-  }
+  if (migrated.problems.length === 0) problems.push(...checkDocument(migrated.document));
   const located = locateProblems(problems, positions);
   const errors = located.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: located };
   return { ok: true, definition: migrated.document as FormDefinition, warnings: located };
+}
+
+/**
+ * Every problem of a migrated document, in one run: its shape (the meta-schema), its data schema's vocabulary,
+ * and what neither can express (bindings, rules, texts). A shape problem does not hide the others: the semantic
+ * checks still run, and only what they find inside a part already reported as malformed is left out.
+ */
+function checkDocument(document: unknown): Problem[] {
+  const shapeOk = validateShape(document);
+  const shape = shapeOk ? [] : metaProblems((validateShape.errors ?? []) as ErrorObject[], document);
+  const data = document !== null && typeof document === 'object' && 'schema' in document ? dataSchemaProblems((document as { schema: unknown }).schema) : [];
+  if (shapeOk) return [...data, ...semanticProblems(document as FormDefinition)];
+  const malformed = shape.map((p) => p.path);
+  const inside = (path: string) => malformed.some((m) => isWithin(path, m));
+  return [...shape, ...data, ...semanticProblems(document as FormDefinition, { tolerant: true }).filter((p) => !inside(p.path))];
 }
 
 /** Thrown by {@link requireDefinition}; `problems` lists everything wrong. */

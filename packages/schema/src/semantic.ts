@@ -6,28 +6,40 @@ import { forEachItem, fieldPattern, isField, isRepeat, isSection, optionSourceOf
 import { forEachText } from './texts.js';
 import { subschemaAt, typesOf, isRequiredProperty, type SchemaNode } from './data-schema.js';
 import { OPERATORS, argumentsOf, operatorOf, varsOf } from './expression.js';
-import { KNOWN_FORMATS } from './formats.js';
 import { formatPointer, isIndexSegment, parsePointer, resolvePath } from './pointer.js';
 
 type Report = (path: string, code: string, message: string, severity?: Problem['severity']) => void;
 
 /**
- * Problems a definition has beyond its shape. Call it on definitions that passed the meta-schema.
+ * Problems a definition has beyond its shape. Written for definitions that passed the meta-schema; with
+ * `tolerant`, each check that trips over a malformed part (already reported by the meta-schema) is skipped, so
+ * the others still report what they find.
  * @example
  * semanticProblems(definition).filter((p) => p.severity === 'error')
  */
-export function semanticProblems(definition: FormDefinition): Problem[] {
+export function semanticProblems(definition: FormDefinition, options: { tolerant?: boolean } = {}): Problem[] {
   const problems: Problem[] = [];
   const report: Report = (path, code, message, severity = 'error') => problems.push({ severity, path, code, message });
-  checkLocales(definition, report);
-  checkIds(definition, report);
-  checkDataSchema(definition.schema, report);
-  const { bound, files } = checkBindings(definition, report);
-  checkExpressions(definition, report);
-  checkOptionSources(definition, report);
-  checkComputedCycles(definition, report);
-  checkUnbound(definition.schema, bound, files, report);
-  checkOptionSets(definition, report);
+  const run = (check: () => void): boolean => {
+    if (!options.tolerant) return check(), true;
+    try {
+      check();
+      return true;
+    } catch {
+      // The shape problem that made this check trip is in the list already.
+      return false;
+    }
+  };
+  run(() => checkLocales(definition, report));
+  run(() => checkIds(definition, report));
+  let bindings = { bound: new Set<string>(), files: new Set<string>() };
+  const bound = run(() => (bindings = checkBindings(definition, report)));
+  run(() => checkExpressions(definition, report));
+  run(() => checkOptionSources(definition, report));
+  run(() => checkComputedCycles(definition, report));
+  // Without every binding known, every answer would look unbound.
+  if (bound) run(() => checkUnbound(definition.schema, bindings.bound, bindings.files, report));
+  run(() => checkOptionSets(definition, report));
   return problems;
 }
 
@@ -68,26 +80,6 @@ function checkIds(definition: FormDefinition, report: Report): void {
     if (isSection(item)) claim(item.section, `${path}/section`);
     else if ('content' in item) claim(item.content, `${path}/content`);
   });
-}
-
-function checkDataSchema(schema: JsonSchema, report: Report): void {
-  const walk = (node: unknown, path: string) => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${path}/${i}`));
-    for (const [key, child] of Object.entries(node)) {
-      const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (key === 'format' && typeof child === 'string' && !(KNOWN_FORMATS as readonly string[]).includes(child)) {
-        report(childPath, 'unknown_format', `unknown format "${child}"${didYouMean(child, KNOWN_FORMATS)}; known formats: ${KNOWN_FORMATS.join(', ')}`);
-      }
-      if (key === 'properties' && child && typeof child === 'object') {
-        for (const name of Object.keys(child)) {
-          if (isIndexSegment(name)) report(`${childPath}/${name}`, 'numeric_property', `property names must not be only digits ("${name}")`);
-        }
-      }
-      if (key !== 'enum' && key !== 'const' && key !== 'examples' && key !== 'default') walk(child, childPath);
-    }
-  };
-  walk(schema, '/schema');
 }
 
 const WIDGET_TYPES: Record<string, string[]> = {
@@ -153,7 +145,7 @@ function checkWidget(definition: FormDefinition, field: FieldItem, node: SchemaN
   }
   if (field.accept || field.maxSize || field.capture) report(path, 'file_options_without_file', '"accept", "maxSize" and "capture" apply to file fields ("widget": "file")');
   const widget = field.widget;
-  if (widget && types.length && !types.some((t) => WIDGET_TYPES[widget]!.includes(t)))
+  if (widget && types.length && !types.some((t) => WIDGET_TYPES[widget]?.includes(t)))
     report(`${path}/widget`, 'widget_mismatch', `a ${widget} widget cannot hold a value of type ${types.join(' or ')}`);
   if (field.statement && !types.includes('boolean')) report(`${path}/statement`, 'statement_not_checkbox', 'a statement goes with a yes/no (boolean) field, the checkbox that agrees to it');
   if (field.calendar && node['format'] !== 'date') report(`${path}/calendar`, 'calendar_not_date', 'a calendar applies only to a field whose schema has "format": "date"');

@@ -160,3 +160,26 @@ test('requireDefinition throws a DefinitionError listing the problems', () => {
   delete broken.title;
   assert.throws(() => requireDefinition(broken), (e: unknown) => e instanceof DefinitionError && e.problems.length === 1 && /title/.test(e.message));
 });
+
+test('the data schema speaks a closed vocabulary: unknown keywords and wrong values are refused, each at its place', () => {
+  const draft = minimal();
+  draft.schema.properties.name = { type: 'strng', minLength: -1, maxLenght: 5, pattern: 3, required: 'x' };
+  draft.schema.properties.kind.enum = [];
+  const problems = problemsOf(draft).filter((p) => p.severity === 'error' && p.path.startsWith('/schema/')).map((p) => [p.path, p.code, p.message]);
+  assert.deepEqual(problems, [
+    ['/schema/properties/name/type', 'wrong_value', 'unknown type "strng" (did you mean "string"?); types: string, number, integer, boolean, object, array, null'],
+    ['/schema/properties/name/minLength', 'wrong_type', '"minLength" must be a whole number, 0 or more'],
+    ['/schema/properties/name/maxLenght', 'unknown_keyword', 'unknown keyword "maxLenght" (did you mean "maxLength"?)'],
+    ['/schema/properties/name/pattern', 'wrong_type', '"pattern" must be a regular expression, as a string'],
+    ['/schema/properties/name/required', 'wrong_type', '"required" must be a list of property names'],
+    ['/schema/properties/kind/enum', 'too_few', '"enum" must list at least one value'],
+  ]);
+});
+
+test('a keyword the format leaves out on purpose is refused with the list of those it supports', () => {
+  const draft = minimal();
+  draft.schema.properties.name = { type: 'string', patternProperties: {} };
+  const problem = problemsOf(draft).find((p) => p.code === 'unknown_keyword')!;
+  assert.equal(problem.path, '/schema/properties/name/patternProperties');
+  assert.match(problem.message, /supports \$ref, \$defs, .*minLength/);
+});

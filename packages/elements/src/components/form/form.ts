@@ -103,7 +103,7 @@ export class FormosaForm extends LitElement {
   /** Field views per locale (labels, hints, choices): built once, so a keystroke re-renders only what changed. */
   private views = new Map<string, WeakMap<FieldItem, FieldView>>();
   /** What should take focus after the next render: the step heading, the receipt, or a field by path. */
-  private pendingFocus?: { kind: 'heading' | 'receipt' | 'summary' | 'notice' } | { kind: 'path'; path: string };
+  private pendingFocus?: { kind: 'heading' } | { kind: 'receipt' } | { kind: 'summary' } | { kind: 'notice' } | { kind: 'path'; path: string };
 
   constructor() {
     super();
