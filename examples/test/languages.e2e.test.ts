@@ -117,3 +117,26 @@ test('half the form in Chinese, then Vietnamese, then English: every text follow
     await server.close();
   }
 });
+
+test('the demo site keeps the citizen\'s language over a reload, and speaks it in its own texts too', async () => {
+  const server = await serve(STRICT_CSP);
+  try {
+    const { page, problems } = await open(`${server.url}/form.html?id=smoke-alarm-subsidy&lang=zh-Hant-TW`);
+    await page.waitForFunction(() => document.querySelector('formosa-form')?.shadowRoot?.querySelector('.step-title'));
+    const vi = example('smoke-alarm-subsidy').steps[0]!.title['vi']!;
+    await switchTo(page, 'vi', vi);
+    const siteTexts = () => page.evaluate(() => ({ lang: document.documentElement.lang, back: document.querySelector('.back')!.textContent, skip: document.querySelector('.skip')!.textContent }));
+    assert.deepEqual(await siteTexts(), { lang: 'vi', back: 'Tất cả dịch vụ', skip: 'Chuyển đến nội dung chính' });
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.waitForFunction((t) => document.querySelector('formosa-form')?.shadowRoot?.querySelector('.step-title')?.textContent === t, { timeout: 5000 }, vi);
+    assert.deepEqual(await siteTexts(), { lang: 'vi', back: 'Tất cả dịch vụ', skip: 'Chuyển đến nội dung chính' });
+    // The service list it leads back to is in Vietnamese as well.
+    await page.click('.back');
+    await page.waitForFunction(() => document.querySelectorAll('#services li').length > 0);
+    assert.equal(await page.evaluate(() => document.querySelector('h1')!.textContent), 'Dịch vụ trực tuyến');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await server.close();
+  }
+});

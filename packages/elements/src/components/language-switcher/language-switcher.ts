@@ -6,8 +6,10 @@ import { focusRing, tokens } from '../../internal/styles.js';
 /**
  * A language switcher the host may place anywhere: each language named in itself (with its `lang`), the current
  * one marked. Choosing one switches the form(s) it controls at once — answers, step and errors are kept.
- * @summary Language switcher for one form (`for`) or every form on the page.
- * @csspart list - The list of languages.
+ * With `variant="select"` the languages are a drop-down, which takes one row on a phone instead of three.
+ * @summary Language switcher for one form (`for`) or every form on the page: buttons or a drop-down.
+ * @csspart list - The list of languages (buttons).
+ * @csspart select - The drop-down (`variant="select"`).
  * @event formosa-locale-change - A language was chosen; cancelable.
  * @example
  * <formosa-language-switcher for="application" locales="zh-Hant-TW,en,vi,id,th,ms,fil"></formosa-language-switcher>
@@ -41,14 +43,30 @@ export class FormosaLanguageSwitcher extends LitElement {
         background: var(--_primary);
         font-weight: 700;
       }
-      button:focus-visible {
+      button:focus-visible,
+      select:focus-visible {
         outline: 3px solid var(--_focus);
         outline-offset: 0;
         box-shadow: inset 0 0 0 2px var(--_text);
       }
+      .select {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      select {
+        font: inherit;
+        font-size: 0.9em;
+        min-height: 2.75rem;
+        padding: 0.25rem 0.5rem;
+        color: var(--_text);
+        background: var(--_background);
+        border: 2px solid var(--_primary);
+        border-radius: var(--_radius);
+      }
     `,
   ];
-  static override properties = { for: {}, locales: {}, value: { reflect: true }, label: {} };
+  static override properties = { for: {}, locales: {}, value: { reflect: true }, label: {}, variant: { reflect: true } };
 
   /** Id of the `<formosa-form>` to switch; without it, every form on the page. */
   declare for: string | undefined;
@@ -58,6 +76,8 @@ export class FormosaLanguageSwitcher extends LitElement {
   declare value: string | undefined;
   /** Accessible name of the switcher; defaults to "Language" in the current language. */
   declare label: string | undefined;
+  /** `buttons` (the default: every language in sight) or `select` (a drop-down, for narrow screens). */
+  declare variant: 'buttons' | 'select' | undefined;
 
   private translator: Translator = createTranslator(DEFAULT_LOCALE);
 
@@ -87,7 +107,16 @@ export class FormosaLanguageSwitcher extends LitElement {
   }
 
   override render() {
-    return html`<nav aria-label=${this.label ?? this.translator.message('language.label')}>
+    const label = this.label ?? this.translator.message('language.label');
+    if (this.variant === 'select') {
+      return html`<div class="select">
+        <label for="languages">${label}</label>
+        <select id="languages" part="select" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
+          ${this.offered.map((l) => html`<option value=${l.tag} lang=${l.tag} ?selected=${l.tag === this.value}>${l.name}</option>`)}
+        </select>
+      </div>`;
+    }
+    return html`<nav aria-label=${label}>
       <ul part="list">
         ${this.offered.map(
           (l) => html`<li>
