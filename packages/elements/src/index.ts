@@ -9,7 +9,7 @@ export { FormosaCheckboxField } from './components/checkbox-field/checkbox-field
 export { FormosaSection } from './components/section/section.js';
 export { FormosaStepper, type StepperStep } from './components/stepper/stepper.js';
 export { FormosaErrorSummary, type SummaryError } from './components/error-summary/error-summary.js';
-export { FormosaReview, type ReviewRow, type ReviewSection } from './components/review/review.js';
+export { FormosaReview, type ReviewList, type ReviewRow, type ReviewSection } from './components/review/review.js';
 export { FormosaReceipt } from './components/receipt/receipt.js';
 export { FormosaLanguageSwitcher } from './components/language-switcher/language-switcher.js';
 export { FormosaFileField, type FileFieldTexts, type Remover, type Uploader } from './components/file-field/file-field.js';
