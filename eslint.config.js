@@ -9,7 +9,7 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      // Strict CSP by default: nothing may evaluate strings as code (principle 3 of DESIGN.md).
+      // Strict CSP by default: nothing may evaluate strings as code (docs/architecture.md, "Validators are precompiled").
       'no-eval': 'error',
       'no-new-func': 'error',
       'no-implied-eval': 'error',

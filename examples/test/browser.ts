@@ -72,7 +72,7 @@ export async function answer(page: Page, path: string, value: unknown): Promise<
       }
       const input = host.shadowRoot!.querySelector<HTMLInputElement>('input, textarea')!;
       input.focus();
-      if (host.getAttribute('calendar') === 'roc') return 'roc';
+      if (host.shadowRoot!.querySelectorAll('input').length === 3) return host.getAttribute('calendar') === 'roc' ? 'roc' : 'parts';
       return input.type === 'checkbox' ? 'press' : input.type === 'date' ? 'date' : 'type';
     },
     path,
@@ -81,10 +81,10 @@ export async function answer(page: Page, path: string, value: unknown): Promise<
   assert.ok(kind, `no field ${path} on this step`);
   if (kind === 'file') await chooseFile(page, path, value);
   else if (kind === 'press') await page.keyboard.press('Space');
-  else if (kind === 'roc') {
-    // 民國 year, month and day, in three boxes: 1990-05-02 is typed as 79, 5, 2.
+  else if (kind === 'roc' || kind === 'parts') {
+    // Year, month and day, in three boxes; a 民國 year is typed as such: 1990-05-02 is 79, 5, 2.
     const [y, m, d] = String(value).split('-').map(Number) as [number, number, number];
-    await page.keyboard.type(String(y - 1911));
+    await page.keyboard.type(String(kind === 'roc' ? y - 1911 : y));
     await page.keyboard.press('Tab');
     await page.keyboard.type(String(m));
     await page.keyboard.press('Tab');

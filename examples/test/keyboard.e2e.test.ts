@@ -59,9 +59,10 @@ async function answerByKeyboard(page: Page, here: Awaited<ReturnType<typeof focu
     await chooseFile(page, here.path!, value);
   } else if (here.type === 'checkbox') {
     if (value === true) await keyboard.press('Space');
-  } else if (here.calendar === 'roc') {
+  } else if (here.calendar) {
+    // A date in three boxes: a 民國 year is typed as such.
     const [y, m, d] = String(value).split('-').map(Number) as [number, number, number];
-    await keyboard.type(String(y - 1911));
+    await keyboard.type(String(here.calendar === 'roc' ? y - 1911 : y));
     await keyboard.press('Tab');
     await keyboard.type(String(m));
     await keyboard.press('Tab');

@@ -54,7 +54,7 @@ test('the rent-subsidy review on a 390 px phone and a 1280 px desktop follows th
     t.diagnostic(`review height at 390 px: ${phone.height} px (${(phone.height / 844).toFixed(1)} screens of 844 px), ${phone.rows.length} rows, ${phone.rows.filter((r) => r.change).length} Change links`);
 
     // A heading per step, and per section or entry that is more than one answer.
-    assert.deepEqual(phone.headings, ['H3 申請人資料', 'H3 家庭成員', 'H3 租屋資料', 'H3 出租人資料', 'H3 申請資格', 'H3 撥款帳戶']);
+    assert.deepEqual(phone.headings, ['H3 申請人資料', 'H3 家庭成員', 'H3 租屋資料', 'H3 出租人資料', 'H3 申請資格', 'H4 是否符合下列情形？（符合者請勾選，可複選）', 'H3 撥款帳戶']);
     const row = (label: string) => phone.rows.find((r) => r.label === label);
     // An address is one answer, in the order Taiwan writes it, with its postal code.
     assert.deepEqual(row('戶籍地址'), { label: '戶籍地址', value: '106 臺北市大安區信義路三段 100 號', change: '修改', beside: true });

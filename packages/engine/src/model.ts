@@ -18,7 +18,7 @@ export interface FieldInfo {
   readonly ancestors: readonly string[];
   readonly schema: SchemaNode;
   readonly format?: KnownFormat;
-  /** `roc` for a date field asked in 民國 years. */
+  /** For a date field: the calendar it is asked in, its own or else the form's (`roc`: 民國 years). */
   readonly calendar?: 'gregorian' | 'roc';
   readonly numeric: boolean;
   /** A yes/no field (a checkbox): `false` counts as not answered when it is required. */
@@ -98,7 +98,7 @@ export class FormModel {
       const parent = subschemaAt(definition.schema, formatPointer(segments.slice(0, -1)));
       const format = typeof schema['format'] === 'string' && (KNOWN_FORMATS as readonly string[]).includes(schema['format']) ? (schema['format'] as KnownFormat) : undefined;
       const info: FieldInfo = {
-        item, pattern: target, stepId: step.id, ...scope, ancestors, schema, ...(format ? { format } : {}), ...(item.calendar ? { calendar: item.calendar } : {}),
+        item, pattern: target, stepId: step.id, ...scope, ancestors, schema, ...(format ? { format } : {}), ...(format === 'date' ? { calendar: item.calendar ?? definition.calendar ?? 'gregorian' } : {}),
         numeric: typesOf(schema).some((t) => t === 'number' || t === 'integer'),
         boolean: typesOf(schema).includes('boolean'),
         file: item.widget === 'file',

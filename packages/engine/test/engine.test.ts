@@ -160,7 +160,9 @@ test('ROC-calendar dates: stored as ISO, out-of-range 民國 years rejected with
   state = engine.change(state, '/applicant/birthDate', '2024--02');
   assert.deepEqual(engine.validate(state, { step: 'applicant' })[0]?.params, { format: 'date', reason: 'incomplete' });
   state = engine.change(state, '/rental/leaseStart', '1911-05-02');
-  assert.ok(!engine.validate(state, { step: 'rental' }).some((e) => e.code === 'rocYear'), 'Gregorian fields have no ROC range');
+  assert.ok(engine.validate(state, { step: 'rental' }).some((e) => e.code === 'rocYear'), 'the form\'s calendar is every date field\'s');
+  const gregorian = new FormEngine({ ...definition, calendar: 'gregorian' }, { validator });
+  assert.ok(!gregorian.validate(gregorian.change(fill(gregorian), '/rental/leaseStart', '1911-05-02'), { step: 'rental' }).some((e) => e.code === 'rocYear'), 'Gregorian fields have no ROC range');
 });
 
 test('Taiwan address: districts belong to the chosen county, the postal code is computed', () => {

@@ -40,7 +40,31 @@ export function semanticProblems(definition: FormDefinition, options: { tolerant
   // Without every binding known, every answer would look unbound.
   if (bound) run(() => checkUnbound(definition.schema, bindings.bound, bindings.files, report));
   run(() => checkOptionSets(definition, report));
+  run(() => checkLoneCheckboxes(definition, report));
   return problems;
+}
+
+/**
+ * Yes/no boxes side by side with no question above them (婚後兩年內, 育有未成年子女): a screen reader hears each box
+ * alone and nobody hears what is asked. A section's title (its legend) is that question.
+ */
+function checkLoneCheckboxes(definition: FormDefinition, report: Report): void {
+  definition.steps.forEach((step, s) => {
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length >= 2) {
+        report(`/steps/${s}/items/${run[0]}`, 'checkboxes_without_question',
+          `${run.length} yes/no boxes follow each other with no question: put them in a section whose title asks it (e.g. "Do any of these apply to you?")`, 'warning');
+      }
+      run = [];
+    };
+    step.items.forEach((item, i) => {
+      const lone = isField(item) && !item.statement && typesOf(subschemaAt(definition.schema, fieldPattern(item))).includes('boolean');
+      if (lone) run.push(i);
+      else flush();
+    });
+    flush();
+  });
 }
 
 /** Option lists no field uses: translations nobody will see. */

@@ -193,6 +193,8 @@ export interface FormDefinition {
   readonly description?: LocalizedText;
   /** The presentation the form is designed for; the host's `theme` attribute wins. */
   readonly theme?: 'default' | 'senior';
+  /** The calendar every date field is shown and asked in, unless the field sets its own (default `gregorian`). */
+  readonly calendar?: 'gregorian' | 'roc';
   /** JSON Schema 2020-12 of the submitted data (an object). */
   readonly schema: JsonSchema;
   /** Named option lists shared by several fields, e.g. `counties`. */

@@ -183,3 +183,14 @@ test('a keyword the format leaves out on purpose is refused with the list of tho
   assert.equal(problem.path, '/schema/properties/name/patternProperties');
   assert.match(problem.message, /supports \$ref, \$defs, .*minLength/);
 });
+
+test('yes/no boxes side by side with no question above them are a warning: a section\'s title asks it', () => {
+  const draft = minimal();
+  draft.schema.properties.married = { type: 'boolean' };
+  draft.schema.properties.children = { type: 'boolean' };
+  const boxes = [{ field: '/married', label: { 'zh-Hant-TW': '婚後兩年內', en: 'Married' } }, { field: '/children', label: { 'zh-Hant-TW': '育有未成年子女', en: 'Children' } }];
+  draft.steps[0].items.push(...boxes);
+  assert.deepEqual(problemsOf(draft).filter((p) => p.code === 'checkboxes_without_question').map((p) => p.path), ['/steps/0/items/4']);
+  draft.steps[0].items.splice(4, 2, { section: 'applies', title: { 'zh-Hant-TW': '是否符合下列情形？', en: 'Do any of these apply?' }, items: boxes });
+  assert.deepEqual(problemsOf(draft).filter((p) => p.code === 'checkboxes_without_question'), []);
+});

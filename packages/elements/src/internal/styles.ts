@@ -93,6 +93,10 @@ export const fieldStyles = css`
     font-weight: 700;
     margin-block-end: 0.25rem;
   }
+  legend {
+    /* The browser's own legend padding put a question's heading 2 px right of every label. */
+    padding: 0;
+  }
   .optional {
     font-weight: 400;
     color: var(--_muted);

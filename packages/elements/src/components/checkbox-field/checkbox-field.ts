@@ -34,7 +34,7 @@ export class FormosaCheckboxField extends FormosaField {
     const ids = [this.statement ? 'statement' : '', this.hint ? 'hint' : '', this.error ? 'error' : ''].filter(Boolean).join(' ');
     return ids || nothing;
   }
-  static override properties = { ...FormosaField.properties, checked: { type: Boolean, reflect: true }, value: {}, statement: {}, statementLang: { attribute: 'statement-lang' } };
+  static override properties = { ...FormosaField.properties, checked: { type: Boolean, reflect: true }, value: {}, statement: {}, statementLang: { attribute: 'statement-lang' }, statementLabel: { attribute: 'statement-label' } };
 
   declare checked: boolean;
   /** Submitted with a native form when ticked (like the native checkbox's `value`). */
@@ -42,11 +42,14 @@ export class FormosaCheckboxField extends FormosaField {
   /** The text agreed to (a consent or declaration). */
   declare statement: string | undefined;
   declare statementLang: string | undefined;
+  /** The name of the statement's scrollable region, e.g. "聲明內容" (the checkbox's label names the checkbox, not the text). */
+  declare statementLabel: string;
 
   constructor() {
     super();
     this.checked = false;
     this.value = 'on';
+    this.statementLabel = 'Statement';
   }
 
   protected get anchor(): HTMLElement | null {
@@ -62,7 +65,7 @@ export class FormosaCheckboxField extends FormosaField {
   override render() {
     return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
       ${this.statement
-        ? html`<div id="statement" class="statement" part="statement" tabindex="0" role="region" aria-label=${this.label} lang=${this.statementLang ?? nothing}>${this.statement}</div>`
+        ? html`<div id="statement" class="statement" part="statement" tabindex="0" role="region" aria-label=${this.statementLabel} lang=${this.statementLang ?? nothing}>${this.statement}</div>`
         : nothing}
       ${this.renderHint()} ${this.renderError()}
       <div class="choice">

@@ -27,19 +27,27 @@ export class FormosaDateField extends FormosaTextField {
   static override styles = [
     ...FormosaTextField.styles,
     css`
+      /* Each part is as wide as its box and a long label (Năm Dân Quốc) wraps inside it, so the boxes stay on one
+         line wherever three boxes fit (a phone, a household member); only narrower than that do they wrap. */
       .parts {
         display: flex;
         flex-wrap: wrap;
         gap: 0.75rem;
+        align-items: flex-end;
+      }
+      .part {
+        width: 3.75em;
+        flex: none;
+      }
+      .part.year {
+        width: 5em;
       }
       .part label {
         font-weight: 400;
+        overflow-wrap: anywhere;
       }
       .part input {
-        width: 4.5em;
-      }
-      .part.year input {
-        width: 5.5em;
+        width: 100%;
       }
     `,
   ];

@@ -37,6 +37,7 @@ export interface FieldTexts {
   readonly rocYear: string;
   readonly month: string;
   readonly day: string;
+  readonly statement: string;
 }
 
 /** The interface texts of fields in a locale. */
@@ -44,6 +45,7 @@ export function fieldTexts(t: Translator): FieldTexts {
   return {
     errorPrefix: t.message('errorSummary.prefix'), optional: t.message('form.optional'), choose: t.message('form.choose'),
     year: t.message('date.year'), rocYear: t.message('date.rocYear'), month: t.message('date.month'), day: t.message('date.day'),
+    statement: t.message('form.statement'),
   };
 }
 
@@ -165,7 +167,7 @@ function fieldTemplate(field: FieldItem, ctx: RenderContext, path: string): Temp
     case 'checkbox':
       return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix}
-        statement=${view.statement ?? nothing} statement-lang=${view.statementLang ?? nothing}
+        statement=${view.statement ?? nothing} statement-lang=${view.statementLang ?? nothing} statement-label=${texts.statement}
         ?required=${required} ?readonly=${readonly} .checked=${live(value === true)}></formosa-checkbox-field>`;
     case 'file':
       return html`<formosa-file-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
@@ -181,7 +183,7 @@ function fieldTemplate(field: FieldItem, ctx: RenderContext, path: string): Temp
     default: {
       const shown = value === undefined || value === null ? '' : typeof value === 'number' && readonly ? t.number(value) : String(value);
       const a: InputAttributes = {
-        id, path, view, error, errorLang, required, readonly, shown, autocomplete: field.autocomplete, texts, calendar: field.calendar ?? 'gregorian', currency: field.currency,
+        id, path, view, error, errorLang, required, readonly, shown, autocomplete: field.autocomplete, texts, calendar: engine.model.field(path)?.calendar ?? 'gregorian', currency: field.currency,
         type: view.widget === 'email' || view.widget === 'tel' ? view.widget : 'text',
       };
       return view.widget === 'number' ? numberField(a) : view.widget === 'date' ? dateField(a) : textField(a);
@@ -196,7 +198,8 @@ interface InputAttributes {
   readonly currency: string | undefined;
 }
 
-// Lit templates are static per tag, so each input element has its own (identical) template.
+// Lit templates are static per tag, so each input element has its own (identical) template. Dates are always
+// entered in boxes: the browser's picker follows the browser's locale (mm/dd/yyyy in a Chinese form), not the form's.
 const textField = (a: InputAttributes) => html`<formosa-text-field id=${a.id} data-path=${a.path} name=${a.path} type=${a.type} label=${a.view.label}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
@@ -209,7 +212,7 @@ const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id
 const dateField = (a: InputAttributes) => html`<formosa-date-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
-  autocomplete=${a.autocomplete ?? nothing} calendar=${a.calendar} year-label=${a.calendar === 'roc' ? a.texts.rocYear : a.texts.year}
+  autocomplete=${a.autocomplete ?? nothing} calendar=${a.calendar} entry="parts" year-label=${a.calendar === 'roc' ? a.texts.rocYear : a.texts.year}
   month-label=${a.texts.month} day-label=${a.texts.day} .value=${live(a.shown)}></formosa-date-field>`;
 
 function renderRepeat(item: RepeatItem, ctx: RenderContext): TemplateResult | typeof nothing {

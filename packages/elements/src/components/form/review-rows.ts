@@ -132,7 +132,7 @@ function display(field: FieldItem, path: string, { engine, data, t }: Context): 
     const text = t.text(option.label);
     return { value: text.text, ...(t.fallbackLang(text) ? { valueLang: text.lang } : {}) };
   }
-  if (widget === 'date' && typeof value === 'string') return { value: t.date(value, field.calendar) };
+  if (widget === 'date' && typeof value === 'string') return { value: t.date(value, info.calendar) };
   if (typeof value === 'number') return { value: field.currency ? t.currency(value, field.currency) : t.number(value) };
   return { value: String(value) };
 }

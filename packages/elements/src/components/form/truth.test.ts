@@ -92,7 +92,8 @@ function shown(host: Host): unknown {
   if (inputs.length === 1 && inputs[0]!.type === 'checkbox') return (inputs[0] as HTMLInputElement).checked ? true : undefined;
   if (inputs.length === 3) {
     const [year, month, day] = inputs.map((i) => i.value);
-    return year || month || day ? `${Number(year) + 1911}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : undefined;
+    const offset = host.getAttribute('calendar') === 'roc' ? 1911 : 0;
+    return year || month || day ? `${Number(year) + offset}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : undefined;
   }
   return inputs[0]!.value === '' ? undefined : inputs[0]!.value;
 }
@@ -143,7 +144,7 @@ async function fill(form: FormosaForm, prefix: string, text: string) {
   await pick(form, `/${prefix}Pick`, text.length % 5);
   await pick(form, `/${prefix}Radio`, 1);
   await pick(form, `/${prefix}Tick`, 0);
-  await typeInto(form, `/${prefix}Date`, '05022024');
+  for (const [box, part] of ['2024', '5', '2'].entries()) await typeInto(form, `/${prefix}Date`, part, box);
   for (const [box, part] of ['79', '5', '2'].entries()) await typeInto(form, `/${prefix}Roc`, part, box);
 }
 

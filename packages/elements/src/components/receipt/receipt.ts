@@ -19,6 +19,7 @@ export class FormosaReceipt extends LitElement {
     focusRing,
     css`
       .panel {
+        container-type: inline-size;
         background: var(--formosa-color-success, #00703c);
         color: #fff;
         padding: calc(var(--_space) * 1.5);
@@ -29,12 +30,13 @@ export class FormosaReceipt extends LitElement {
         margin: 0 0 0.5rem;
         font-size: 1.6em;
       }
+      /* The number is read out at a counter: one piece, never broken at its hyphens, as large as the panel allows. */
       .number {
         display: block;
-        font-size: 1.6em;
+        font-size: min(1.6em, 7.5cqi);
         font-weight: 700;
         letter-spacing: 0.05em;
-        overflow-wrap: anywhere;
+        white-space: nowrap;
       }
       .qr {
         display: block;
