@@ -10,6 +10,7 @@ export { OPERATORS, argumentsOf, operatorOf, varsOf, type OperatorSignature } fr
 export { KNOWN_FORMATS, type KnownFormat } from './formats.js';
 export { forEachItem, fieldPattern, isField, isRepeat, isSection, optionSourceOf, optionsOf, type ItemContext } from './layout.js';
 export { forEachText } from './texts.js';
+export { compilePattern, linearRegExp, PatternError, MAX_PATTERN_STATES, type LinearPattern } from './pattern.js';
 export { dataSchemaProblems, DATA_SCHEMA_KEYWORDS } from './vocabulary.js';
 export { subschemaAt, typesOf, isRequiredProperty, type SchemaNode } from './data-schema.js';
 export { formatProblem, type Problem } from './problem.js';

@@ -27,7 +27,8 @@ export class FormosaLanguageSwitcher extends LitElement {
         margin: 0;
         padding: 0;
       }
-      button {
+      button,
+      select {
         font: inherit;
         font-size: 0.9em;
         min-height: 2.75rem;
@@ -55,14 +56,7 @@ export class FormosaLanguageSwitcher extends LitElement {
         gap: 0.5rem;
       }
       select {
-        font: inherit;
-        font-size: 0.9em;
-        min-height: 2.75rem;
-        padding: 0.25rem 0.5rem;
         color: var(--_text);
-        background: var(--_background);
-        border: 2px solid var(--_primary);
-        border-radius: var(--_radius);
       }
     `,
   ];
