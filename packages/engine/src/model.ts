@@ -1,7 +1,7 @@
 /** The static index of a definition the engine works from: its fields, repeats, visibility keys and rules. */
 import {
   fieldPattern, forEachItem, isField, isRepeat, isRequiredProperty, isSection, parsePointer, resolvePath, subschemaAt,
-  typesOf, varsOf, formatPointer, patternOf,
+  typesOf, varsOf, formatPointer, patternOf, computedGraph,
   type Expression, type FieldItem, type FormDefinition, type KnownFormat, type RepeatItem, type SchemaNode, KNOWN_FORMATS, FormosaError,
 } from '@formosa/schema';
 import { PatternIndex } from './pattern-index.js';
@@ -114,25 +114,13 @@ export class FormModel {
     this.rankRules(pending);
   }
 
-  /** Computed rules are ranked so each runs after the computed values it reads. */
+  /** Computed rules are ranked so each runs after the computed values it reads (the loader refused circles). */
   private rankRules(pending: Omit<Rule, 'rank'>[]): void {
     const readsOf = (rule: Omit<Rule, 'rank'>) => varsOf(rule.expression).map((v) => resolvePath(v, rule.repeat ? `${rule.repeat}/*` : ''));
-    const computed = pending.filter((r) => r.kind === 'computed');
-    const ranks = new Map<Omit<Rule, 'rank'>, number>();
-    const rankOf = (rule: Omit<Rule, 'rank'>, depth = 0): number => {
-      const known = ranks.get(rule);
-      if (known !== undefined) return known;
-      if (depth > computed.length) return 0; // a cycle; the loader reports it
-      let rank = 0;
-      for (const read of readsOf(rule)) {
-        for (const other of computed) if (other !== rule && (other.target === read || other.target.startsWith(read + '/'))) rank = Math.max(rank, rankOf(other, depth + 1) + 1);
-      }
-      ranks.set(rule, rank);
-      return rank;
-    };
-    const maxComputed = computed.reduce((max, rule) => Math.max(max, rankOf(rule)), 0);
+    const { rank } = computedGraph(this.definition);
+    const maxComputed = Math.max(0, ...rank.values());
     for (const pending1 of pending) {
-      const rule: Rule = { ...pending1, rank: pending1.kind === 'computed' ? rankOf(pending1) : maxComputed + 1 };
+      const rule: Rule = { ...pending1, rank: pending1.kind === 'computed' ? (rank.get(pending1.target) ?? 0) : maxComputed + 1 };
       this.rules.push(rule);
       for (const pattern of readsOf(rule)) this.reads.add(pattern, { rule, pattern });
     }

@@ -43,8 +43,14 @@ function deref(root: JsonSchema, node: JsonSchema | undefined, depth = 0): Schem
   const ref = node['$ref'];
   if (typeof ref === 'string' && ref.startsWith('#')) {
     let target: unknown = root;
-    for (const segment of parsePointer(decodeURIComponent(ref.slice(1)))) {
-      target = target && typeof target === 'object' ? (target as Record<string, unknown>)[segment] : undefined;
+    let pointer: string;
+    try {
+      pointer = decodeURIComponent(ref.slice(1));
+    } catch {
+      return undefined; // a malformed %-escape: the loader reports it (bad_ref)
+    }
+    for (const segment of parsePointer(pointer)) {
+      target = target && typeof target === 'object' && Object.prototype.hasOwnProperty.call(target, segment) ? (target as Record<string, unknown>)[segment] : undefined;
     }
     const resolved = deref(root, target as JsonSchema | undefined, depth + 1);
     // Keywords written beside $ref apply too (2020-12): the local ones win for lookups.

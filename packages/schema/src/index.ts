@@ -10,6 +10,8 @@ export { OPERATORS, argumentsOf, operatorOf, varsOf, type OperatorSignature } fr
 export { KNOWN_FORMATS, type KnownFormat } from './formats.js';
 export { forEachItem, fieldPattern, isField, isRepeat, isSection, optionSourceOf, optionsOf, type ItemContext } from './layout.js';
 export { forEachText } from './texts.js';
+export { computedGraph, type ComputedGraph, type ComputedNode } from './computed.js';
+export { LIMITS, documentProblems, limitProblems } from './limits.js';
 export { compilePattern, linearRegExp, PatternError, MAX_PATTERN_STATES, type LinearPattern } from './pattern.js';
 export { dataSchemaProblems, DATA_SCHEMA_KEYWORDS } from './vocabulary.js';
 export { subschemaAt, typesOf, isRequiredProperty, type SchemaNode } from './data-schema.js';

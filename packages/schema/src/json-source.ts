@@ -22,10 +22,15 @@ export class JsonSyntaxError extends FormosaError {
   constructor(
     message: string,
     readonly position: SourcePosition,
+    /** `json_syntax`, or `too_deep` for nesting beyond the parser's limit. */
+    readonly problem: 'json_syntax' | 'too_deep' = 'json_syntax',
   ) {
-    super('json_syntax', `${message} at line ${position.line}, column ${position.column}`);
+    super(problem, `${message} at line ${position.line}, column ${position.column}`);
   }
 }
+
+/** How deep arrays and objects may nest: deeper text is refused before it can exhaust the stack. */
+export const MAX_JSON_DEPTH = 64;
 
 /**
  * Parses JSON text, recording where each value sits.
@@ -82,6 +87,9 @@ class Parser {
 
   private value(path: (string | number)[]): unknown {
     const c = this.text[this.i];
+    if ((c === '{' || c === '[') && path.length >= MAX_JSON_DEPTH) {
+      throw new JsonSyntaxError(`Arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep here`, this.position(this.i), 'too_deep');
+    }
     if (c === '{') return this.object(path);
     if (c === '[') return this.array(path);
     if (c === '"') return this.string();

@@ -7,6 +7,7 @@ import { metaProblems } from './meta-errors.js';
 import { semanticProblems } from './semantic.js';
 import { dataSchemaProblems } from './vocabulary.js';
 import { isWithin } from './pointer.js';
+import { documentProblems, limitProblems, LIMITS } from './limits.js';
 import { migrate, MIGRATIONS, type Migration } from './migrations.js';
 import validateShape from './generated/definition-validator.js';
 
@@ -32,6 +33,9 @@ export function loadDefinition(input: unknown, options: LoadOptions = {}): LoadR
   let positions: ReadonlyMap<string, SourcePosition> = new Map();
   const problems: Problem[] = [];
   if (typeof input === 'string') {
+    if (input.length > LIMITS.documentChars) {
+      return { ok: false, problems: [{ severity: 'error', path: '', code: 'too_large', message: `the definition is ${input.length.toLocaleString('en')} characters long; at most ${LIMITS.documentChars.toLocaleString('en')}` }] };
+    }
     try {
       const source = parseJsonSource(input);
       document = source.value;
@@ -41,9 +45,13 @@ export function loadDefinition(input: unknown, options: LoadOptions = {}): LoadR
       }
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      return { ok: false, problems: [{ severity: 'error', path: '', code: 'json_syntax', message: error.message, ...error.position }] };
+      return { ok: false, problems: [{ severity: 'error', path: '', code: error.problem, message: error.message, ...error.position }] };
     }
   }
+  // Before anything reads the document: nothing too deep, no name that reaches a prototype.
+  const tree = documentProblems(document);
+  problems.push(...tree.problems);
+  if (tree.fatal) return { ok: false, problems: locateProblems(problems, positions) };
   const migrated = migrate(document, options.migrations ?? MIGRATIONS);
   problems.push(...migrated.problems);
   if (migrated.problems.length === 0) problems.push(...checkDocument(migrated.document));
@@ -62,7 +70,15 @@ function checkDocument(document: unknown): Problem[] {
   const shapeOk = validateShape(document);
   const shape = shapeOk ? [] : metaProblems((validateShape.errors ?? []) as ErrorObject[], document);
   const data = document !== null && typeof document === 'object' && 'schema' in document ? dataSchemaProblems((document as { schema: unknown }).schema) : [];
-  if (shapeOk) return [...data, ...semanticProblems(document as FormDefinition)];
+  // A schema that contains itself, or nests too deep, would never end a walk over it; one that is not an object
+  // with properties leaves nothing to bind a field to.
+  if (data.some((p) => p.code === 'ref_cycle' || p.code === 'too_deep' || p.path === '/schema' || p.path === '/schema/properties')) return [...shape, ...data];
+  if (shapeOk) {
+    // Past a limit, the meaning's checks would cost as much as the limit exists to prevent.
+    const limits = limitProblems(document as FormDefinition);
+    if (limits.length) return [...data, ...limits];
+    return [...data, ...semanticProblems(document as FormDefinition)];
+  }
   const malformed = shape.map((p) => p.path);
   const inside = (path: string) => malformed.some((m) => isWithin(path, m));
   return [...shape, ...data, ...semanticProblems(document as FormDefinition, { tolerant: true }).filter((p) => !inside(p.path))];

@@ -5,7 +5,8 @@ import { didYouMean } from './problem.js';
 import { forEachItem, fieldPattern, isField, isRepeat, isSection, optionSourceOf, optionsOf } from './layout.js';
 import { forEachText } from './texts.js';
 import { subschemaAt, typesOf, isRequiredProperty, type SchemaNode } from './data-schema.js';
-import { OPERATORS, argumentsOf, operatorOf, varsOf } from './expression.js';
+import { OPERATORS, argumentsOf, operatorOf } from './expression.js';
+import { computedGraph } from './computed.js';
 import { formatPointer, isIndexSegment, parsePointer, resolvePath } from './pointer.js';
 
 type Report = (path: string, code: string, message: string, severity?: Problem['severity']) => void;
@@ -268,27 +269,9 @@ function checkExpressions(definition: FormDefinition, report: Report): void {
 }
 
 function checkComputedCycles(definition: FormDefinition, report: Report): void {
-  const edges = new Map<string, { path: string; reads: string[] }>();
-  forEachItem(definition, (item, { path, repeat }) => {
-    if (!isField(item) || item.computed === undefined) return;
-    const scope = repeat ? `${repeat.repeat}/*` : '';
-    edges.set(fieldPattern(item, repeat), { path, reads: varsOf(item.computed).map((v) => resolvePath(v, scope)) });
-  });
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (node: string, trail: string[]): void => {
-    if (state.get(node) === 'done') return;
-    if (state.get(node) === 'visiting') {
-      const cycle = [...trail.slice(trail.indexOf(node)), node];
-      report(`${edges.get(node)!.path}/computed`, 'computed_cycle', `computed values depend on each other in a circle: ${cycle.join(' → ')}`);
-      return;
-    }
-    state.set(node, 'visiting');
-    for (const read of edges.get(node)?.reads ?? []) {
-      for (const target of edges.keys()) if (target === read || target.startsWith(read + '/')) visit(target, [...trail, node]);
-    }
-    state.set(node, 'done');
-  };
-  for (const node of edges.keys()) visit(node, []);
+  for (const { path, cycle } of computedGraph(definition).cycles) {
+    report(`${path}/computed`, 'computed_cycle', `computed values depend on each other in a circle: ${cycle.join(' → ')}`);
+  }
 }
 
 function checkUnbound(schema: JsonSchema, bound: Set<string>, files: Set<string>, report: Report): void {

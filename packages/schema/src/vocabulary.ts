@@ -7,6 +7,8 @@ import type { Problem } from './problem.js';
 import { didYouMean } from './problem.js';
 import { formatPointer, isIndexSegment } from './pointer.js';
 import { KNOWN_FORMATS } from './formats.js';
+import { compilePattern, PatternError } from './pattern.js';
+import { parsePointer } from './pointer.js';
 
 type Report = (path: string, code: string, message: string) => void;
 
@@ -36,6 +38,9 @@ export const DATA_SCHEMA_KEYWORDS: Readonly<Record<string, Kind>> = {
   title: 'string', description: 'string', default: 'any', deprecated: 'boolean', readOnly: 'boolean', writeOnly: 'boolean', examples: 'array',
 };
 
+/** How deep schemas may nest, counting each `$ref` followed as a level. */
+export const MAX_SCHEMA_DEPTH = 128;
+
 const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -57,7 +62,45 @@ export function dataSchemaProblems(schema: unknown): Problem[] {
   if (schema['type'] !== 'object') report('/schema/type', 'wrong_value', 'the data schema describes the submitted answers: its "type" must be "object"');
   if (!isObject(schema['properties'])) report('/schema/properties', 'missing_property', 'the data schema needs "properties", the answers the fields are bound to');
   walkSchema(schema, '/schema', report);
+  if (problems.length === 0) checkReferences(schema, report);
   return problems;
+}
+
+/** The node a local reference names, or undefined. */
+function resolveRef(root: unknown, ref: string): unknown {
+  let node: unknown = root;
+  for (const segment of parsePointer(decodeURIComponent(ref.slice(1)))) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+/**
+ * Every `$ref` names a schema of this data schema, and no schema contains itself, directly or through references
+ * (`"$ref": "#"`, A → B → A, a property referring to its ancestor): the data a form asks for is finite, and so
+ * is every walk over its schema. Depth first over containment and references, in time linear in the schema.
+ */
+function checkReferences(root: Record<string, unknown>, report: Report): void {
+  const state = new Map<object, 'open' | 'done'>();
+  const visit = (node: unknown, path: string, depth: number): void => {
+    if (node === null || typeof node !== 'object') return;
+    const seen = state.get(node);
+    if (seen === 'done') return;
+    if (seen === 'open') return report(path, 'ref_cycle', 'the data schema contains itself here (through "$ref"): the data a form asks for must be finite');
+    if (depth > MAX_SCHEMA_DEPTH) return report(path, 'too_deep', `schemas nest (through "$ref" too) more than ${MAX_SCHEMA_DEPTH} levels deep here`);
+    state.set(node, 'open');
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples') continue;
+      if (key === '$ref' && typeof child === 'string') {
+        const target = resolveRef(root, child);
+        if (target === undefined || (typeof target !== 'object' && typeof target !== 'boolean')) report(path + '/$ref', 'unknown_ref', `"${child}" names nothing in the data schema`);
+        else visit(target, path + '/$ref', depth + 1);
+      } else visit(child, path + formatPointer([key]), depth + 1);
+    }
+    state.set(node, 'done');
+  };
+  visit(root, '/schema', 0);
 }
 
 function walkSchema(node: unknown, path: string, report: Report): void {
@@ -128,10 +171,24 @@ function checkValue(keyword: string, kind: Kind, value: unknown, at: string, rep
       if (!(KNOWN_FORMATS as readonly string[]).includes(value)) report(at, 'unknown_format', `unknown format "${value}"${didYouMean(value, KNOWN_FORMATS)}; known formats: ${KNOWN_FORMATS.join(', ')}`);
       return;
     case 'pattern':
-      if (typeof value !== 'string') wrong('a regular expression, as a string');
+      if (typeof value !== 'string') return wrong('a regular expression, as a string');
+      try {
+        compilePattern(value);
+      } catch (error) {
+        if (!(error instanceof PatternError)) throw error;
+        report(at, 'bad_pattern', `the pattern cannot be used: ${error.message} (at character ${error.offset + 1})`);
+      }
       return;
     case 'ref':
-      if (typeof value !== 'string') wrong('a string such as "#/$defs/address"');
+      if (typeof value !== 'string') return wrong('a string such as "#/$defs/address"');
+      if (!value.startsWith('#')) report(at, 'remote_ref', `only references inside this definition's data schema are followed ("#/$defs/…"), not "${value}"`);
+      else {
+        try {
+          decodeURIComponent(value.slice(1));
+        } catch {
+          report(at, 'bad_ref', `"${value}" has a malformed %-escape`);
+        }
+      }
       return;
     case 'dependentRequired':
       if (!isObject(value) || Object.values(value).some((v) => !Array.isArray(v) || v.some((name) => typeof name !== 'string'))) wrong('an object of property-name lists');

@@ -29,11 +29,15 @@ export async function loadForms(folder: string): Promise<Map<string, ServedForm>
     }
     const definition = result.definition;
     let source: Promise<string> | undefined;
-    forms.set(definition.id, {
-      definition,
-      engine: new FormEngine(definition, { validator: ajv.compile(definition.schema as object) }),
-      validatorSource: () => (source ??= compileStandaloneValidator(definition.schema)),
-    });
+    let engine: FormEngine;
+    try {
+      engine = new FormEngine(definition, { validator: ajv.compile(definition.schema as object) });
+    } catch (error) {
+      // The gate refuses what cannot be compiled; should anything slip through, it is still this file's problem.
+      failures.push(`${name} error (document): ${error instanceof Error ? error.message : String(error)} [internal]`);
+      continue;
+    }
+    forms.set(definition.id, { definition, engine, validatorSource: () => (source ??= compileStandaloneValidator(definition.schema)) });
   }
   if (failures.length) throw new Error(`Definitions with problems in ${folder}:\n${failures.join('\n')}`);
   return forms;

@@ -2,19 +2,35 @@
  * Node-only: compiles JSON Schemas into standalone validator modules, so browsers never need `eval`.
  * Uses ajv's standalone code generation, then bundles its runtime helpers with esbuild.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020, type Options } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import type { JsonSchema } from '../types.js';
 import { KNOWN_FORMATS } from '../formats.js';
+import { linearRegExp } from '../pattern.js';
 
 const require = createRequire(import.meta.url);
 
+/** The pattern module beside this one: the TypeScript source in tests and tools, the built file once published. */
+const patternModule = (() => {
+  const built = fileURLToPath(new URL('../pattern.js', import.meta.url));
+  return existsSync(built) ? built : built.replace(/\.js$/, '.ts');
+})();
+
+/**
+ * ajv runs `pattern` with the linear-time engine, here and in precompiled validators, whose code imports it by
+ * this snippet (esbuild bundles it into the validator module): no answer can make validation backtrack.
+ */
+const regExp = Object.assign((source: string) => linearRegExp(source), { code: `require(${JSON.stringify(patternModule)}).linearRegExp` });
+
 /**
  * ajv options shared by run-time compilation (server) and standalone compilation (build, CLI),
- * so both validate identically. Formats are checked by the engine, so ajv treats them as annotations.
+ * so both validate identically. Formats are checked by the engine, so ajv treats them as annotations;
+ * patterns run in linear time (see pattern.ts).
  */
 export function ajvOptions(): Options {
   return {
@@ -27,6 +43,7 @@ export function ajvOptions(): Options {
     strictRequired: false,
     allowUnionTypes: true,
     formats: Object.fromEntries(KNOWN_FORMATS.map((f) => [f, true])),
+    code: { regExp },
   };
 }
 
@@ -43,7 +60,7 @@ export function createAjv(extra: Options = {}): Ajv2020 {
  * await writeFile('validator.js', source);
  */
 export async function compileStandaloneValidator(schema: JsonSchema, options: { minify?: boolean; verbose?: boolean } = {}): Promise<string> {
-  const ajv = createAjv({ code: { source: true, esm: true }, verbose: options.verbose ?? false });
+  const ajv = createAjv({ code: { source: true, esm: true, regExp }, verbose: options.verbose ?? false });
   const validate = ajv.compile(schema as object);
   const code = standaloneCode(ajv, validate);
   const result = await build({

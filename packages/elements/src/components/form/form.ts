@@ -207,6 +207,17 @@ export class FormosaForm extends LitElement {
   }
 
   private start(input: unknown, validator: SchemaValidator | undefined): void {
+    try {
+      this.begin(input, validator);
+    } catch (error) {
+      // The gate let through something the form cannot run: the designer's problem, not the citizen's network.
+      this.problems = [{ severity: 'error', path: '', code: 'internal', message: error instanceof Error ? error.message : String(error) }];
+      this.status = 'invalid';
+      this.dispatchEvent(new FormosaErrorEvent('definition', { problems: this.problems }));
+    }
+  }
+
+  private begin(input: unknown, validator: SchemaValidator | undefined): void {
     const result = loadDefinition(input);
     if (!result.ok) {
       this.problems = result.problems.filter((p) => p.severity === 'error');

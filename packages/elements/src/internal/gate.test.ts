@@ -1,0 +1,32 @@
+// The browser's side of the one definition gate: the corpus of broken and hostile definitions gets in Chromium the
+// verdicts it gets from the CLI and the server (examples/test/hostile-definitions.test.ts), and a form given one
+// shows the designer's problems list, never a blank page or "check your connection".
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { loadDefinition } from '@formosa/schema';
+import '../define.js';
+import type { FormosaForm } from '../components/form/form.js';
+import { HOSTILE_DEFINITIONS, verdictOf } from '../../../../examples/hostile/definitions.js';
+
+describe('the definition gate in the browser', () => {
+  it(`gives each of the ${HOSTILE_DEFINITIONS.length} hostile definitions the verdict the CLI and the server give`, () => {
+    const verdicts = HOSTILE_DEFINITIONS.map((hostile) => {
+      const result = loadDefinition(hostile.text());
+      return [hostile.name, result.ok ? 'ok' : verdictOf(result.problems)];
+    });
+    expect(verdicts).to.deep.equal(HOSTILE_DEFINITIONS.map((h) => [h.name, h.verdict]));
+  });
+
+  for (const name of ['"$ref": "#"', 'a rule nested 3,000 deep', 'a __proto__ data property', 'a 10 MB definition']) {
+    it(`a form given ${name} shows its problems, not a connection error`, async () => {
+      const hostile = HOSTILE_DEFINITIONS.find((h) => h.name === name)!;
+      const form = await fixture<FormosaForm>(html`<formosa-form locale="en" .definition=${hostile.text()}></formosa-form>`);
+      await waitUntil(() => form.shadowRoot!.querySelector('.definition-error, .notice, .step-title'), 'rendered', { timeout: 5000 });
+      const box = form.shadowRoot!.querySelector('.definition-error');
+      expect(box, form.shadowRoot!.textContent!).to.exist;
+      const codes = (hostile.verdict as string[]).map((code) => code);
+      expect(codes.length).to.be.greaterThan(0);
+      expect(({}) as Record<string, unknown>).to.not.have.property('polluted');
+      expect(Object.prototype).to.not.have.property('type');
+    });
+  }
+});
