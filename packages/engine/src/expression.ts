@@ -2,6 +2,7 @@
 import { argumentsOf, FormosaError, operatorOf, type Expression } from '@formosa/schema';
 import { isEmpty } from './values.js';
 import { postalCodeOf } from './taiwan.js';
+import { decimalNumber } from './formats.js';
 
 /** Reads a value by the path written in a `var` (relative paths are resolved by the reader). */
 export type Reader = (path: string) => unknown;
@@ -9,7 +10,7 @@ export type Reader = (path: string) => unknown;
 /** A number, or NaN when the value is not one (numeric strings count, for text answers). */
 function num(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  if (typeof value === 'string') return decimalNumber(value) ?? Number.NaN;
   return Number.NaN;
 }
 

@@ -1,7 +1,9 @@
 /** The form engine: values, incremental rules, validation and submission data. DOM-free; the same in Node and browsers. */
 import { formatPointer, optionSourceOf, parsePointer, patternOf, resolvePath, type FormDefinition, type Step } from '@formosa/schema';
 import { compute, evaluate, isTruthy } from './expression.js';
-import { FORMATS, ROC_YEARS, rocYearOf, toHalfWidth } from './formats.js';
+import { FORMATS, ROC_YEARS, decimalNumber, rocYearOf } from './formats.js';
+import { boundsOf, slotsOf } from './bounds.js';
+import { characterProblem } from './characters.js';
 import { FormModel, instantiate, stepKey, type FieldInfo, type Rule } from './model.js';
 import { assignAt, getAt, setAt, type Data } from './values.js';
 import { sourceOptions } from './taiwan.js';
@@ -70,6 +72,18 @@ export class FormEngine {
     private readonly options: EngineOptions = {},
   ) {
     this.model = new FormModel(definition);
+  }
+
+  private slots?: ReturnType<typeof slotsOf>;
+
+  /**
+   * What is too large or unasked-for in submitted data, found in one bounded pass before anything else walks it
+   * (the server calls it first; see bounds.ts).
+   * @example
+   * engine.bounds({ household: { members: Array(100_000).fill({}) } }) // [{ path: '/household/members', code: 'maxItems', params: { limit: 10 } }]
+   */
+  bounds(values: Data): FieldError[] {
+    return boundsOf((this.slots ??= slotsOf(this.model)), values);
   }
 
   /** A state for `values` (a draft, a prefill, or nothing) with every rule evaluated. */
@@ -179,6 +193,10 @@ export class FormEngine {
     for (const [info, pointer] of shown) {
       const value = getAt(data, pointer);
       if (value === undefined) continue;
+      if (typeof value === 'string') {
+        const reason = characterProblem(value, info.multiline);
+        if (reason) add(pointer, 'characters', { reason });
+      }
       if (info.format && typeof value === 'string') {
         const reason = FORMATS[info.format].check(value);
         if (reason) add(pointer, 'format', { format: info.format, reason });
@@ -370,12 +388,9 @@ function ensureContainer(out: Record<string, unknown>, segments: readonly string
 /** The submitted form of one answer. */
 function normalize(info: FieldInfo, value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  let text = value.trim();
+  let text = value.trim().normalize('NFC');
   if (text === '') return undefined;
   if (info.format) text = FORMATS[info.format].normalize(text);
-  if (info.numeric) {
-    const number = Number(toHalfWidth(text).replace(/[,\s]/g, ''));
-    return Number.isFinite(number) ? number : text;
-  }
+  if (info.numeric) return decimalNumber(text) ?? text;
   return text;
 }

@@ -92,6 +92,17 @@ export function checkEmail(value: string): FormatProblem | undefined {
 }
 
 /** Full-width ASCII (typed with a Chinese input method) to half-width: "０９１２" → "0912". */
+/**
+ * A number as people write it: decimal digits (full-width too), an optional sign, a decimal point, thousands
+ * separators and spaces; `undefined` for anything else, `0x0A`, `0b11`, `1e1` and `Infinity` included.
+ * @example
+ * decimalNumber('１２,０００') // 12000
+ */
+export function decimalNumber(text: string): number | undefined {
+  const plain = toHalfWidth(text).replace(/[,\s]/g, '');
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(plain) ? Number(plain) : undefined;
+}
+
 export function toHalfWidth(value: string): string {
   return value.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }

@@ -2,9 +2,11 @@ export { FormEngine, type EngineOptions, type FieldError, type FormState, type S
 export { compute, evaluate, isTruthy, type Reader } from './expression.js';
 export { getAt, setAt, isEmpty, type Data } from './values.js';
 export {
-  FORMATS, checkBankAccount, checkBusinessId, checkDate, checkEmail, checkMobile, checkNationalId, checkPersonId, checkPhone, checkResidentId, toHalfWidth, ROC_OFFSET, ROC_YEARS, rocYearOf,
+  FORMATS, checkBankAccount, checkBusinessId, checkDate, checkEmail, checkMobile, checkNationalId, checkPersonId, checkPhone, checkResidentId, decimalNumber, toHalfWidth, ROC_OFFSET, ROC_YEARS, rocYearOf,
   type FormatProblem,
 } from './formats.js';
 export { FormModel, stepKey, sectionKey, contentKey, type FieldInfo, type RepeatInfo, type Rule } from './model.js';
 export { SubmissionError, UploadError, type Receipt, type SubmissionFailure, type UploadFailure } from './submission.js';
 export { TW_BANKS, TW_COUNTIES, fieldOptions, postalCodeOf, sourceOptions, type TaiwanCounty } from './taiwan.js';
+export { MAX_ERRORS, MAX_VALUES } from './bounds.js';
+export { characterProblem, type CharacterProblem } from './characters.js';

@@ -25,6 +25,8 @@ export interface FieldInfo {
   readonly boolean: boolean;
   /** A file field: its answer is a list of uploads, empty counts as not answered. */
   readonly file: boolean;
+  /** Asked as several lines (a textarea): line breaks are part of the answer. */
+  readonly multiline: boolean;
   /** Required by the data schema's `required` or by `"required": true`. */
   readonly alwaysRequired: boolean;
   /** Position in the document, for ordering errors like the page. */
@@ -35,6 +37,8 @@ export interface FieldInfo {
 export interface RepeatInfo {
   readonly item: RepeatItem;
   readonly pointer: string;
+  /** The array's data schema. */
+  readonly schema: SchemaNode;
   readonly stepId: string;
   readonly ancestors: readonly string[];
   readonly order: number;
@@ -84,7 +88,7 @@ export class FormModel {
       const ancestors = [stepKey(step.id), ...parents.map((p) => (isSection(p) ? sectionKey(p.section) : p.repeat))];
       const scope = repeat ? { repeat: repeat.repeat } : {};
       if (isRepeat(item)) {
-        const info: RepeatInfo = { item, pointer: item.repeat, stepId: step.id, ancestors, order: order++ };
+        const info: RepeatInfo = { item, pointer: item.repeat, schema: subschemaAt(definition.schema, item.repeat) ?? {}, stepId: step.id, ancestors, order: order++ };
         this.repeats.push(info);
         this.repeatsByPointer.set(info.pointer, info);
         if (item.visibleWhen !== undefined) pending.push({ kind: 'visible', target: item.repeat, expression: item.visibleWhen });
@@ -102,6 +106,7 @@ export class FormModel {
         numeric: typesOf(schema).some((t) => t === 'number' || t === 'integer'),
         boolean: typesOf(schema).includes('boolean'),
         file: item.widget === 'file',
+        multiline: item.widget === 'textarea' || (item.widget === undefined && typeof schema['maxLength'] === 'number' && schema['maxLength'] > 200),
         alwaysRequired: item.required === true || isRequiredProperty(parent, segments.at(-1)!),
         order: order++,
       };

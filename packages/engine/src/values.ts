@@ -1,5 +1,15 @@
-/** Reading and writing form data by JSON pointer, without mutating the input (structural sharing). */
-import { parsePointer } from '@formosa/schema';
+/**
+ * Reading and writing form data by JSON pointer, without mutating the input (structural sharing). Only own
+ * properties are read, and no value is ever written under a name that reaches a prototype.
+ */
+import { FormosaError, parsePointer } from '@formosa/schema';
+
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+function writable(key: string): string {
+  if (RESERVED.has(key)) throw new FormosaError('reserved_name', `"${key}" is reserved and cannot name an answer`);
+  return key;
+}
 
 /** Form data: a JSON object. */
 export type Data = { readonly [key: string]: unknown };
@@ -12,7 +22,7 @@ export type Data = { readonly [key: string]: unknown };
 export function getAt(data: unknown, pointer: string): unknown {
   let node = data;
   for (const segment of parsePointer(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
   return node;
@@ -30,7 +40,7 @@ export function setAt(data: Data, pointer: string, value: unknown): Data {
 
 function setIn(node: unknown, segments: readonly string[], i: number, value: unknown): unknown {
   if (i === segments.length) return value;
-  const key = segments[i]!;
+  const key = writable(segments[i]!);
   const container = node !== null && typeof node === 'object' ? node : /^\d+$/.test(key) ? [] : {};
   if (Array.isArray(container)) {
     const copy = container.slice();
@@ -40,7 +50,7 @@ function setIn(node: unknown, segments: readonly string[], i: number, value: unk
     return copy;
   }
   const source = container as Record<string, unknown>;
-  const child = setIn(source[key], segments, i + 1, value);
+  const child = setIn(Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined, segments, i + 1, value);
   const copy: Record<string, unknown> = { ...source };
   if (child === undefined) delete copy[key];
   else copy[key] = child;
@@ -51,12 +61,12 @@ function setIn(node: unknown, segments: readonly string[], i: number, value: unk
 export function assignAt(target: Record<string, unknown>, segments: readonly string[], value: unknown): void {
   let node: Record<string, unknown> = target;
   for (let i = 0; i < segments.length - 1; i++) {
-    const key = segments[i]!;
+    const key = writable(segments[i]!);
     const nextIsIndex = /^\d+$/.test(segments[i + 1]!);
     if (node[key] === undefined || node[key] === null || typeof node[key] !== 'object') node[key] = nextIsIndex ? [] : {};
     node = node[key] as Record<string, unknown>;
   }
-  node[segments[segments.length - 1]!] = value;
+  node[writable(segments[segments.length - 1]!)] = value;
 }
 
 /** Whether a value counts as "not answered": undefined, null, blank string, or empty array. */

@@ -106,3 +106,12 @@ test('locale negotiation: exact, then language; Chinese tags read Traditional, t
 test('an unknown locale is refused loudly, not shown half-translated', async () => {
   await assert.rejects(loadTranslator('fr'), /No interface texts for "fr"|could not be loaded/);
 });
+
+test('a refused character is explained in every language, with the reason', async () => {
+  for (const locale of SUPPORTED_LOCALES) {
+    const t = await loadTranslator(locale);
+    const texts = ['control', 'bidi', 'invisible'].map((reason) => t.error({ path: '/name', code: 'characters', params: { reason } }, 'X').text);
+    assert.equal(new Set(texts).size, 3, `${locale}: three different explanations`);
+    for (const text of texts) assert.match(text, /X/);
+  }
+});
