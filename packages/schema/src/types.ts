@@ -163,6 +163,8 @@ export interface Attachment {
   readonly size: number;
   /** Where the agency serves it back (for a preview). */
   readonly url?: string;
+  /** Issued with the upload, to its uploader only: what deleting the file before sending takes. Never stored with a submission. */
+  readonly token?: string;
 }
 
 /** The current definition format version. */

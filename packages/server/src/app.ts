@@ -2,6 +2,7 @@
  * The reference agency endpoint: serves the demo site and the definitions, receives submissions,
  * re-validates them with the same engine and definition, stores each exactly once, issues receipts.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -9,7 +10,8 @@ import { loadForms, type ServedForm } from './forms.js';
 import { MissingAttachmentError, SubmissionStore } from './store.js';
 import { HttpError, readBytes, readJson, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
 import { patternOf, type Attachment } from '@formosa/schema';
-import { getAt, setAt, type Data } from '@formosa/engine';
+import { characterProblem, getAt, MAX_ERRORS, setAt, type Data } from '@formosa/engine';
+import { DEFAULT_LIMITS, SlidingWindow, type LimitOptions } from './rate-limit.js';
 
 export interface ServerOptions {
   /** Folder of `*.json` definitions. */
@@ -24,6 +26,10 @@ export interface ServerOptions {
   readonly bodyLimit?: number;
   /** Hours an uploaded file no submission took is kept (removed by the citizen, or never sent); 24 by default. */
   readonly attachmentRetentionHours?: number;
+  /** Rate limits of anonymous writes and the upload quota (see rate-limit.ts for the defaults). */
+  readonly limits?: LimitOptions;
+  /** Behind a proxy the agency runs: take the client's address from the first `X-Forwarded-For` entry. */
+  readonly trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -45,6 +51,31 @@ function instancesOf(pattern: string, data: Data): string[] {
   return Array.isArray(items) ? items.map((_, i) => pattern.replace('/*', `/${i}`)) : [];
 }
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** The longest file name kept, in characters (code points). */
+const MAX_NAME = 200;
+
+/** The file name a citizen's browser sent, decoded, checked and cut to size by characters, keeping its extension. */
+function fileNameOf(header: string | string[] | undefined): string {
+  let name: string;
+  try {
+    name = decodeURIComponent(String(header ?? 'file')).normalize('NFC');
+  } catch {
+    throw new HttpError(400, { error: 'bad_filename', message: 'The file name header is not a valid URI-encoded name' });
+  }
+  if (characterProblem(name, false)) throw new HttpError(400, { error: 'bad_filename', message: 'The file name holds control, direction or invisible characters' });
+  const characters = [...name];
+  if (characters.length <= MAX_NAME) return name || 'file';
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 && name.length - dot <= 10 ? [...name.slice(dot)] : [];
+  return [...characters.slice(0, MAX_NAME - extension.length), ...extension].join('');
+}
+
+/** The same request, however its keys were ordered: the fingerprint an Idempotency-Key is bound to. */
+function fingerprint(value: unknown): string {
+  const canonical = (node: unknown): unknown =>
+    node === null || typeof node !== 'object' ? node : Array.isArray(node) ? node.map(canonical) : Object.fromEntries(Object.keys(node).sort().map((k) => [k, canonical((node as Record<string, unknown>)[k])]));
+  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+}
 
 /**
  * Starts the server.
@@ -57,6 +88,17 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const statics = (options.staticDirs ?? []).map((s) => ({ prefix: s.prefix, dir: resolve(s.dir) }));
   const csp = options.csp ?? STRICT_CSP;
   const bodyLimit = options.bodyLimit ?? 1_000_000;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const perAddress = new SlidingWindow(limits.perAddress.requests ?? Infinity, limits.perAddress.seconds);
+  const perForm = new SlidingWindow(limits.perForm.requests ?? Infinity, limits.perForm.seconds);
+  const uploadBytes = new SlidingWindow(limits.uploadBytes.bytes ?? Infinity, limits.uploadBytes.seconds);
+  /** Submissions being processed, by form and key: another under the same key meanwhile is answered 409. */
+  const inFlight = new Set<string>();
+  const addressOf = (req: IncomingMessage) => {
+    const forwarded = options.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() : '';
+    return forwarded || req.socket.remoteAddress || 'unknown';
+  };
+  const limited = (seconds: number, message: string) => new HttpError(429, { error: 'rate_limited', message, retryAfter: seconds }, { 'retry-after': String(seconds) });
 
   const routes: [string, RegExp, (req: IncomingMessage, res: ServerResponse, form: ServedForm | undefined, match: RegExpExecArray) => Promise<void> | void][] = [
     ['GET', /^\/api\/forms$/, (_req, res) => sendJson(res, 200, [...forms.values()].map(({ definition: d }) => ({ id: d.id, version: d.version, title: d.title, description: d.description, locales: d.locales })))],
@@ -66,29 +108,38 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       const field = new URL(req.url ?? '', 'http://localhost').searchParams.get('field') ?? '';
       const info = form!.engine.model.field(field);
       if (!info?.file) throw new HttpError(422, { error: 'not_a_file_field', message: `No file field at "${field}"` });
-      const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      // Media types are case-insensitive, and their parameters say nothing about what the file is.
+      const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (info.item.accept && !info.item.accept.includes(type)) {
         req.resume();
         throw new HttpError(415, { error: 'file_type', message: `This field accepts ${info.item.accept.join(', ')}`, accept: info.item.accept });
       }
+      const name = fileNameOf(req.headers['x-formosa-filename']);
+      const declared = Number(req.headers['content-length'] ?? 0);
+      const wait = uploadBytes.take(addressOf(req), Number.isFinite(declared) ? declared : 0);
+      if (wait) throw limited(wait, 'Too much has been uploaded from this address; try again later');
       const data = await readBytes(req, info.item.maxSize ?? DEFAULT_MAX_FILE);
       if (data.length === 0) throw new HttpError(422, { error: 'empty_file', message: 'The file is empty' });
-      const name = decodeURIComponent(String(req.headers['x-formosa-filename'] ?? 'file')).slice(0, 200);
       const stored = store.storeAttachment(form!.definition.id, info.pattern, name, type, data);
       const url = `/api/forms/${form!.definition.id}/attachments/${stored.id}`;
-      sendJson(res, 201, { id: stored.id, name: stored.name, type: stored.type, size: stored.size, url } satisfies Attachment, { location: url });
+      // The token (for the uploader only) is what deleting the file before sending takes.
+      sendJson(res, 201, { id: stored.id, name: stored.name, type: stored.type, size: stored.size, url, token: stored.token } satisfies Attachment, { location: url });
     }],
     ['GET', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
       const file = store.attachment(form!.definition.id, match[2]!, true);
       if (!file) throw new HttpError(404, { error: 'not_found', message: 'No such file' });
       res.writeHead(200, {
-        'content-type': file.type, 'content-length': file.size, 'cache-control': 'private, max-age=3600',
+        // A citizen's papers: never kept in a cache (a shared computer, a proxy).
+        'content-type': file.type, 'content-length': file.size, 'cache-control': 'no-store',
         // Shown inline only as what it claims to be; never sniffed, never a page of this origin.
         'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`, 'content-security-policy': "default-src 'none'; sandbox",
       });
       res.end(file.data);
     }],
-    ['DELETE', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
+    ['DELETE', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, (req, res, form, match) => {
+      const token = String(req.headers['x-formosa-attachment-token'] ?? '');
+      if (!store.attachment(form!.definition.id, match[2]!)) throw new HttpError(404, { error: 'not_found', message: 'No such file' });
+      if (!token || !store.holdsToken(form!.definition.id, match[2]!, token)) throw new HttpError(403, { error: 'forbidden', message: 'Only whoever uploaded the file can delete it (its token)' });
       const outcome = store.deleteAttachment(form!.definition.id, match[2]!);
       if (outcome === 'missing') throw new HttpError(404, { error: 'not_found', message: 'No such file' });
       if (outcome === 'kept') throw new HttpError(409, { error: 'submitted', message: 'The file belongs to a submission and is kept with it' });
@@ -97,25 +148,41 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     ['POST', /^\/api\/forms\/([a-z0-9-]+)\/submissions$/, async (req, res, form) => {
       const key = req.headers['idempotency-key'];
       if (key !== undefined && (typeof key !== 'string' || !KEY_PATTERN.test(key))) throw new HttpError(400, { error: 'bad_idempotency_key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' });
-      const body = await readJson(req, bodyLimit);
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(422, { errors: [{ path: '', code: 'type', params: { type: 'object' } }] });
       const { engine, definition } = form!;
-      const state = engine.init(body as Data);
-      const errors = engine.validate(state);
-      if (errors.length > 0) return sendJson(res, 422, { errors });
-      const data = attachFiles(form!, engine.data(state));
-      if ('errors' in data) return sendJson(res, 422, data);
-      let stored;
-      try {
-        stored = store.store(definition.id, definition.version, key, data.data, new Date(), data.files.map((f) => f.id));
-      } catch (error) {
-        if (!(error instanceof MissingAttachmentError)) throw error;
-        const file = data.files.find((f) => f.id === error.attachmentId)!;
-        return sendJson(res, 422, { errors: [{ path: file.path, code: 'attachment', params: { index: file.index } }] });
+      const flight = key === undefined ? undefined : `${definition.id}\u0000${key}`;
+      if (flight && inFlight.has(flight)) {
+        req.resume();
+        throw new HttpError(409, { error: 'in_flight', message: 'A request with this Idempotency-Key is still being processed; try again in a moment' });
       }
-      const { submission, created } = stored;
-      sendJson(res, created ? 201 : 200, { id: submission.id, receipt: submission.receipt, submittedAt: submission.submittedAt }, created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
+      if (flight) inFlight.add(flight);
+      try {
+        const body = await readJson(req, bodyLimit);
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(422, { errors: [{ path: '', code: 'type', params: { type: 'object' } }] });
+        // Sizes first, in one bounded pass: nothing larger than the definition allows reaches the engine.
+        const oversized = engine.bounds(body as Data);
+        if (oversized.length > 0) return sendJson(res, 422, { errors: oversized });
+        const state = engine.init(body as Data);
+        const errors = engine.validate(state);
+        if (errors.length > 0) return sendJson(res, 422, { errors: errors.slice(0, MAX_ERRORS), ...(errors.length > MAX_ERRORS ? { truncated: true } : {}) });
+        const data = attachFiles(form!, engine.data(state));
+        if ('errors' in data) return sendJson(res, 422, data);
+        let stored;
+        try {
+          stored = store.store(definition.id, definition.version, key, data.data, new Date(), data.files.map((f) => f.id), fingerprint(body));
+        } catch (error) {
+          if (!(error instanceof MissingAttachmentError)) throw error;
+          const file = data.files.find((f) => f.id === error.attachmentId)!;
+          return sendJson(res, 422, { errors: [{ path: file.path, code: 'attachment', params: { index: file.index } }] });
+        }
+        // The IETF idempotency-key draft: a key used for another request never answers with that request's record.
+        if ('reused' in stored) return sendJson(res, 422, { error: 'idempotency_key_reused', message: 'This Idempotency-Key was used for a different submission' });
+        const { submission, created } = stored;
+        sendJson(res, created ? 201 : 200, { id: submission.id, receipt: submission.receipt, submittedAt: submission.submittedAt }, created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
+      } finally {
+        if (flight) inFlight.delete(flight);
+      }
     }],
+    ['GET', /^\/api\/health$/, (_req, res) => sendJson(res, 200, { status: 'ok' })],
     ['GET', /^\/api\/forms\/([a-z0-9-]+)\/submissions\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
       const submission = store.get(form!.definition.id, match[2]!);
       if (!submission) throw new HttpError(404, { error: 'not_found', message: 'No such submission' });
@@ -146,17 +213,36 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    let path: string;
     try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return sendJson(res, 400, { error: 'bad_request', message: 'The request target is not a valid path' });
+    }
+    try {
+      const allowed: string[] = [];
       for (const [method, pattern, handler] of routes) {
         const match = pattern.exec(path);
         if (!match) continue;
+        allowed.push(method, ...(method === 'GET' ? ['HEAD'] : []));
         if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) continue;
         const form = match[1] ? forms.get(match[1]) : undefined;
         if (match[1] && !form) throw new HttpError(404, { error: 'unknown_form', message: `No form "${match[1]}"` });
+        if (method !== 'GET') {
+          // Anonymous writes are limited per address and per form (reading is not).
+          const wait = perAddress.take(addressOf(req)) || (form ? perForm.take(form.definition.id) : 0);
+          if (wait) {
+            req.resume();
+            throw limited(wait, 'Too many requests; try again later');
+          }
+        }
         return await handler(req, res, form, match);
       }
-      if (path.startsWith('/api/')) throw new HttpError(path.match(/^\/api\/forms\/[a-z0-9-]+\/submissions$/) ? 405 : 404, { error: 'not_found', message: `No route ${req.method} ${path}` });
+      if (allowed.length) {
+        req.resume();
+        throw new HttpError(405, { error: 'method_not_allowed', message: `${req.method} is not allowed here; use ${[...new Set(allowed)].join(', ')}` }, { allow: [...new Set(allowed)].join(', ') });
+      }
+      if (path.startsWith('/api/')) throw new HttpError(404, { error: 'not_found', message: `No route ${req.method} ${path}` });
       if (req.method === 'GET' || req.method === 'HEAD') {
         for (const { prefix, dir } of statics) {
           if (!path.startsWith(prefix)) continue;
@@ -168,7 +254,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       throw new HttpError(404, { error: 'not_found', message: `Nothing at ${path}` });
     } catch (error) {
       if (res.headersSent) return void res.destroy();
-      if (error instanceof HttpError) return sendJson(res, error.status, error.body);
+      if (error instanceof HttpError) return sendJson(res, error.status, error.body, error.headers);
       console.error(error);
       sendJson(res, 500, { error: 'internal', message: 'Something went wrong on the server; nothing was stored' });
     }

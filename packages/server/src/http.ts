@@ -15,6 +15,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly body: Record<string, unknown>,
+    /** Headers the answer carries (Allow, Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(String(body['error']));
   }
@@ -31,12 +33,25 @@ export function sendText(res: ServerResponse, status: number, type: string, text
   res.end(text);
 }
 
-/** Reads a JSON body of at most `limit` bytes. */
+/** `application/json`, optionally with `charset=utf-8`: nothing else is read as JSON (not `application/json-patch+json`). */
+const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a JSON body of at most `limit` bytes: exactly `application/json`, valid UTF-8, valid JSON. */
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, { error: 'unsupported_media_type', message: 'Send the data as application/json' });
+  if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+    req.resume();
+    throw new HttpError(415, { error: 'unsupported_media_type', message: 'Send the data as application/json (UTF-8)' });
+  }
   const body = await readBytes(req, limit);
+  let text: string;
   try {
-    return JSON.parse(body.toString('utf8'));
+    text = UTF8.decode(body);
+  } catch {
+    throw new HttpError(400, { error: 'bad_encoding', message: 'The body is not valid UTF-8' });
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, { error: 'bad_json', message: 'The body is not valid JSON' });
   }

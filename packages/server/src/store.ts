@@ -3,7 +3,7 @@
  * submission that refers to them; a file no submission took is deleted after a retention period.
  */
 import Database from 'better-sqlite3';
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -50,7 +50,9 @@ export function newReceipt(formId: string, now: Date): string {
   return `${initials}-${date}-${random}`;
 }
 
-/** A file the submission refers to is gone: swept after its retention period while the citizen was still filling in. */
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A file the submission refers to is gone (swept after its retention period while the citizen was still filling in) or taken by another submission. */
 export class MissingAttachmentError extends Error {
   constructor(readonly attachmentId: string) {
     super(`Attachment ${attachmentId} is not available`);
@@ -60,15 +62,17 @@ export class MissingAttachmentError extends Error {
 export class SubmissionStore {
   private readonly db: Database.Database;
   /** Every statement, prepared once when the database opens. */
-  private readonly sql: Record<'insert' | 'byKey' | 'byId' | 'claim' | 'insertFile' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
+  private readonly sql: Record<'insert' | 'byKey' | 'byId' | 'claim' | 'insertFile' | 'tokenOf' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
   /** Inserts a submission and claims its files, in one transaction; false when the idempotency key was used. */
-  private readonly insertClaiming: (submission: StoredSubmission, key: string | null, files: ReadonlySet<string>) => boolean;
+  private readonly insertClaiming: (submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => boolean;
 
   /** Opens (and creates) the database file; `:memory:` works too. */
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // A 201 is a promise: each commit reaches the disk before it is acknowledged (power loss, an OS crash).
+    this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`CREATE TABLE IF NOT EXISTS submissions (
       id TEXT PRIMARY KEY,
@@ -93,42 +97,49 @@ export class SubmissionStore {
     // Databases from before files were linked to their submission get the column (SQLite has no ADD IF NOT EXISTS).
     const columns = this.db.prepare('PRAGMA table_info(attachments)').all() as { name: string }[];
     if (!columns.some((c) => c.name === 'submission_id')) this.db.exec('ALTER TABLE attachments ADD COLUMN submission_id TEXT');
+    if (!columns.some((c) => c.name === 'token_hash')) this.db.exec('ALTER TABLE attachments ADD COLUMN token_hash TEXT');
+    const submissionColumns = this.db.prepare('PRAGMA table_info(submissions)').all() as { name: string }[];
+    if (!submissionColumns.some((c) => c.name === 'request_hash')) this.db.exec('ALTER TABLE submissions ADD COLUMN request_hash TEXT');
     const fileSelect = 'SELECT id, form_id AS formId, field, name, type, size FROM attachments WHERE form_id = ? AND id = ?';
     this.sql = {
       insert: this.db.prepare(
-        `INSERT INTO submissions (id, form_id, form_version, idempotency_key, receipt, submitted_at, data)
-         VALUES (@id, @formId, @formVersion, @key, @receipt, @submittedAt, @data)
+        `INSERT INTO submissions (id, form_id, form_version, idempotency_key, request_hash, receipt, submitted_at, data)
+         VALUES (@id, @formId, @formVersion, @key, @hash, @receipt, @submittedAt, @data)
          ON CONFLICT (form_id, idempotency_key) DO NOTHING`,
       ),
       byKey: this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND idempotency_key = ?'),
       byId: this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND id = ?'),
-      // A file keeps the first submission that took it.
-      claim: this.db.prepare('UPDATE attachments SET submission_id = COALESCE(submission_id, ?) WHERE form_id = ? AND id = ?'),
-      insertFile: this.db.prepare('INSERT INTO attachments (id, form_id, field, name, type, size, uploaded_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      // A file is taken by one submission only.
+      claim: this.db.prepare('UPDATE attachments SET submission_id = ? WHERE form_id = ? AND id = ? AND submission_id IS NULL'),
+      insertFile: this.db.prepare('INSERT INTO attachments (id, form_id, field, name, type, size, uploaded_at, data, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      tokenOf: this.db.prepare('SELECT token_hash FROM attachments WHERE form_id = ? AND id = ?'),
       file: this.db.prepare(fileSelect),
       fileWithData: this.db.prepare(fileSelect.replace(' FROM', ', data FROM')),
       sweep: this.db.prepare('DELETE FROM attachments WHERE submission_id IS NULL AND uploaded_at < ?'),
       deleteFile: this.db.prepare('DELETE FROM attachments WHERE form_id = ? AND id = ? AND submission_id IS NULL'),
       count: this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE form_id = ?'),
     };
-    this.insertClaiming = this.db.transaction((submission: StoredSubmission, key: string | null, files: ReadonlySet<string>) => {
-      if (this.sql.insert.run({ ...submission, key, data: JSON.stringify(submission.data) }).changes === 0) return false;
-      // A file that is gone (swept meanwhile) undoes the whole insert.
+    this.insertClaiming = this.db.transaction((submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => {
+      if (this.sql.insert.run({ ...submission, key, hash, data: JSON.stringify(submission.data) }).changes === 0) return false;
+      // A file that is gone (swept meanwhile) or taken by another submission undoes the whole insert.
       for (const id of files) if (this.sql.claim.run(submission.id, submission.formId, id).changes === 0) throw new MissingAttachmentError(id);
       return true;
     });
   }
 
   /**
-   * Stores a submission unless one with the same idempotency key exists; returns the stored one
-   * and whether it was created now. The unique constraint makes this safe under concurrency.
+   * Stores a submission unless one with the same idempotency key exists. Returns the stored one and whether it
+   * was created now, or `reused` when the key was used for a different request (its `hash` differs): the key
+   * never hands out someone else's record. The unique constraint makes this safe under concurrency.
    */
-  store(formId: string, formVersion: string, key: string | undefined, data: unknown, now = new Date(), attachments: readonly string[] = []): { submission: StoredSubmission; created: boolean } {
+  store(formId: string, formVersion: string, key: string | undefined, data: unknown, now = new Date(), attachments: readonly string[] = [], hash?: string): { submission: StoredSubmission; created: boolean } | { reused: true } {
     for (let attempt = 0; ; attempt++) {
       const submission: StoredSubmission = { id: randomUUID(), formId, formVersion, receipt: newReceipt(formId, now), submittedAt: now.toISOString(), data };
       try {
-        if (this.insertClaiming(submission, key ?? null, new Set(attachments))) return { submission, created: true };
-        return { submission: fromRow(this.sql.byKey.get(formId, key) as Row), created: false };
+        if (this.insertClaiming(submission, key ?? null, hash ?? null, new Set(attachments))) return { submission, created: true };
+        const row = this.sql.byKey.get(formId, key) as Row & { request_hash: string | null };
+        if (hash !== undefined && row.request_hash !== null && row.request_hash !== hash) return { reused: true };
+        return { submission: fromRow(row), created: false };
       } catch (error) {
         // A receipt number drawn twice (1 in a billion a day): draw again.
         if (attempt < 3 && String(error).includes('submissions.receipt')) continue;
@@ -142,11 +153,29 @@ export class SubmissionStore {
     return row ? fromRow(row) : undefined;
   }
 
-  /** Stores an uploaded file; its random id is the only way to refer to it. */
-  storeAttachment(formId: string, field: string, name: string, type: string, data: Buffer): StoredAttachment {
+  /**
+   * Stores an uploaded file. Its random id refers to it; the `token` returned (kept only as a hash) is what lets
+   * its uploader delete it before sending.
+   */
+  storeAttachment(formId: string, field: string, name: string, type: string, data: Buffer): StoredAttachment & { token: string } {
+    const token = randomBytes(32).toString('base64url');
     const attachment = { id: randomUUID(), formId, field, name, type, size: data.length };
-    this.sql.insertFile.run(attachment.id, formId, field, name, type, data.length, new Date().toISOString(), data);
-    return attachment;
+    this.sql.insertFile.run(attachment.id, formId, field, name, type, data.length, new Date().toISOString(), data, hashToken(token));
+    return { ...attachment, token };
+  }
+
+  /** Whether `token` is the one issued when the file was uploaded (compared in constant time). */
+  holdsToken(formId: string, id: string, token: string): boolean {
+    const row = this.sql.tokenOf.get(formId, id) as { token_hash: string | null } | undefined;
+    if (!row?.token_hash) return false;
+    const expected = Buffer.from(row.token_hash, 'hex');
+    const given = Buffer.from(hashToken(token), 'hex');
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  /** SQLite's synchronous setting (2: FULL). */
+  synchronous(): number {
+    return this.db.pragma('synchronous', { simple: true }) as number;
   }
 
   /**

@@ -5,7 +5,7 @@ import { deadline, fetcherOf } from './fetching.js';
 export interface SubmitterOptions {
   /** Defaults to the global `fetch`. */
   readonly fetch?: typeof fetch;
-  /** Attempts after the first one, for dropped connections, timeouts, 429 and 5xx (default 3). */
+  /** Attempts after the first one, for dropped connections, timeouts, 409 (still in flight), 429 and 5xx (default 3). */
   readonly retries?: number;
   /** First back-off delay in ms, doubled each time, with ±25% jitter (default 500). */
   readonly backoff?: number;
@@ -65,7 +65,8 @@ export function createSubmitter(options: SubmitterOptions = {}): (request: Submi
         throw new SubmissionError('rejected', `The service rejected ${errors.length} answer(s)`, errors, 422);
       }
       last = new SubmissionError('server', `The service answered ${response.status}`, [], response.status);
-      if (response.status !== 429 && response.status < 500) throw last;
+      // 409: an earlier attempt under this key is still being processed; asking again soon gets its receipt.
+      if (response.status !== 429 && response.status !== 409 && response.status < 500) throw last;
     }
     throw last!;
   };

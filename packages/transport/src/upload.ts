@@ -56,7 +56,9 @@ export function createAttachmentRemover(options: { base: string; fetch?: typeof 
   return async (attachment) => {
     if (!attachment.url) return false;
     try {
-      const response = await doFetch(new URL(attachment.url, options.base).href, { method: 'DELETE', headers: { ...options.headers }, signal: deadline(30_000) });
+      // The token the upload issued: nobody but the uploader may delete a file.
+      const token: Record<string, string> = attachment.token ? { 'x-formosa-attachment-token': attachment.token } : {};
+      const response = await doFetch(new URL(attachment.url, options.base).href, { method: 'DELETE', headers: { ...options.headers, ...token }, signal: deadline(30_000) });
       return response.status === 204;
     } catch {
       return false;
