@@ -10,7 +10,6 @@ export type CharacterProblem = 'control' | 'bidi' | 'invisible';
 /** C0 and C1 controls but tab and line breaks, and halves of a character (lone surrogates) that are no character at all. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// eslint-disable-next-line no-control-regex -- finding line breaks is the point
 const LINE = /[\t\n\r]/;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const INVISIBLE = /[\u00AD\u200B\u200C\u2060-\u2064\uFEFF]/;
