@@ -30,3 +30,32 @@ describe('the definition gate in the browser', () => {
     });
   }
 });
+
+describe('where a form may send answers', () => {
+  const elsewhere = () => {
+    const d = JSON.parse(HOSTILE_DEFINITIONS.find((h) => h.name.startsWith('an endpoint on another origin'))!.text());
+    return d;
+  };
+
+  it('not to another origin than the definition\'s: the form refuses to start, and says why', async () => {
+    const form = await fixture<FormosaForm>(html`<formosa-form locale="en" .definition=${elsewhere()}></formosa-form>`);
+    await waitUntil(() => form.shadowRoot!.querySelector('.definition-error, .step-title'), 'rendered');
+    const box = form.shadowRoot!.querySelector('.definition-error');
+    expect(box).to.exist;
+    expect(box!.textContent).to.contain('https://collector.example');
+  });
+
+  it('to another origin the page allows (endpoint-origins)', async () => {
+    const form = await fixture<FormosaForm>(html`<formosa-form locale="en" endpoint-origins="https://collector.example" .definition=${elsewhere()}></formosa-form>`);
+    await waitUntil(() => form.shadowRoot!.querySelector('.definition-error, .step-title'), 'rendered');
+    expect(form.shadowRoot!.querySelector('.step-title')).to.exist;
+  });
+
+  it('an uploads endpoint elsewhere is refused the same way', async () => {
+    const d = JSON.parse(HOSTILE_DEFINITIONS[0]!.text().replace('"__proto__": { "type": "string" },', ''));
+    d.submission.attachments = 'https://files.example/attachments';
+    const form = await fixture<FormosaForm>(html`<formosa-form locale="en" .definition=${d}></formosa-form>`);
+    await waitUntil(() => form.shadowRoot!.querySelector('.definition-error, .step-title'), 'rendered');
+    expect(form.shadowRoot!.querySelector('.definition-error')?.textContent).to.contain('https://files.example');
+  });
+});

@@ -60,6 +60,7 @@ export class FormosaForm extends LitElement {
     validator: { attribute: false },
     values: { attribute: false },
     submitter: { attribute: false },
+    endpointOrigins: { attribute: 'endpoint-origins' },
     status: { state: true },
     problems: { state: true },
   };
@@ -80,6 +81,11 @@ export class FormosaForm extends LitElement {
   declare values: Data | undefined;
   /** Options of the submission client (retries, time-out, extra headers). */
   declare submitter: SubmitterOptions | undefined;
+  /**
+   * Origins, space-separated, besides the definition's own, that its submission and upload endpoints may be on
+   * (e.g. `https://api.agency.gov.tw`). Without it a definition cannot send a citizen's answers anywhere else.
+   */
+  declare endpointOrigins: string | undefined;
 
   declare protected status: Status;
   declare protected problems: readonly Problem[];
@@ -232,8 +238,15 @@ export class FormosaForm extends LitElement {
     this.views.clear();
     const base = this.src ? new URL(this.src, document.baseURI) : document.baseURI;
     const endpoint = new URL(definition.submission.endpoint, base).href;
-    const submit = createSubmitter(this.submitter);
     const uploads = new URL(definition.submission.attachments ?? definition.submission.endpoint.replace(/\/submissions$/, '/attachments'), base).href;
+    const elsewhere = this.foreignEndpoints(new URL(base).origin, [['/submission/endpoint', endpoint], ['/submission/attachments', uploads]]);
+    if (elsewhere.length) {
+      this.problems = elsewhere;
+      this.status = 'invalid';
+      this.dispatchEvent(new FormosaErrorEvent('definition', { problems: elsewhere }));
+      return;
+    }
+    const submit = createSubmitter(this.submitter);
     const headers = this.submitter?.headers ? { headers: this.submitter.headers } : {};
     const upload = createUploader(headers);
     this.removeUpload = createAttachmentRemover({ base: uploads, ...headers });
@@ -251,6 +264,20 @@ export class FormosaForm extends LitElement {
     actor.subscribe((snapshot) => this.onSnapshot(snapshot));
     actor.start();
     this.status = 'ready';
+  }
+
+  /**
+   * Endpoints on another origin than the definition's that the page did not allow: a definition from a compromised
+   * CMS must not send citizens' answers (national IDs) to a third party, which could also fake the receipt.
+   */
+  private foreignEndpoints(own: string, endpoints: [string, string][]): Problem[] {
+    const allowed = new Set([own, ...(this.endpointOrigins ?? '').split(/\s+/).filter(Boolean).map((o) => new URL(o).origin)]);
+    return endpoints
+      .filter(([, url]) => !allowed.has(new URL(url).origin))
+      .map(([path, url]) => ({
+        severity: 'error', path, code: 'endpoint_origin',
+        message: `sends answers to ${new URL(url).origin}, another origin than the definition's (${own}); the page must allow it with endpoint-origins="${new URL(url).origin}"`,
+      }));
   }
 
   private onSnapshot(snapshot: Snapshot): void {
