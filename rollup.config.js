@@ -31,6 +31,27 @@ const plugins = (minify) => [
   ...(minify ? [terser({ ecma: 2022, module: minify === 'es', toplevel: minify === 'es', compress: { passes: 2 }, format: { comments: false } })] : []),
 ];
 
+/**
+ * Parts a citizen needs only at some moment (the receipt's QR encoder) are not in the drop-in bundle: each is its
+ * own ES module in dist/chunks/, imported on demand from beside the script that loaded the bundle.
+ */
+const LAZY = { uqr: 'chunks/qr.js' };
+const lazyChunks = () => ({
+  name: 'formosa-lazy-chunks',
+  resolveDynamicImport(specifier) {
+    return typeof specifier === 'string' && LAZY[specifier] ? { id: LAZY[specifier], external: true } : null;
+  },
+  renderDynamicImport({ targetModuleId }) {
+    if (!Object.values(LAZY).includes(targetModuleId)) return null;
+    return { left: 'import(new URL(', right: ', FORMOSA_BASE).href)' };
+  },
+});
+/** Where the bundle was loaded from: the classic script captures it while it runs (currentScript is set only then). */
+const BASE = {
+  iife: "var FORMOSA_BASE = typeof document !== 'undefined' && document.currentScript && document.currentScript.src || (typeof location !== 'undefined' ? location.href : '');",
+  es: 'const FORMOSA_BASE = import.meta.url;',
+};
+
 const onwarn = (warning, warn) => {
   // `import(validatorUrl)` is meant to stay a run-time import.
   if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(warning.message);
@@ -40,14 +61,20 @@ const onwarn = (warning, warn) => {
 export default [
   {
     input: 'packages/elements/src/formosa.ts',
-    output: { file: 'dist/formosa.min.js', format: 'iife', name: 'Formosa', sourcemap: true },
-    plugins: plugins('iife'),
+    output: { file: 'dist/formosa.min.js', format: 'iife', name: 'Formosa', sourcemap: true, intro: BASE.iife },
+    plugins: [lazyChunks(), ...plugins('iife')],
+    onwarn,
+  },
+  {
+    input: { qr: 'node_modules/uqr/dist/index.mjs' },
+    output: { dir: 'dist/chunks', format: 'es', entryFileNames: '[name].js' },
+    plugins: plugins('es'),
     onwarn,
   },
   {
     input: 'packages/elements/src/formosa.ts',
-    output: { file: 'dist/formosa.js', format: 'es', sourcemap: true },
-    plugins: plugins(false),
+    output: { file: 'dist/formosa.js', format: 'es', sourcemap: true, intro: BASE.es },
+    plugins: [lazyChunks(), ...plugins(false)],
     onwarn,
   },
 ];

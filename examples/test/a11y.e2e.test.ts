@@ -147,6 +147,7 @@ test('in forced-colours mode focus stays visible; printed, the review and the re
   await cdp.send('Emulation.setEmulatedMedia', { features: [] });
   const found = await walk(page, 'smoke-alarm-subsidy', 'zh-Hant-TW', async (view) => {
     if (view !== 'review' && view !== 'receipt') return [];
+    if (view === 'receipt') await page.waitForFunction(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt')!.shadowRoot!.querySelector('svg.qr'), { timeout: 5000 });
     await page.emulateMediaType('print');
     const shown = await page.evaluate(() => {
       // (No named helpers in here: the test's compiler would wrap them with a function the page does not have.)

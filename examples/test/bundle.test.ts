@@ -84,3 +84,11 @@ test('dist/formosa.js is the readable ES build (not minified), with the same exp
   assert.match(text, /class FormosaForm extends/);
   assert.match(text, /^export \{/m);
 });
+
+test('the receipt\'s QR encoder is not in the drop-in bundle: it ships beside it, fetched at the receipt', () => {
+  const bundle = readFileSync(`${root}dist/formosa.min.js`, 'utf8');
+  const chunk = readFileSync(`${root}dist/chunks/qr.js`, 'utf8');
+  assert.match(chunk, /Mask value out of range/);
+  assert.doesNotMatch(bundle, /Mask value out of range/);
+  assert.match(bundle, /import\(new URL\("chunks\/qr\.js"/);
+});

@@ -58,7 +58,9 @@ for (const [name, csp] of [['the issue\'s CSP (default-src \'self\'; script-src 
       await page.waitForFunction(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt'));
       const shown = await page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt')!.shadowRoot!.querySelector('.number')!.textContent);
       assert.equal(shown, receipt.receipt);
-      // The receipt's QR code scans back to the receipt number (drawn from its SVG path, decoded by jsQR).
+      // The receipt's QR code scans back to the receipt number (drawn from its SVG path, decoded by jsQR). Its
+      // encoder is fetched at the receipt (dist/chunks/qr.js), under the same policy.
+      await page.waitForFunction(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt')!.shadowRoot!.querySelector('svg.qr'), { timeout: 5000 });
       const pixels = await page.evaluate(() => {
         const qr = document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt')!.shadowRoot!.querySelector('svg.qr')!;
         const size = Number(qr.getAttribute('viewBox')!.split(' ')[2]);

@@ -1,14 +1,14 @@
 /**
  * Generates a large form definition for the benchmark: `count` fields of mixed widgets, about a third with
  * validation keywords, 10% shown only when an earlier yes/no is ticked or a text answered, in sections of 50, all on one
- * step (the worst case: everything rendered at once).
+ * step (the worst case: everything rendered at once), or spread over `steps` steps.
  */
 import type { FieldItem, FormDefinition, JsonSchema, LayoutItem } from '@formosa/schema';
 
 const T = (text: string) => ({ 'zh-Hant-TW': `${text}（中文）`, en: text });
 const KINDS = ['text', 'text', 'text', 'number', 'select', 'radio', 'checkbox', 'date', 'email', 'tel'] as const;
 
-export function generateDefinition(count: number): FormDefinition {
+export function generateDefinition(count: number, options: { steps?: number; endpoint?: string } = {}): FormDefinition {
   const sections: LayoutItem[] = [];
   const properties: Record<string, JsonSchema> = {};
   let controller: string | undefined;
@@ -60,7 +60,14 @@ export function generateDefinition(count: number): FormDefinition {
     locales: ['zh-Hant-TW', 'en'],
     title: T(`Benchmark form with ${count} fields`),
     schema: { type: 'object', properties },
-    steps: [{ id: 'all', title: T('All questions'), items: sections }],
-    submission: { endpoint: '/submissions' },
+    steps: stepsOf(sections, options.steps ?? 1),
+    submission: { endpoint: options.endpoint ?? '/submissions' },
   };
+}
+
+/** The sections spread over `count` steps (a big form as agencies build one: many steps of a few sections). */
+function stepsOf(sections: LayoutItem[], count: number): FormDefinition['steps'] {
+  if (count <= 1) return [{ id: 'all', title: T('All questions'), items: sections }];
+  const per = Math.ceil(sections.length / count);
+  return Array.from({ length: Math.ceil(sections.length / per) }, (_, i) => ({ id: `step-${i + 1}`, title: T(`Step ${i + 1}`), items: sections.slice(i * per, (i + 1) * per) }));
 }

@@ -59,12 +59,16 @@ export function createAjv(extra: Options = {}): Ajv2020 {
  * const source = await compileStandaloneValidator({ type: 'object', required: ['name'] });
  * await writeFile('validator.js', source);
  */
-export async function compileStandaloneValidator(schema: JsonSchema, options: { minify?: boolean; verbose?: boolean } = {}): Promise<string> {
-  const ajv = createAjv({ code: { source: true, esm: true, regExp }, verbose: options.verbose ?? false });
+export async function compileStandaloneValidator(schema: JsonSchema, options: { minify?: boolean; verbose?: boolean; patternModule?: string } = {}): Promise<string> {
+  // A validator bundled with the SDK imports the SDK's own pattern engine (one copy in the bundle); one served on
+  // its own carries it inside.
+  const engine = options.patternModule ? Object.assign((source: string) => linearRegExp(source), { code: 'formosaLinearRegExp' }) : regExp;
+  const ajv = createAjv({ code: { source: true, esm: true, regExp: engine }, verbose: options.verbose ?? false });
   const validate = ajv.compile(schema as object);
-  const code = standaloneCode(ajv, validate);
+  const code = (options.patternModule ? `import { linearRegExp as formosaLinearRegExp } from ${JSON.stringify(options.patternModule)};\n` : '') + standaloneCode(ajv, validate);
   const result = await build({
     stdin: { contents: code, resolveDir: dirname(require.resolve('ajv/package.json')), loader: 'js' },
+    external: options.patternModule ? [options.patternModule] : [],
     bundle: true,
     format: 'esm',
     platform: 'neutral',

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
-import { encode } from 'uqr';
 import { focusRing, tokens } from '../../internal/styles.js';
 
 /**
@@ -107,21 +106,39 @@ export class FormosaReceipt extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
+  /** The drawn QR code of the current receipt number, once the encoder (loaded on demand) has made it. */
+  private qr?: { readonly receipt: string; readonly size: number; readonly path: string };
+
+  protected override willUpdate(): void {
+    if (this.qrLabel && this.receipt && this.qr?.receipt !== this.receipt) void this.drawQr(this.receipt);
+  }
+
+  /**
+   * Encodes the receipt number. The encoder is loaded only here, at the receipt (it is not part of what a citizen
+   * downloads to fill in a form; in the drop-in bundle it is the file chunks/qr.js beside it).
+   */
+  private async drawQr(receipt: string): Promise<void> {
+    const { encode } = await import('uqr');
+    if (this.receipt !== receipt) return;
+    const { size, data } = encode(receipt, { ecc: 'M', border: 2 });
+    let path = '';
+    data.forEach((row, y) => row.forEach((dark, x) => (path += dark ? `M${x} ${y}h1v1h-1z` : '')));
+    this.qr = { receipt, size, path };
+    this.requestUpdate();
+  }
+
   override render() {
     return html`<div class="panel" part="panel">
         <h2 tabindex="-1">${this.heading}</h2>
         <p>${this.numberLabel}<span class="number" part="number">${this.receipt}</span></p>
-        ${this.details ? html`<p>${this.details}</p>` : nothing} ${this.qrLabel && this.receipt ? this.renderQr() : nothing}
+        ${this.details ? html`<p>${this.details}</p>` : nothing} ${this.qrLabel && this.qr?.receipt === this.receipt ? this.renderQr(this.qr) : nothing}
       </div>
       <slot></slot>
       ${this.printLabel ? html`<button type="button" class="print" @click=${() => window.print()}>${this.printLabel}</button>` : nothing}`;
   }
 
   /** The receipt number as a QR code counter staff can scan (drawn as one SVG path: no images, no eval). */
-  private renderQr() {
-    const { size, data } = encode(this.receipt, { ecc: 'M', border: 2 });
-    let path = '';
-    data.forEach((row, y) => row.forEach((dark, x) => (path += dark ? `M${x} ${y}h1v1h-1z` : '')));
+  private renderQr({ size, path }: { size: number; path: string }) {
     return html`<svg class="qr" part="qr" role="img" aria-label=${this.qrLabel!} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">
       ${svg`<rect width=${size} height=${size} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
     </svg>`;
