@@ -4,7 +4,7 @@ export type {
 } from './types.js';
 export { FORMAT_VERSION } from './types.js';
 export { FormosaError } from './errors.js';
-export { parseJsonSource, JsonSyntaxError, type JsonSource, type SourcePosition } from './json-source.js';
+export { parseJsonSource, JsonSyntaxError, MAX_JSON_DEPTH, type JsonSource, type PositionIndex, type SourcePosition } from './json-source.js';
 export { formatPointer, isIndexSegment, isWithin, parsePointer, patternOf, resolvePath } from './pointer.js';
 export { OPERATORS, argumentsOf, operatorOf, varsOf, type OperatorSignature } from './expression.js';
 export { KNOWN_FORMATS, type KnownFormat } from './formats.js';

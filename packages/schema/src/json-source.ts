@@ -7,11 +7,16 @@ export interface SourcePosition {
   readonly column: number;
 }
 
+/** Where each JSON pointer of a text sits, worked out when asked (a definition's problems are few, its values many). */
+export interface PositionIndex {
+  get(pointer: string): SourcePosition | undefined;
+}
+
 /** A JSON text parsed with the position of every value, so problems can point at a line. */
 export interface JsonSource {
   readonly value: unknown;
   /** Position of each JSON pointer: an object member's key, or an array element's value. */
-  readonly positions: ReadonlyMap<string, SourcePosition>;
+  readonly positions: PositionIndex;
   /** Keys written twice in the same object (JSON.parse would silently keep the last). */
   readonly duplicateKeys: readonly { pointer: string; position: SourcePosition }[];
 }
@@ -29,6 +34,9 @@ export class JsonSyntaxError extends FormosaError {
   }
 }
 
+/** Keys that need escaping in a JSON pointer. */
+const ESCAPED = /[~/]/;
+
 /** How deep arrays and objects may nest: deeper text is refused before it can exhaust the stack. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -44,22 +52,38 @@ export function parseJsonSource(text: string): JsonSource {
 
 class Parser {
   private i = 0;
-  private readonly positions = new Map<string, SourcePosition>();
+  /** The offset of each pointer; lines and columns are computed only for the pointers asked about. */
+  readonly offsets = new Map<string, number>();
   private readonly duplicateKeys: { pointer: string; position: SourcePosition }[] = [];
   private readonly lineStarts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  /** With `record`, the offset of every pointer is kept (a second pass, made only when a position is asked for). */
+  constructor(
+    private readonly text: string,
+    private readonly record = false,
+  ) {
     for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) this.lineStarts.push(k + 1);
   }
 
   run(): JsonSource {
     if (this.text.charCodeAt(0) === 0xfeff) this.i = 1;
     this.skipSpace();
-    this.positions.set('', this.position(this.i));
-    const value = this.value([]);
+    this.offsets.set('', this.i);
+    const value = this.value('', 0);
     this.skipSpace();
     if (this.i < this.text.length) this.fail('Unexpected text after the end of the JSON document');
-    return { value, positions: this.positions, duplicateKeys: this.duplicateKeys };
+    let recorded: Parser | undefined;
+    const positions: PositionIndex = {
+      get: (pointer) => {
+        if (!recorded) {
+          recorded = this.record ? this : new Parser(this.text, true);
+          if (recorded !== this) recorded.run();
+        }
+        const offset = recorded.offsets.get(pointer);
+        return offset === undefined ? undefined : this.position(offset);
+      },
+    };
+    return { value, positions, duplicateKeys: this.duplicateKeys };
   }
 
   private position(offset: number): SourcePosition {
@@ -85,13 +109,14 @@ class Parser {
     }
   }
 
-  private value(path: (string | number)[]): unknown {
+  /** The value at `pointer` (its JSON pointer), `depth` arrays and objects deep. */
+  private value(pointer: string, depth: number): unknown {
     const c = this.text[this.i];
-    if ((c === '{' || c === '[') && path.length >= MAX_JSON_DEPTH) {
+    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH) {
       throw new JsonSyntaxError(`Arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep here`, this.position(this.i), 'too_deep');
     }
-    if (c === '{') return this.object(path);
-    if (c === '[') return this.array(path);
+    if (c === '{') return this.object(pointer, depth + 1);
+    if (c === '[') return this.array(pointer, depth + 1);
     if (c === '"') return this.string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
     for (const [word, val] of [['true', true], ['false', false], ['null', null]] as const) {
@@ -105,7 +130,7 @@ class Parser {
     return this.fail(`Unexpected character ${JSON.stringify(c)}`);
   }
 
-  private object(path: (string | number)[]): Record<string, unknown> {
+  private object(path: string, depth: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     this.i++;
     this.skipSpace();
@@ -118,16 +143,17 @@ class Parser {
       if (this.text[this.i] !== '"') this.fail(this.text[this.i] === '}' ? 'Trailing comma before }' : 'Expected a property name in double quotes');
       const keyOffset = this.i;
       const key = this.string();
-      const childPath = [...path, key];
-      const pointer = formatPointer(childPath);
-      const position = this.position(keyOffset);
-      if (Object.prototype.hasOwnProperty.call(result, key)) this.duplicateKeys.push({ pointer, position });
-      this.positions.set(pointer, position);
+      const pointer = path + (ESCAPED.test(key) ? formatPointer([key]) : `/${key}`);
+      if (Object.prototype.hasOwnProperty.call(result, key)) this.duplicateKeys.push({ pointer, position: this.position(keyOffset) });
+      if (this.record) this.offsets.set(pointer, keyOffset);
       this.skipSpace();
       if (this.text[this.i] !== ':') this.fail('Expected ":" after the property name');
       this.i++;
       this.skipSpace();
-      Object.defineProperty(result, key, { value: this.value(childPath), enumerable: true, writable: true, configurable: true });
+      const child = this.value(pointer, depth);
+      // An own property even for "__proto__" (which assignment would take as the prototype).
+      if (key === '__proto__') Object.defineProperty(result, key, { value: child, enumerable: true, writable: true, configurable: true });
+      else result[key] = child;
       this.skipSpace();
       const next = this.text[this.i++];
       if (next === '}') return result;
@@ -135,7 +161,7 @@ class Parser {
     }
   }
 
-  private array(path: (string | number)[]): unknown[] {
+  private array(path: string, depth: number): unknown[] {
     const result: unknown[] = [];
     this.i++;
     this.skipSpace();
@@ -146,9 +172,9 @@ class Parser {
     for (;;) {
       this.skipSpace();
       if (this.text[this.i] === ']') this.fail('Trailing comma before ]');
-      const childPath = [...path, result.length];
-      this.positions.set(formatPointer(childPath), this.position(this.i));
-      result.push(this.value(childPath));
+      const pointer = `${path}/${result.length}`;
+      if (this.record) this.offsets.set(pointer, this.i);
+      result.push(this.value(pointer, depth));
       this.skipSpace();
       const next = this.text[this.i++];
       if (next === ']') return result;
@@ -161,7 +187,8 @@ class Parser {
     const end = scanString(this.text, start);
     if (end < 0) this.fail('Unterminated string or invalid escape', start);
     this.i = end;
-    return JSON.parse(this.text.slice(start, end)) as string;
+    const inner = this.text.slice(start + 1, end - 1);
+    return inner.includes('\\') ? (JSON.parse(this.text.slice(start, end)) as string) : inner;
   }
 
   private number(): number {

@@ -77,7 +77,7 @@ export function documentProblems(document: unknown): { problems: Problem[]; fata
       continue;
     }
     for (const [childKey, child] of Object.entries(node)) {
-      const childPath = path + formatPointer([childKey]);
+      const childPath = path + (/[~/]/.test(childKey) ? formatPointer([childKey]) : `/${childKey}`);
       if (RESERVED.has(childKey)) {
         report(childPath, 'reserved_name', `"${childKey}" cannot be used as a name: it is reserved`);
         fatal = true;

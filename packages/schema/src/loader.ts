@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { FormDefinition } from './types.js';
 import { FormosaError } from './errors.js';
-import { JsonSyntaxError, parseJsonSource, type SourcePosition } from './json-source.js';
+import { JsonSyntaxError, parseJsonSource, type PositionIndex } from './json-source.js';
 import { locateProblems, type Problem } from './problem.js';
 import { metaProblems } from './meta-errors.js';
 import { semanticProblems } from './semantic.js';
@@ -30,7 +30,7 @@ export interface LoadOptions {
  */
 export function loadDefinition(input: unknown, options: LoadOptions = {}): LoadResult {
   let document = input;
-  let positions: ReadonlyMap<string, SourcePosition> = new Map();
+  let positions: PositionIndex = new Map();
   const problems: Problem[] = [];
   if (typeof input === 'string') {
     if (input.length > LIMITS.documentChars) {

@@ -1,4 +1,4 @@
-import type { SourcePosition } from './json-source.js';
+import type { PositionIndex } from './json-source.js';
 
 /**
  * Something wrong (or doubtful) in a definition, with the JSON pointer of the place and a plain reason.
@@ -25,7 +25,7 @@ export function formatProblem(problem: Problem, file = ''): string {
 }
 
 /** Adds line and column to problems from a map of pointer positions, falling back to the nearest ancestor. */
-export function locateProblems(problems: readonly Problem[], positions: ReadonlyMap<string, SourcePosition>): Problem[] {
+export function locateProblems(problems: readonly Problem[], positions: PositionIndex): Problem[] {
   return problems.map((problem) => {
     let pointer = problem.path;
     for (;;) {
