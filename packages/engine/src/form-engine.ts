@@ -2,7 +2,7 @@
 import { formatPointer, optionSourceOf, parsePointer, patternOf, resolvePath, type FormDefinition, type Step } from '@formosa/schema';
 import { compute, evaluate, isTruthy } from './expression.js';
 import { FORMATS, ROC_YEARS, decimalNumber, rocYearOf } from './formats.js';
-import { boundsOf, slotsOf } from './bounds.js';
+import { boundsOf, shapeOf, slotsOf, type DataShape } from './bounds.js';
 import { characterProblem } from './characters.js';
 import { FormModel, instantiate, stepKey, type FieldInfo, type Rule } from './model.js';
 import { assignAt, getAt, setAt, type Data } from './values.js';
@@ -85,6 +85,16 @@ export class FormEngine {
   bounds(values: Data): FieldError[] {
     return boundsOf((this.slots ??= slotsOf(this.model)), values);
   }
+
+  /**
+   * The most values and the deepest nesting this definition's data can have: the server refuses a body that
+   * exceeds them from a scan of its text, before parsing it.
+   */
+  get shape(): DataShape {
+    return (this.dataShape ??= shapeOf((this.slots ??= slotsOf(this.model))));
+  }
+
+  private dataShape?: DataShape;
 
   /** A state for `values` (a draft, a prefill, or nothing) with every rule evaluated. */
   init(values: Data = {}): FormState {

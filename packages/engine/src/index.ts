@@ -8,5 +8,5 @@ export {
 export { FormModel, stepKey, sectionKey, contentKey, type FieldInfo, type RepeatInfo, type Rule } from './model.js';
 export { SubmissionError, UploadError, type Receipt, type SubmissionFailure, type UploadFailure } from './submission.js';
 export { TW_BANKS, TW_COUNTIES, fieldOptions, postalCodeOf, sourceOptions, type TaiwanCounty } from './taiwan.js';
-export { MAX_ERRORS, MAX_VALUES } from './bounds.js';
+export { MAX_ERRORS, MAX_VALUES, type DataShape } from './bounds.js';
 export { characterProblem, type CharacterProblem } from './characters.js';

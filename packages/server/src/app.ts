@@ -1,16 +1,16 @@
 /**
  * The reference agency endpoint: serves the demo site and the definitions, receives submissions,
- * re-validates them with the same engine and definition, stores each exactly once, issues receipts.
+ * re-validates them with the same engine and definition (in a worker thread), stores each exactly once, issues receipts.
  */
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadForms, type ServedForm } from './forms.js';
+import { Judges } from './validators.js';
 import { MissingAttachmentError, SubmissionStore } from './store.js';
-import { HttpError, readBytes, readJson, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
+import { HttpError, readBytes, readJsonText, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
 import { patternOf, type Attachment } from '@formosa/schema';
-import { characterProblem, getAt, MAX_ERRORS, setAt, type Data } from '@formosa/engine';
+import { characterProblem, getAt, setAt, type Data } from '@formosa/engine';
 import { DEFAULT_LIMITS, SlidingWindow, type LimitOptions } from './rate-limit.js';
 
 export interface ServerOptions {
@@ -70,20 +70,14 @@ function fileNameOf(header: string | string[] | undefined): string {
   return [...characters.slice(0, MAX_NAME - extension.length), ...extension].join('');
 }
 
-/** The same request, however its keys were ordered: the fingerprint an Idempotency-Key is bound to. */
-function fingerprint(value: unknown): string {
-  const canonical = (node: unknown): unknown =>
-    node === null || typeof node !== 'object' ? node : Array.isArray(node) ? node.map(canonical) : Object.fromEntries(Object.keys(node).sort().map((k) => [k, canonical((node as Record<string, unknown>)[k])]));
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
-}
-
 /**
  * Starts the server.
  * @example
  * const { url, close } = await startServer({ formsDir: 'examples/forms', database: '.data/formosa.sqlite' }, 8080);
  */
 export async function startServer(options: ServerOptions, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
-  const forms = await loadForms(options.formsDir);
+  const judges = new Judges();
+  const forms = await loadForms(options.formsDir, judges);
   const store = new SubmissionStore(options.database);
   const statics = (options.staticDirs ?? []).map((s) => ({ prefix: s.prefix, dir: resolve(s.dir) }));
   const csp = options.csp ?? STRICT_CSP;
@@ -148,7 +142,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     ['POST', /^\/api\/forms\/([a-z0-9-]+)\/submissions$/, async (req, res, form) => {
       const key = req.headers['idempotency-key'];
       if (key !== undefined && (typeof key !== 'string' || !KEY_PATTERN.test(key))) throw new HttpError(400, { error: 'bad_idempotency_key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' });
-      const { engine, definition } = form!;
+      const { definition } = form!;
       const flight = key === undefined ? undefined : `${definition.id}\u0000${key}`;
       if (flight && inFlight.has(flight)) {
         req.resume();
@@ -156,19 +150,18 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       }
       if (flight) inFlight.add(flight);
       try {
-        const body = await readJson(req, bodyLimit);
-        if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(422, { errors: [{ path: '', code: 'type', params: { type: 'object' } }] });
-        // Sizes first, in one bounded pass: nothing larger than the definition allows reaches the engine.
-        const oversized = engine.bounds(body as Data);
-        if (oversized.length > 0) return sendJson(res, 422, { errors: oversized });
-        const state = engine.init(body as Data);
-        const errors = engine.validate(state);
-        if (errors.length > 0) return sendJson(res, 422, { errors: errors.slice(0, MAX_ERRORS), ...(errors.length > MAX_ERRORS ? { truncated: true } : {}) });
-        const data = attachFiles(form!, engine.data(state));
+        // Here, only what is cheap and bounded (bytes, encoding, a scan of the shape); the rest in the worker.
+        const text = await readJsonText(req, bodyLimit, form!.engine.shape);
+        const judged = await form!.validatorSource().then(() => judges.judge(definition.id, text)).catch(() => {
+          throw new HttpError(503, { error: 'unavailable', message: 'This form cannot take submissions at the moment' }, { 'retry-after': '60' });
+        });
+        if ('malformed' in judged) throw new HttpError(400, { error: 'bad_json', message: 'The body is not valid JSON' });
+        if ('errors' in judged) return sendJson(res, 422, { errors: judged.errors, ...(judged.truncated ? { truncated: true } : {}) });
+        const data = attachFiles(form!, judged.data);
         if ('errors' in data) return sendJson(res, 422, data);
         let stored;
         try {
-          stored = store.store(definition.id, definition.version, key, data.data, new Date(), data.files.map((f) => f.id), fingerprint(body));
+          stored = store.store(definition.id, definition.version, key, data.data, new Date(), data.files.map((f) => f.id), judged.fingerprint);
         } catch (error) {
           if (!(error instanceof MissingAttachmentError)) throw error;
           const file = data.files.find((f) => f.id === error.attachmentId)!;
@@ -279,7 +272,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         server.closeAllConnections();
         server.close(() => {
           store.close();
-          done();
+          void judges.close().then(done);
         });
       }),
   };

@@ -2,14 +2,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadDefinition, formatProblem, type FormDefinition } from '@formosa/schema';
-import { compileStandaloneValidator, createAjv } from '@formosa/schema/node';
 import { FormEngine } from '@formosa/engine';
+import { Judges } from './validators.js';
 
 export interface ServedForm {
   readonly definition: FormDefinition;
-  /** The same engine the browser runs, with a validator compiled at run time. */
+  /** The same engine the browser runs, for what needs no schema validator (fields, files, sizes). */
   readonly engine: FormEngine;
-  /** The ES module the browser imports to validate without eval (compiled on first request). */
+  /**
+   * The ES module the browser imports to validate without eval, the one the judging worker validates with too;
+   * it rejects if the schema could not be compiled.
+   */
   validatorSource(): Promise<string>;
 }
 
@@ -17,10 +20,9 @@ export interface ServedForm {
  * Loads every `*.json` definition of a folder. A definition with problems stops the server with the list,
  * so a designer never deploys a broken form.
  */
-export async function loadForms(folder: string): Promise<Map<string, ServedForm>> {
+export async function loadForms(folder: string, judges = new Judges()): Promise<Map<string, ServedForm>> {
   const forms = new Map<string, ServedForm>();
   const failures: string[] = [];
-  const ajv = createAjv();
   for (const name of (await readdir(folder)).filter((f) => f.endsWith('.json')).sort()) {
     const result = loadDefinition(await readFile(join(folder, name), 'utf8'));
     if (!result.ok) {
@@ -28,16 +30,12 @@ export async function loadForms(folder: string): Promise<Map<string, ServedForm>
       continue;
     }
     const definition = result.definition;
-    let source: Promise<string> | undefined;
-    let engine: FormEngine;
-    try {
-      engine = new FormEngine(definition, { validator: ajv.compile(definition.schema as object) });
-    } catch (error) {
-      // The gate refuses what cannot be compiled; should anything slip through, it is still this file's problem.
-      failures.push(`${name} error (document): ${error instanceof Error ? error.message : String(error)} [internal]`);
-      continue;
-    }
-    forms.set(definition.id, { definition, engine, validatorSource: () => (source ??= compileStandaloneValidator(definition.schema)) });
+    const engine = new FormEngine(definition);
+    // Compiling a large schema takes seconds: it happens in the judging worker while the server already answers.
+    const source = judges.prepare(definition);
+    // Until asked for, a failure is kept for the first request that needs the validator (never unhandled).
+    source.catch(() => undefined);
+    forms.set(definition.id, { definition, engine, validatorSource: () => source });
   }
   if (failures.length) throw new Error(`Definitions with problems in ${folder}:\n${failures.join('\n')}`);
   return forms;

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { FormEngine } from '@formosa/engine';
 import type { Attachment } from '@formosa/schema';
 import { startServer, type RunningServer } from '@formosa/server';
+import { shapeExceeded } from '../src/http.js';
 import { answers, example, fixtureFile } from '../../../examples/fixtures.js';
 import { base } from '../../../examples/hostile/definitions.js';
 
@@ -56,6 +57,12 @@ function validData(lease: Attachment): Record<string, unknown> {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+/** How many values the scan counts in JSON text: the smallest budget it fits. */
+const countValues = (text: string) => {
+  let n = 1;
+  while (shapeExceeded(text, { values: n, depth: 1000 })) n++;
+  return n;
+};
 const withName = (lease: Attachment, name: string) => {
   const data = validData(lease);
   (data['applicant'] as Record<string, unknown>)['name'] = name;
@@ -89,14 +96,18 @@ const cases: Case[] = [
   ['a JSON array', () => ({ body: '[1, 2]' }), 422],
   ['a JSON string', () => ({ body: '"hello"' }), 422],
   ['null', () => ({ body: 'null' }), 422],
-  ['nested 200,000 deep', () => ({ body: '['.repeat(200_000) + ']'.repeat(200_000) }), 422],
-  ['objects nested 100,000 deep', () => ({ body: '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000) }), 422, 'unexpected'],
+  ['nested 200,000 deep', () => ({ body: '['.repeat(200_000) + ']'.repeat(200_000) }), 422, 'tooLarge'],
+  ['objects nested 100,000 deep', () => ({ body: '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000) }), 422, 'tooLarge'],
+  ['objects nested 5 deep where the form has 4', () => ({ body: json({ applicant: { address: { county: { a: { b: 1 } } } } }) }), 422, 'tooLarge'],
   // Data that would cost the engine, or reach a prototype.
   ['a __proto__ key', () => ({ body: '{"__proto__": {"polluted": true}}' }), 422, 'unexpected'],
   ['constructor.prototype', () => ({ body: '{"applicant": {"constructor": {"prototype": {"polluted": true}}}}' }), 422, 'unexpected'],
-  ['100,000 entries where 10 are allowed', () => ({ body: json({ household: { composition: 'with-family', members: Array.from({ length: 100_000 }, () => ({})) } }) }), 422, 'maxItems'],
+  ['100,000 entries where 10 are allowed', () => ({ body: json({ household: { composition: 'with-family', members: Array.from({ length: 100_000 }, () => ({})) } }) }), 422, 'tooLarge'],
+  ['11 entries where 10 are allowed', () => ({ body: json({ household: { composition: 'with-family', members: Array.from({ length: 11 }, () => ({})) } }) }), 422, 'maxItems'],
   ['a 900 KB name', () => ({ body: withName(lease, 'x'.repeat(900_000)) }), 422, 'maxLength'],
-  ['30,000 unknown answers', () => ({ body: json({ applicant: Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`k${i}`, i])) }) }), 422, 'unexpected'],
+  ['30,000 unknown answers', () => ({ body: json({ applicant: Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`k${i}`, i])) }) }), 422, 'tooLarge'],
+  ['90,000 unknown answers in 1 MB', () => ({ body: json({ applicant: Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`k${i}`, 1])) }) }), 422, 'tooLarge'],
+  ['120 unknown answers', () => ({ body: json({ applicant: Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`k${i}`, i])) }) }), 422, 'unexpected'],
   ['an answer no field asks for', () => ({ body: json({ ...validData(lease), isAdmin: true }) }), 422, 'unexpected'],
   ['rent written 0x2EE0', () => ({ body: (() => { const d = validData(lease); (d['rental'] as Record<string, unknown>)['monthlyRent'] = '0x2EE0'; return json(d); })() }), 422, 'type'],
   ['rent written 1.2e4', () => ({ body: (() => { const d = validData(lease); (d['rental'] as Record<string, unknown>)['monthlyRent'] = '1.2e4'; return json(d); })() }), 422, 'type'],
@@ -150,6 +161,27 @@ for (const [name, build, status, code] of cases) {
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined, 'Object.prototype untouched');
   });
 }
+
+test('the fullest application the form allows fits the shape the server scans bodies against; one value more does not', () => {
+  const engine = new FormEngine(example('rent-subsidy'));
+  const data = validData(lease) as { household: { composition: string; members?: unknown[] }; rental: { leaseCopy: unknown[] } } & Record<string, unknown>;
+  const member = { name: '林小華', nationalId: 'A123456789', relationship: 'other', relationshipOther: '表妹', birthDate: '2010-01-01' };
+  data.household = { composition: 'with-family', members: Array.from({ length: 10 }, () => ({ ...member })) };
+  data.rental.leaseCopy = Array.from({ length: 5 }, () => ({ ...lease }));
+  data['mailing'] = { county: 'TPE', district: '大安區', street: '和平東路一段 1 號', postalCode: '106' };
+  const text = json(data);
+  assert.equal(shapeExceeded(text, engine.shape), undefined, `fits ${JSON.stringify(engine.shape)}`);
+  assert.equal(shapeExceeded(text.replace(/\}$/, ',"x":1}'), { ...engine.shape, values: countValues(text) }), 'values');
+});
+
+test('the body scan counts containers and leaves, skips strings, and follows nesting', () => {
+  assert.equal(countValues('{}'), 1);
+  assert.equal(countValues('{"a":1}'), 2);
+  assert.equal(countValues('{"a":[1,2,3],"b":{}}'), 6);
+  assert.equal(countValues('["{,[", "\\"", ","]'), 4);
+  assert.equal(shapeExceeded('[[[]]]', { values: 10, depth: 2 }), 'depth');
+  assert.equal(shapeExceeded('[[]]', { values: 10, depth: 2 }), undefined);
+});
 
 test('the corpus holds at least 50 hostile requests', () => {
   assert.ok(cases.length >= 50, String(cases.length));
