@@ -1,7 +1,7 @@
 /**
  * Rate limits for anonymous writes: a sliding window per client address and per form, and an upload byte quota
- * per address. Kept in memory (one process); several instances share theirs through the database (see
- * docs/server.md). A refused request learns when to come back (Retry-After).
+ * per address. Kept in memory, per process (several instances each keep their own). A refused request learns
+ * when to come back (Retry-After).
  */
 
 /** At most `requests` (or `bytes`) in any `seconds`. */

@@ -18,9 +18,15 @@ const VALIDATOR = new URL('./showcase.validator.js', import.meta.url).href;
 
 async function mount(locale = 'zh-Hant-TW', definition: unknown = showcase, extra: Partial<FormosaForm> = {}) {
   const form = await fixture<FormosaForm>(
-    html`<formosa-form locale=${locale} validator-src=${(definition as { id?: string }).id === showcase.id ? VALIDATOR : nothing} .definition=${definition} .submitter=${extra.submitter}></formosa-form>`,
+    html`<formosa-form locale=${locale} validator-src=${(definition as { id?: string }).id === showcase.id ? VALIDATOR : nothing} .definition=${definition} .submitter=${extra.submitter} endpoint-origins=${extra.endpointOrigins ?? nothing}></formosa-form>`,
   );
   await waitUntil(() => form.shadowRoot!.querySelector('.step-title, .definition-error'), 'form rendered');
+  // The first step shows before the validator module arrives; these tests type faster than any citizen, so they
+  // wait for it (the same module, imported once for the page).
+  if (form.getAttribute('validator-src')) {
+    await import(/* @vite-ignore */ form.getAttribute('validator-src')!);
+    await aTimeout(0);
+  }
   return form;
 }
 
@@ -98,6 +104,27 @@ describe('formosa-form', () => {
     button(form, '繼續').click();
     await settle(form);
     await waitUntil(() => deepActive()?.classList.contains('summary'), 'summary focused again');
+  });
+
+  it('shows the first step before its validator module arrives, and Continue waits for the module to check the step', async () => {
+    let release!: () => void;
+    (globalThis as { validatorArrives?: Promise<void> }).validatorArrives = new Promise<void>((resolve) => (release = resolve));
+    // A module that arrives only when the test says so, and refuses every name.
+    const module = `await globalThis.validatorArrives;
+      const validate = () => { validate.errors = [{ instancePath: '/name', keyword: 'pattern', params: { pattern: '^x+$' } }]; return false; };
+      export default validate;`;
+    const form = await fixture<FormosaForm>(html`<formosa-form locale="en" validator-src=${`data:text/javascript,${encodeURIComponent(module)}`} .definition=${showcase}></formosa-form>`);
+    await waitUntil(() => form.shadowRoot!.querySelector('.step-title'), 'the first step shows while the module is on its way');
+    await type(form, '/name', '林小美');
+    await type(form, '/mobile', '0912345678');
+    button(form, 'Continue').click();
+    await aTimeout(50);
+    await settle(form);
+    expect(form.view).to.equal('about', 'Continue waits for the module');
+    release();
+    await waitUntil(() => field(form, '/name')!.error, 'the module checked the step');
+    expect(form.view).to.equal('about');
+    expect(field(form, '/name')!.error).to.contain('Full name');
   });
 
   it('checks formats and lengths with the parameters in the message', async () => {
@@ -280,7 +307,7 @@ describe('formosa-form', () => {
 
   it('a dropped connection at submit keeps every answer and says so; nothing is lost', async () => {
     const offline = { ...showcase, submission: { endpoint: 'http://127.0.0.1:9/unreachable' } };
-    const form = await mount('en', offline, { submitter: { retries: 0 } });
+    const form = await mount('en', offline, { submitter: { retries: 0 }, endpointOrigins: 'http://127.0.0.1:9' });
     await completeFirstStep(form, 'Continue');
     await type(form, '/alarms', '1');
     await choose(form, '/agree', 0);
@@ -302,7 +329,7 @@ describe('formosa-form: a failed submission on a phone', () => {
   it('is seen and heard where the citizen pressed Send: the message by the button, focused, on screen', async () => {
     await setViewport({ width: 390, height: 420 });
     const offline = { ...showcase, submission: { endpoint: 'http://127.0.0.1:9/unreachable' } };
-    const form = await mount('en', offline, { submitter: { retries: 1, backoff: 50 } });
+    const form = await mount('en', offline, { submitter: { retries: 1, backoff: 50 }, endpointOrigins: 'http://127.0.0.1:9' });
     await type(form, '/name', '林小美');
     await type(form, '/mobile', '0912345678');
     await choose(form, '/county', 1);

@@ -17,6 +17,7 @@ import { answerKind, fieldId, widgetOf } from './widget.js';
 import { formStyles } from './form.styles.js';
 import { problemsView, receiptView, reviewView, stepperView } from './views.js';
 import { fileParams } from './file-texts.js';
+import { arrivingValidator, type ArrivingValidator } from './arriving-validator.js';
 
 type Status = 'idle' | 'loading' | 'failed' | 'invalid' | 'ready';
 
@@ -97,6 +98,8 @@ export class FormosaForm extends LitElement {
   private typing?: string;
 
   private engine?: FormEngine;
+  /** The validator module while it is on its way (validator-src). */
+  private arriving?: ArrivingValidator;
   private actor?: Actor<WorkflowMachine>;
   /** Uploads a chosen file to the agency at once; the answer keeps only its reference. */
   private uploadTo?: (field: string) => Uploader;
@@ -185,8 +188,11 @@ export class FormosaForm extends LitElement {
     }
     this.status = 'loading';
     try {
-      const [input, validator] = await Promise.all([this.definition ?? this.fetchText(this.src!), this.validator ?? this.importValidator(), this.useWantedLocale()]);
-      if (run === this.generation) this.start(input, validator);
+      // The validator module is not waited for: the first step shows meanwhile (see arriving-validator.ts).
+      const arriving = this.validator || !this.validatorSrc ? undefined : arrivingValidator(this.importValidator());
+      const [input] = await Promise.all([this.definition ?? this.fetchText(this.src!), this.useWantedLocale()]);
+      this.arriving = arriving;
+      if (run === this.generation) this.start(input, this.validator ?? arriving?.validator);
     } catch (error) {
       if (run !== this.generation) return;
       this.status = 'failed';
@@ -348,6 +354,12 @@ export class FormosaForm extends LitElement {
   }
 
   private send(event: Parameters<Actor<WorkflowMachine>['send']>[0]): void {
+    const arriving = this.arriving;
+    if ((event.type === 'NEXT' || event.type === 'SUBMIT') && arriving && !arriving.arrived()) {
+      // Never past a step unchecked: Continue and Send wait for the validator module (a moment, on a big form).
+      void arriving.ready.then(() => this.arriving === arriving && this.send(event));
+      return;
+    }
     this.actor?.send(event);
     // Continue or Send refused with errors on screen: back to the summary, as when it first appeared.
     const after = this.snapshot;
