@@ -38,10 +38,14 @@ export interface SubmitInput {
   readonly idempotencyKey: string;
 }
 
+/**
+ * Where one application starts: given as a default to `createWorkflow`, or per actor as its input
+ * (`createActor(machine, { input })`), which wins. Each actor makes its own key when none is given.
+ */
 export interface WorkflowOptions {
   /** Saved answers to start from (a draft, or prefilled values). */
   readonly values?: Data;
-  /** Defaults to a random UUID; pass the draft's own key to keep retries idempotent across reloads. */
+  /** Defaults to a random UUID per actor; pass the draft's own key to keep retries idempotent across reloads. */
   readonly idempotencyKey?: string;
 }
 
@@ -142,13 +146,15 @@ export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}
 
   const config = {
     id: 'formosa',
-    context: {
-      form: engine.init(options.values ?? {}),
+    // Made for each actor from its input, so two applications of one machine never share a key or answers.
+    // (Not declared in `types`: xstate would then require an input of every actor.)
+    context: ({ input }: { input: unknown }): WorkflowContext => ({
+      form: engine.init((input as WorkflowOptions | undefined)?.values ?? options.values ?? {}),
       errors: [],
       visited: [],
       returnToReview: false,
-      idempotencyKey: options.idempotencyKey ?? globalThis.crypto.randomUUID(),
-    } satisfies WorkflowContext,
+      idempotencyKey: (input as WorkflowOptions | undefined)?.idempotencyKey ?? options.idempotencyKey ?? globalThis.crypto.randomUUID(),
+    }),
     initial: 'editing',
     states: {
       editing: {

@@ -161,3 +161,14 @@ test('a persisted snapshot survives JSON and resumes at the same step with the s
   resumed.send({ type: 'BACK' });
   assert.equal(stepOf(resumed.getSnapshot()), 'household');
 });
+
+test('each actor of one machine gets its own idempotency key and starting answers, from its input', () => {
+  const machine = createWorkflow(engine);
+  const first = createActor(machine).start();
+  const second = createActor(machine).start();
+  assert.notEqual(first.getSnapshot().context.idempotencyKey, second.getSnapshot().context.idempotencyKey, 'two applications never share a key');
+  const resumed = createActor(machine, { input: { values: { applicant: { name: '林小美' } }, idempotencyKey: 'draft-key-1' } }).start();
+  assert.equal(resumed.getSnapshot().context.idempotencyKey, 'draft-key-1');
+  assert.equal((resumed.getSnapshot().context.form.values['applicant'] as Record<string, unknown>)['name'], '林小美');
+  assert.equal((first.getSnapshot().context.form.values['applicant'] as Record<string, unknown> | undefined)?.['name'], undefined, 'one actor\'s answers are not another\'s');
+});
