@@ -284,6 +284,27 @@ test('rate limits per address and per form, and an upload quota, answer 429 with
   }
 });
 
+test('while hostile bodies arrive in parallel, every health probe is answered, nothing is stored, a valid application still gets its receipt', async () => {
+  const heavy = [
+    json({ applicant: Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`k${i}`, 1])) }),
+    json({ name: 'a'.repeat(90_000) + '!' }),
+    '['.repeat(100_000) + ']'.repeat(100_000),
+    json({ household: { composition: 'with-family', members: Array.from({ length: 11 }, () => ({ name: '\u0000'.repeat(40) })) } }),
+  ];
+  const before = server.store.count('rent-subsidy');
+  const attacks = Array.from({ length: 24 }, (_, i) => send({ path: i % 4 === 1 ? '/api/forms/patterned/submissions' : undefined, body: heavy[i % 4] }));
+  const probes = Array.from({ length: 20 }, () => send({ method: 'GET', path: '/api/health', headers: {} }));
+  const ownLease = JSON.parse((await upload({})).text) as Attachment & { token: string };
+  const honest = send({ headers: { 'content-type': 'application/json', 'idempotency-key': 'honest-during-attack' }, body: withName(ownLease, '王大明') });
+  const statuses = (await Promise.all(attacks)).map((r) => r.status);
+  assert.ok(statuses.every((s) => s >= 400 && s < 500 && s !== 429), `refused for what they are (4xx, not rate-limited): ${statuses.join(' ')}`);
+  assert.ok((await Promise.all(probes)).every((r) => r.status === 200), 'every probe answered');
+  const receipt = await honest;
+  assert.equal(receipt.status, 201, receipt.text.slice(0, 300));
+  assert.equal(server.store.count('rent-subsidy'), before + 1, 'only the honest application stored');
+  assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+});
+
 test('after all of it the server still answers, and its health says so', async () => {
   const health = await send({ method: 'GET', path: '/api/health', headers: {} });
   assert.equal(health.status, 200);
