@@ -57,33 +57,44 @@ export function documentProblems(document: unknown): { problems: Problem[]; fata
   const report: Report = (path, code, message) => problems.push({ severity: 'error', path, code, message });
   let fatal = false;
   // Iterative, so no input can exhaust the stack here; counted, so an object (not JSON) that shares or loops ends.
-  const stack: [unknown, string, number, string][] = [[document, '', 0, '']];
+  // A node's path is spelled out only when a problem needs it (5,000 fields make 400,000 nodes).
+  type Entry = { readonly node: unknown; readonly parent: Entry | undefined; readonly key: string; readonly depth: number };
+  const pathOf = (entry: Entry): string => {
+    const segments: string[] = [];
+    for (let at: Entry | undefined = entry; at?.parent; at = at.parent) segments.push(at.key);
+    return formatPointer(segments.reverse());
+  };
+  const stack: Entry[] = [{ node: document, parent: undefined, key: '', depth: 0 }];
   let budget = LIMITS.documentChars / 2;
   while (stack.length) {
-    const [node, path, depth, key] = stack.pop()!;
+    const entry = stack.pop()!;
+    const { node, key, depth } = entry;
     if (--budget < 0) {
       report('', 'too_large', 'the definition holds too many values');
       return { problems, fatal: true };
     }
-    if (typeof node === 'string' && PATH_KEYS.has(key)) {
+    if (typeof node === 'string') {
+      if (!PATH_KEYS.has(key)) continue;
       const segments = node.startsWith('#') ? safeSegments(node.slice(1)) : parsePointer(node);
       const reserved = segments.find((s) => RESERVED.has(s));
-      if (reserved) report(path, 'reserved_name', `"${reserved}" cannot name an answer or a schema: it is reserved`);
+      if (reserved) report(pathOf(entry), 'reserved_name', `"${reserved}" cannot name an answer or a schema: it is reserved`);
+      continue;
     }
     if (node === null || typeof node !== 'object') continue;
     if (depth >= LIMITS.depth) {
-      report(path, 'too_deep', `arrays and objects nest more than ${LIMITS.depth} levels deep here`);
+      report(pathOf(entry), 'too_deep', `arrays and objects nest more than ${LIMITS.depth} levels deep here`);
       fatal = true;
       continue;
     }
-    for (const [childKey, child] of Object.entries(node)) {
-      const childPath = path + (/[~/]/.test(childKey) ? formatPointer([childKey]) : `/${childKey}`);
+    for (const childKey in node) {
+      if (!Object.hasOwn(node, childKey)) continue;
+      const child: Entry = { node: (node as Record<string, unknown>)[childKey], parent: entry, key: childKey, depth: depth + 1 };
       if (RESERVED.has(childKey)) {
-        report(childPath, 'reserved_name', `"${childKey}" cannot be used as a name: it is reserved`);
+        report(pathOf(child), 'reserved_name', `"${childKey}" cannot be used as a name: it is reserved`);
         fatal = true;
         continue;
       }
-      stack.push([child, childPath, depth + 1, childKey]);
+      stack.push(child);
     }
   }
   if (problems.some((p) => p.code === 'reserved_name')) fatal = true;

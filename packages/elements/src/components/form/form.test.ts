@@ -24,6 +24,8 @@ async function mount(locale = 'zh-Hant-TW', definition: unknown = showcase, extr
   // The first step shows before the validator module arrives; these tests type faster than any citizen, so they
   // wait for it (the same module, imported once for the page).
   if (form.getAttribute('validator-src')) {
+    // The form asks for the module after the first paint; then the same import resolves for both.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
     await import(/* @vite-ignore */ form.getAttribute('validator-src')!);
     await aTimeout(0);
   }

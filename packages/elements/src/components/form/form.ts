@@ -188,11 +188,22 @@ export class FormosaForm extends LitElement {
     }
     this.status = 'loading';
     try {
-      // The validator module is not waited for: the first step shows meanwhile (see arriving-validator.ts).
-      const arriving = this.validator || !this.validatorSrc ? undefined : arrivingValidator(this.importValidator());
-      const [input] = await Promise.all([this.definition ?? this.fetchText(this.src!), this.useWantedLocale()]);
-      this.arriving = arriving;
-      if (run === this.generation) this.start(input, this.validator ?? arriving?.validator);
+      // The validator module is not waited for: it is fetched and compiled once the first step is on screen (a
+      // 5,000-field form's is 2.9 MB of script), and Continue waits for it (see arriving-validator.ts).
+      let shown!: () => void;
+      const onScreen = new Promise<void>((resolve) => (shown = resolve));
+      const arriving = this.validator || !this.validatorSrc ? undefined : arrivingValidator(onScreen.then(() => this.importValidator()));
+      try {
+        const [input] = await Promise.all([this.definition ?? this.fetchText(this.src!), this.useWantedLocale()]);
+        this.arriving = arriving;
+        if (run === this.generation) this.start(input, this.validator ?? arriving?.validator);
+      } finally {
+        // After the next paint, or soon in a tab that does not paint (hidden).
+        void this.updateComplete.then(() => {
+          requestAnimationFrame(() => setTimeout(shown));
+          setTimeout(shown, 500);
+        });
+      }
     } catch (error) {
       if (run !== this.generation) return;
       this.status = 'failed';
