@@ -119,7 +119,9 @@ export function shapeOf(slots: ReadonlyMap<string, Slot>): DataShape {
   for (const pattern of slots.keys()) {
     if (pattern === '') continue;
     const parent = pattern.slice(0, pattern.lastIndexOf('/'));
-    children.set(parent, [...(children.get(parent) ?? []), pattern]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(pattern);
+    else children.set(parent, [pattern]);
   }
   const measure = (pattern: string): DataShape => {
     const slot = slots.get(pattern)!;

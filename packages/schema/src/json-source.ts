@@ -34,9 +34,6 @@ export class JsonSyntaxError extends FormosaError {
   }
 }
 
-/** Keys that need escaping in a JSON pointer. */
-const ESCAPED = /[~/]/;
-
 /** How deep arrays and objects may nest: deeper text is refused before it can exhaust the stack. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -143,7 +140,7 @@ class Parser {
       if (this.text[this.i] !== '"') this.fail(this.text[this.i] === '}' ? 'Trailing comma before }' : 'Expected a property name in double quotes');
       const keyOffset = this.i;
       const key = this.string();
-      const pointer = path + (ESCAPED.test(key) ? formatPointer([key]) : `/${key}`);
+      const pointer = path + formatPointer([key]);
       if (Object.prototype.hasOwnProperty.call(result, key)) this.duplicateKeys.push({ pointer, position: this.position(keyOffset) });
       if (this.record) this.offsets.set(pointer, keyOffset);
       this.skipSpace();

@@ -25,8 +25,16 @@ const parsed = new Map<string, string[]>();
  * formatPointer(['household', 0, 'name']) // '/household/0/name'
  */
 export function formatPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const segment of segments) {
+    const text = String(segment);
+    // Most segments need no escaping: skip the two replacements (the gate formats one per key of a definition).
+    pointer += '/' + (NEEDS_ESCAPE.test(text) ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
+  return pointer;
 }
+
+const NEEDS_ESCAPE = /[~/]/;
 
 /**
  * Resolves a path written in a definition: a leading `/` is absolute, otherwise it is relative to `scope`.

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadForms, type ServedForm } from './forms.js';
-import { Judges } from './validators.js';
+import { Judges } from './judges.js';
 import { MissingAttachmentError, SubmissionStore } from './store.js';
 import { HttpError, readBytes, readJsonText, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
 import { patternOf, type Attachment } from '@formosa/schema';
@@ -152,7 +152,8 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       try {
         // Here, only what is cheap and bounded (bytes, encoding, a scan of the shape); the rest in the worker.
         const text = await readJsonText(req, bodyLimit, form!.engine.shape);
-        const judged = await form!.validatorSource().then(() => judges.judge(definition.id, text)).catch(() => {
+        // The worker answers with an error when the form's validator could not be compiled.
+        const judged = await judges.judge(definition.id, text).catch(() => {
           throw new HttpError(503, { error: 'unavailable', message: 'This form cannot take submissions at the moment' }, { 'retry-after': '60' });
         });
         if ('malformed' in judged) throw new HttpError(400, { error: 'bad_json', message: 'The body is not valid JSON' });

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadDefinition, formatProblem, type FormDefinition } from '@formosa/schema';
 import { FormEngine } from '@formosa/engine';
-import { Judges } from './validators.js';
+import { Judges } from './judges.js';
 
 export interface ServedForm {
   readonly definition: FormDefinition;

@@ -8,8 +8,8 @@ import { compileStandaloneValidator } from '@formosa/schema/node';
 import { FormEngine, MAX_ERRORS, type Data } from '@formosa/engine';
 import type { FormDefinition } from '@formosa/schema';
 import { fingerprint } from './fingerprint.js';
-import { importValidator } from './validators.js';
-import type { Judgement, ToJudge } from './validators.js';
+import { importValidator } from './judges.js';
+import type { Judgement, ToJudge } from './judges.js';
 
 const engines = new Map<string, Promise<FormEngine>>();
 
