@@ -117,6 +117,8 @@ export const HOSTILE_DEFINITIONS: readonly HostileDefinition[] = [
     },
   },
   edit('a rule nested 40 deep', (d) => (d.steps[0].items[0].visibleWhen = nest(40, true)), ['expression_too_deep']),
+  // 100,002 operators and values (the '+', its list, 100,000 numbers) in 1.7 MB, under the 4,000,000 characters.
+  edit('a rule of 100,000 values (over 100,000 operators and values in all)', (d) => (d.steps[0].items[2].computed = { '+': Array.from({ length: 100_000 }, () => 1) }), ['too_many_rules']),
   { name: 'arrays nested 100,000 deep', verdict: ['too_deep'], text: () => '['.repeat(100_000) + ']'.repeat(100_000) },
   { name: 'a 10 MB definition', verdict: ['too_large'], text: () => json(base()).replace('"Permit"', `"${'x'.repeat(10_000_000)}"`) },
   edit('a list of 5,000 choices', (d) => {

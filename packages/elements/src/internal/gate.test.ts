@@ -2,7 +2,7 @@
 // verdicts it gets from the CLI and the server (examples/test/hostile-definitions.test.ts), and a form given one
 // shows the designer's problems list, never a blank page or "check your connection".
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { loadDefinition } from '@formosa/schema';
+import { loadDefinition, type Problem } from '@formosa/schema';
 import '../define.js';
 import type { FormosaForm } from '../components/form/form.js';
 import { HOSTILE_DEFINITIONS, verdictOf } from '../../../../examples/hostile/definitions.js';
@@ -16,17 +16,28 @@ describe('the definition gate in the browser', () => {
     expect(verdicts).to.deep.equal(HOSTILE_DEFINITIONS.map((h) => [h.name, h.verdict]));
   });
 
-  for (const name of ['"$ref": "#"', 'a rule nested 3,000 deep', 'a __proto__ data property', 'a 10 MB definition']) {
+  // The problems view shows, for each error the loader reports, its path, its place in the text and its message.
+  const shown = (p: Problem) => `${p.path || '/'}${p.line ? ` (line ${p.line}, column ${p.column})` : ''}: ${p.message}`;
+  for (const name of ['"$ref": "#"', 'a rule nested 3,000 deep', 'a __proto__ data property', 'a field bound to /__proto__/polluted', 'a 10 MB definition']) {
     it(`a form given ${name} shows its problems, not a connection error`, async () => {
       const hostile = HOSTILE_DEFINITIONS.find((h) => h.name === name)!;
+      const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+      const result = loadDefinition(hostile.text());
+      // The loader's verdict is the corpus's, which the CLI and the server give (examples/test/hostile-definitions.test.ts).
+      expect(result.ok ? 'ok' : verdictOf(result.problems)).to.deep.equal(hostile.verdict);
+      const errors = result.ok ? [] : result.problems.filter((p) => p.severity === 'error');
+
       const form = await fixture<FormosaForm>(html`<formosa-form locale="en" .definition=${hostile.text()}></formosa-form>`);
       await waitUntil(() => form.shadowRoot!.querySelector('.definition-error, .notice, .step-title'), 'rendered', { timeout: 5000 });
       const box = form.shadowRoot!.querySelector('.definition-error');
       expect(box, form.shadowRoot!.textContent!).to.exist;
-      const codes = (hostile.verdict as string[]).map((code) => code);
-      expect(codes.length).to.be.greaterThan(0);
-      expect(({}) as Record<string, unknown>).to.not.have.property('polluted');
-      expect(Object.prototype).to.not.have.property('type');
+      const items = [...box!.querySelectorAll('li')].map((li) => li.textContent!.trim());
+      expect(items).to.deep.equal(errors.map(shown));
+
+      // Loading and showing it wrote nothing into Object.prototype (e.g. `type` or `polluted`).
+      expect(Object.getOwnPropertyNames(Object.prototype).sort()).to.deep.equal(prototypeBefore);
+      expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+      expect(({} as Record<string, unknown>).type).to.equal(undefined);
     });
   }
 });
