@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadForms, type ServedForm } from './forms.js';
 import { Judges } from './judges.js';
-import { MissingAttachmentError, SubmissionStore } from './store.js';
+import { MissingAttachmentError, SubmissionStore, type SubmissionSummary } from './store.js';
 import { HttpError, readBytes, readJsonText, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
 import { patternOf, type Attachment } from '@formosa/schema';
 import { characterProblem, getAt, setAt, type Data } from '@formosa/engine';
@@ -92,6 +92,32 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     const forwarded = options.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() : '';
     return forwarded || req.socket.remoteAddress || 'unknown';
   };
+  /** The request's Idempotency-Key (undefined when it sent none); a malformed one is refused before the body is read. */
+  const keyOf = (req: IncomingMessage, required = false): string | undefined => {
+    const key = req.headers['idempotency-key'];
+    if (key === undefined && !required) return undefined;
+    if (typeof key === 'string' && KEY_PATTERN.test(key)) return key;
+    req.resume();
+    throw new HttpError(400, { error: 'bad_idempotency_key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' });
+  };
+  /** The key of the submission a correction corrects (`Formosa-Corrects`); a correction needs a key of its own. */
+  const correctedKeyOf = (req: IncomingMessage, key: string | undefined): string | undefined => {
+    const corrected = req.headers['formosa-corrects'];
+    if (corrected === undefined) return undefined;
+    if (typeof corrected === 'string' && KEY_PATTERN.test(corrected) && key !== undefined && corrected !== key) return corrected;
+    req.resume();
+    throw new HttpError(400, { error: 'bad_correction', message: 'Formosa-Corrects must be the Idempotency-Key (1 to 255 printable ASCII characters) of the submission corrected, and the correction needs an Idempotency-Key of its own' });
+  };
+  const inFlightError = () => new HttpError(409, { error: 'in_flight', message: 'A request with this Idempotency-Key is still being processed; try again in a moment' });
+  const unavailable = () => {
+    throw new HttpError(503, { error: 'unavailable', message: 'This form cannot take submissions at the moment' }, { 'retry-after': '60' });
+  };
+  const badJson = () => new HttpError(400, { error: 'bad_json', message: 'The body is not valid JSON' });
+  /** What a submission's key answers, when stored now (201) or before (200, a lookup); a correction names what it corrects. */
+  const answerOf = ({ id, formId, receipt, submittedAt, corrects }: SubmissionSummary) => {
+    const corrected = corrects ? store.summary(formId, { id: corrects }) : undefined;
+    return { id, receipt, submittedAt, ...(corrected ? { corrects: { id: corrected.id, receipt: corrected.receipt } } : {}) };
+  };
   const limited = (seconds: number, message: string) => new HttpError(429, { error: 'rate_limited', message, retryAfter: seconds }, { 'retry-after': String(seconds) });
 
   const routes: [string, RegExp, (req: IncomingMessage, res: ServerResponse, form: ServedForm | undefined, match: RegExpExecArray) => Promise<void> | void][] = [
@@ -140,29 +166,34 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       res.writeHead(204).end();
     }],
     ['POST', /^\/api\/forms\/([a-z0-9-]+)\/submissions$/, async (req, res, form) => {
-      const key = req.headers['idempotency-key'];
-      if (key !== undefined && (typeof key !== 'string' || !KEY_PATTERN.test(key))) throw new HttpError(400, { error: 'bad_idempotency_key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' });
+      const key = keyOf(req);
+      const correctedKey = correctedKeyOf(req, key);
       const { definition } = form!;
       const flight = key === undefined ? undefined : `${definition.id}\u0000${key}`;
       if (flight && inFlight.has(flight)) {
         req.resume();
-        throw new HttpError(409, { error: 'in_flight', message: 'A request with this Idempotency-Key is still being processed; try again in a moment' });
+        throw inFlightError();
       }
       if (flight) inFlight.add(flight);
       try {
         // Here, only what is cheap and bounded (bytes, encoding, a scan of the shape); the rest in the worker.
         const text = await readJsonText(req, bodyLimit, form!.engine.shape);
         // The worker answers with an error when the form's validator could not be compiled.
-        const judged = await judges.judge(definition.id, text).catch(() => {
-          throw new HttpError(503, { error: 'unavailable', message: 'This form cannot take submissions at the moment' }, { 'retry-after': '60' });
-        });
-        if ('malformed' in judged) throw new HttpError(400, { error: 'bad_json', message: 'The body is not valid JSON' });
+        const judged = await judges.judge(definition.id, text).catch(unavailable);
+        if ('malformed' in judged) throw badJson();
         if ('errors' in judged) return sendJson(res, 422, { errors: judged.errors, ...(judged.truncated ? { truncated: true } : {}) });
+        let corrected: SubmissionSummary | undefined;
+        if (correctedKey !== undefined) {
+          // The original's key is the proof: only the citizen's browser holds it. Still in flight, it is stored in a moment.
+          if (inFlight.has(`${definition.id}\u0000${correctedKey}`)) throw inFlightError();
+          corrected = store.summary(definition.id, { key: correctedKey });
+          if (!corrected) return sendJson(res, 422, { error: 'correction_target_missing', message: 'No submission of this form has the Idempotency-Key this one corrects' });
+        }
         const data = attachFiles(form!, judged.data);
         if ('errors' in data) return sendJson(res, 422, data);
         let stored;
         try {
-          stored = store.store(definition.id, definition.version, key, data.data, new Date(), data.files.map((f) => f.id), judged.fingerprint);
+          stored = store.store(definition.id, definition.version, key, data.data, { attachments: data.files.map((f) => f.id), hash: judged.fingerprint, corrects: corrected?.id });
         } catch (error) {
           if (!(error instanceof MissingAttachmentError)) throw error;
           const file = data.files.find((f) => f.id === error.attachmentId)!;
@@ -171,16 +202,36 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         // The IETF idempotency-key draft: a key used for another request never answers with that request's record.
         if ('reused' in stored) return sendJson(res, 422, { error: 'idempotency_key_reused', message: 'This Idempotency-Key was used for a different submission' });
         const { submission, created } = stored;
-        sendJson(res, created ? 201 : 200, { id: submission.id, receipt: submission.receipt, submittedAt: submission.submittedAt }, created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
+        sendJson(res, created ? 201 : 200, answerOf(submission), created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
       } finally {
         if (flight) inFlight.delete(flight);
       }
+    }],
+    // Was an attempt whose answer was lost stored? Asked with its key and its body (the proof), never the key alone.
+    ['POST', /^\/api\/forms\/([a-z0-9-]+)\/submissions\/lookup$/, async (req, res, form) => {
+      const { definition } = form!;
+      const key = keyOf(req, true)!;
+      const flight = `${definition.id}\u0000${key}`;
+      if (inFlight.has(flight)) {
+        req.resume();
+        throw inFlightError();
+      }
+      // The same bounded reading as a submission's; the fingerprint is computed by the worker, as the stored one was.
+      const text = await readJsonText(req, bodyLimit, form!.engine.shape);
+      const proof = await judges.fingerprint(text).catch(unavailable);
+      if ('malformed' in proof) throw badJson();
+      // Again: a submission under the key may have begun while this body was read.
+      if (inFlight.has(flight)) throw inFlightError();
+      const submission = store.findByRequest(definition.id, key, proof.fingerprint);
+      if (!submission) throw new HttpError(404, { error: 'not_stored', message: 'Nothing is stored under this Idempotency-Key for this body' });
+      sendJson(res, 200, answerOf(submission));
     }],
     ['GET', /^\/api\/health$/, (_req, res) => sendJson(res, 200, { status: 'ok' })],
     ['GET', /^\/api\/forms\/([a-z0-9-]+)\/submissions\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
       const submission = store.get(form!.definition.id, match[2]!);
       if (!submission) throw new HttpError(404, { error: 'not_found', message: 'No such submission' });
-      sendJson(res, 200, submission);
+      // A correction and what it corrects are one application to the agency: each names the other.
+      sendJson(res, 200, { ...submission, correctedBy: store.correctionsOf(submission.formId, submission.id) });
     }],
   ];
 

@@ -1,4 +1,4 @@
 export { startServer, type RunningServer, type ServerOptions } from './app.js';
-export { SubmissionStore, newReceipt, type StoredSubmission } from './store.js';
+export { SubmissionStore, newReceipt, type StoredSubmission, type SubmissionSummary, type StoreOptions } from './store.js';
 export { loadForms, type ServedForm } from './forms.js';
 export { STRICT_CSP } from './http.js';

@@ -9,7 +9,7 @@ import { FormEngine, MAX_ERRORS, type Data } from '@formosa/engine';
 import type { FormDefinition } from '@formosa/schema';
 import { fingerprint } from './fingerprint.js';
 import { importValidator } from './judges.js';
-import type { Judgement, ToJudge } from './judges.js';
+import type { Fingerprinted, Judgement, ToJudge } from './judges.js';
 
 const engines = new Map<string, Promise<FormEngine>>();
 
@@ -20,6 +20,7 @@ parentPort!.on('message', (message: ToJudge) => {
       (error: unknown) => parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
     );
   if (message.kind === 'prepare') answer(() => prepare(message.definition));
+  else if (message.kind === 'fingerprint') answer(async () => fingerprintOf(message.text));
   else answer(async () => judge(await engines.get(message.form)!, message.text));
 });
 
@@ -31,13 +32,25 @@ async function prepare(definition: FormDefinition): Promise<string> {
   return source;
 }
 
-function judge(engine: FormEngine, text: string): Judgement {
-  let body: unknown;
+/** The parsed body, or `malformed` when the text is not JSON. */
+function parse(text: string): { body: unknown } | { malformed: true } {
   try {
-    body = JSON.parse(text);
+    return { body: JSON.parse(text) };
   } catch {
     return { malformed: true };
   }
+}
+
+/** What a lookup proves it holds: the fingerprint `judge` stores, of the body as sent (before the engine's changes). */
+function fingerprintOf(text: string): Fingerprinted {
+  const parsed = parse(text);
+  return 'malformed' in parsed ? parsed : { fingerprint: fingerprint(parsed.body) };
+}
+
+function judge(engine: FormEngine, text: string): Judgement {
+  const parsed = parse(text);
+  if ('malformed' in parsed) return parsed;
+  const { body } = parsed;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return { errors: [{ path: '', code: 'type', params: { type: 'object' } }] };
   // Sizes first, in one bounded pass: nothing larger than the definition allows reaches the rules.
   const oversized = engine.bounds(body as Data);

@@ -9,10 +9,16 @@ import type { FormDefinition } from '@formosa/schema';
 import type { Data, FieldError, SchemaValidator } from '@formosa/engine';
 
 /** What the worker is asked. */
-export type ToJudge = { id: number; kind: 'prepare'; definition: FormDefinition } | { id: number; kind: 'judge'; form: string; text: string };
+export type ToJudge =
+  | { id: number; kind: 'prepare'; definition: FormDefinition }
+  | { id: number; kind: 'judge'; form: string; text: string }
+  | { id: number; kind: 'fingerprint'; text: string };
 
 /** A submission judged: not JSON, refused with field errors, or accepted as this data (hidden answers dropped). */
 export type Judgement = { malformed: true } | { errors: FieldError[]; truncated?: boolean } | { data: Data; fingerprint: string };
+
+/** A body's fingerprint, the one a judgement gives, or `malformed` when it is not JSON. */
+export type Fingerprinted = { malformed: true } | { fingerprint: string };
 
 type Waiting = { resolve: (result: never) => void; reject: (error: Error) => void };
 
@@ -32,6 +38,11 @@ export class Judges {
   /** Judges a submission's JSON text (already within the form's size and shape) for a prepared form. */
   judge(form: string, text: string): Promise<Judgement> {
     return this.ask<Judgement>({ kind: 'judge', form, text });
+  }
+
+  /** Fingerprints JSON text (already within a form's size and shape) the way `judge` does, without judging it. */
+  fingerprint(text: string): Promise<Fingerprinted> {
+    return this.ask<Fingerprinted>({ kind: 'fingerprint', text });
   }
 
   /** Stops the worker (the server is closing). */

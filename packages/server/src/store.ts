@@ -23,21 +23,43 @@ export interface StoredSubmission {
   readonly formVersion: string;
   readonly receipt: string;
   readonly submittedAt: string;
+  /** The id of the submission this one corrects (the citizen's correction of an application already stored). */
+  readonly corrects?: string;
   readonly data: unknown;
 }
 
-interface Row {
+/** A stored submission without its data: what a key answers, with no JSON parsed on the server's thread for it. */
+export type SubmissionSummary = Omit<StoredSubmission, 'data'>;
+
+/** How a submission is stored, besides its data. */
+export interface StoreOptions {
+  readonly now?: Date;
+  /** The uploaded files it refers to: each is claimed by it, in the same transaction. */
+  readonly attachments?: readonly string[];
+  /** The fingerprint of the request, the one its idempotency key is bound to. */
+  readonly hash?: string;
+  /** The id of the submission it corrects; it may refer to the files that one's application took. */
+  readonly corrects?: string;
+}
+
+interface SummaryRow {
   id: string;
   form_id: string;
   form_version: string;
   receipt: string;
   submitted_at: string;
+  corrects: string | null;
+}
+interface Row extends SummaryRow {
+  request_hash: string | null;
   data: string;
 }
+const SUMMARY_COLUMNS = 'id, form_id, form_version, receipt, submitted_at, corrects';
 
-const fromRow = (row: Row): StoredSubmission => ({
-  id: row.id, formId: row.form_id, formVersion: row.form_version, receipt: row.receipt, submittedAt: row.submitted_at, data: JSON.parse(row.data),
+const summaryOf = (row: SummaryRow): SubmissionSummary => ({
+  id: row.id, formId: row.form_id, formVersion: row.form_version, receipt: row.receipt, submittedAt: row.submitted_at, ...(row.corrects ? { corrects: row.corrects } : {}),
 });
+const fromRow = (row: Row): StoredSubmission => ({ ...summaryOf(row), data: JSON.parse(row.data) });
 
 /** Crockford base32 without I, L, O, U: unambiguous when read aloud at a counter. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -62,7 +84,7 @@ export class MissingAttachmentError extends Error {
 export class SubmissionStore {
   private readonly db: Database.Database;
   /** Every statement, prepared once when the database opens. */
-  private readonly sql: Record<'insert' | 'byKey' | 'byId' | 'claim' | 'insertFile' | 'tokenOf' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
+  private readonly sql: Record<'insert' | 'byKey' | 'byId' | 'summaryByKey' | 'summaryById' | 'summaryByRequest' | 'correctedBy' | 'claim' | 'owner' | 'insertFile' | 'tokenOf' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
   /** Inserts a submission and claims its files, in one transaction; false when the idempotency key was used. */
   private readonly insertClaiming: (submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => boolean;
 
@@ -100,17 +122,26 @@ export class SubmissionStore {
     if (!columns.some((c) => c.name === 'token_hash')) this.db.exec('ALTER TABLE attachments ADD COLUMN token_hash TEXT');
     const submissionColumns = this.db.prepare('PRAGMA table_info(submissions)').all() as { name: string }[];
     if (!submissionColumns.some((c) => c.name === 'request_hash')) this.db.exec('ALTER TABLE submissions ADD COLUMN request_hash TEXT');
+    if (!submissionColumns.some((c) => c.name === 'corrects')) this.db.exec('ALTER TABLE submissions ADD COLUMN corrects TEXT');
+    // What corrects a submission is asked on every GET; only corrections are indexed.
+    this.db.exec('CREATE INDEX IF NOT EXISTS submissions_corrects ON submissions (corrects) WHERE corrects IS NOT NULL');
     const fileSelect = 'SELECT id, form_id AS formId, field, name, type, size FROM attachments WHERE form_id = ? AND id = ?';
     this.sql = {
       insert: this.db.prepare(
-        `INSERT INTO submissions (id, form_id, form_version, idempotency_key, request_hash, receipt, submitted_at, data)
-         VALUES (@id, @formId, @formVersion, @key, @hash, @receipt, @submittedAt, @data)
+        `INSERT INTO submissions (id, form_id, form_version, idempotency_key, request_hash, corrects, receipt, submitted_at, data)
+         VALUES (@id, @formId, @formVersion, @key, @hash, @corrects, @receipt, @submittedAt, @data)
          ON CONFLICT (form_id, idempotency_key) DO NOTHING`,
       ),
       byKey: this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND idempotency_key = ?'),
       byId: this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND id = ?'),
+      summaryByKey: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE form_id = ? AND idempotency_key = ?`),
+      summaryById: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE form_id = ? AND id = ?`),
+      // NULL (a row from before fingerprints) equals nothing: such a row matches no request.
+      summaryByRequest: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE form_id = ? AND idempotency_key = ? AND request_hash = ?`),
+      correctedBy: this.db.prepare('SELECT id FROM submissions WHERE form_id = ? AND corrects = ? ORDER BY submitted_at, rowid'),
       // A file is taken by one submission only.
       claim: this.db.prepare('UPDATE attachments SET submission_id = ? WHERE form_id = ? AND id = ? AND submission_id IS NULL'),
+      owner: this.db.prepare('SELECT submission_id FROM attachments WHERE form_id = ? AND id = ?'),
       insertFile: this.db.prepare('INSERT INTO attachments (id, form_id, field, name, type, size, uploaded_at, data, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       tokenOf: this.db.prepare('SELECT token_hash FROM attachments WHERE form_id = ? AND id = ?'),
       file: this.db.prepare(fileSelect),
@@ -120,25 +151,34 @@ export class SubmissionStore {
       count: this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE form_id = ?'),
     };
     this.insertClaiming = this.db.transaction((submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => {
-      if (this.sql.insert.run({ ...submission, key, hash, data: JSON.stringify(submission.data) }).changes === 0) return false;
-      // A file that is gone (swept meanwhile) or taken by another submission undoes the whole insert.
-      for (const id of files) if (this.sql.claim.run(submission.id, submission.formId, id).changes === 0) throw new MissingAttachmentError(id);
+      if (this.sql.insert.run({ ...submission, key, hash, corrects: submission.corrects ?? null, data: JSON.stringify(submission.data) }).changes === 0) return false;
+      // A file that is gone (swept meanwhile) or taken by another application undoes the whole insert. One its own
+      // application took (a correction keeps the papers) stays with the submission that took it.
+      const application = submission.corrects ? this.applicationOf(submission.formId, submission.corrects) : new Set<string>();
+      for (const id of files) {
+        if (this.sql.claim.run(submission.id, submission.formId, id).changes === 1) continue;
+        const owner = this.sql.owner.get(submission.formId, id) as { submission_id: string | null } | undefined;
+        if (!owner?.submission_id || !application.has(owner.submission_id)) throw new MissingAttachmentError(id);
+      }
       return true;
     });
   }
 
   /**
    * Stores a submission unless one with the same idempotency key exists. Returns the stored one and whether it
-   * was created now, or `reused` when the key was used for a different request (its `hash` differs): the key
-   * never hands out someone else's record. The unique constraint makes this safe under concurrency.
+   * was created now, or `reused` when the key was used for a different request (its `hash` differs, or it
+   * corrects another submission or none): the key never hands out someone else's record. The unique constraint
+   * makes this safe under concurrency.
    */
-  store(formId: string, formVersion: string, key: string | undefined, data: unknown, now = new Date(), attachments: readonly string[] = [], hash?: string): { submission: StoredSubmission; created: boolean } | { reused: true } {
+  store(formId: string, formVersion: string, key: string | undefined, data: unknown, options: StoreOptions = {}): { submission: StoredSubmission; created: boolean } | { reused: true } {
+    const { now = new Date(), attachments = [], hash, corrects } = options;
     for (let attempt = 0; ; attempt++) {
-      const submission: StoredSubmission = { id: randomUUID(), formId, formVersion, receipt: newReceipt(formId, now), submittedAt: now.toISOString(), data };
+      const submission: StoredSubmission = { id: randomUUID(), formId, formVersion, receipt: newReceipt(formId, now), submittedAt: now.toISOString(), ...(corrects ? { corrects } : {}), data };
       try {
         if (this.insertClaiming(submission, key ?? null, hash ?? null, new Set(attachments))) return { submission, created: true };
-        const row = this.sql.byKey.get(formId, key) as Row & { request_hash: string | null };
+        const row = this.sql.byKey.get(formId, key) as Row;
         if (hash !== undefined && row.request_hash !== null && row.request_hash !== hash) return { reused: true };
+        if (row.corrects !== (corrects ?? null)) return { reused: true };
         return { submission: fromRow(row), created: false };
       } catch (error) {
         // A receipt number drawn twice (1 in a billion a day): draw again.
@@ -148,9 +188,36 @@ export class SubmissionStore {
     }
   }
 
+  /**
+   * The submission stored under `key` for a request of fingerprint `hash`. A key never used, another body and a row
+   * kept without a fingerprint all give none, from one query, so the answer says nothing about the key alone.
+   */
+  findByRequest(formId: string, key: string, hash: string): SubmissionSummary | undefined {
+    const row = this.sql.summaryByRequest.get(formId, key, hash) as SummaryRow | undefined;
+    return row ? summaryOf(row) : undefined;
+  }
+
   get(formId: string, id: string): StoredSubmission | undefined {
     const row = this.sql.byId.get(formId, id) as Row | undefined;
     return row ? fromRow(row) : undefined;
+  }
+
+  /** A submission without its data, by id, or by the idempotency key it was stored under whatever its request. */
+  summary(formId: string, by: { id: string } | { key: string }): SubmissionSummary | undefined {
+    const row = ('id' in by ? this.sql.summaryById.get(formId, by.id) : this.sql.summaryByKey.get(formId, by.key)) as SummaryRow | undefined;
+    return row ? summaryOf(row) : undefined;
+  }
+
+  /** The ids of the submissions that correct this one, oldest first. */
+  correctionsOf(formId: string, id: string): string[] {
+    return (this.sql.correctedBy.all(formId, id) as { id: string }[]).map((row) => row.id);
+  }
+
+  /** A submission and each one it corrects, back to the first: one application. */
+  private applicationOf(formId: string, id: string): Set<string> {
+    const ids = new Set<string>();
+    for (let next: string | null | undefined = id; next && !ids.has(next); next = (this.sql.summaryById.get(formId, next) as SummaryRow | undefined)?.corrects) ids.add(next);
+    return ids;
   }
 
   /**

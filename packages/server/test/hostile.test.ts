@@ -120,6 +120,10 @@ const cases: Case[] = [
   // Keys.
   ['an Idempotency-Key with spaces', () => ({ headers: { 'content-type': 'application/json', 'idempotency-key': 'bad key' }, body: withName(lease, '林小美') }), 400, 'bad_idempotency_key'],
   ['an Idempotency-Key of 300 characters', () => ({ headers: { 'content-type': 'application/json', 'idempotency-key': 'k'.repeat(300) }, body: withName(lease, '林小美') }), 400, 'bad_idempotency_key'],
+  ['a correction naming a key with spaces', () => ({ headers: { 'content-type': 'application/json', 'idempotency-key': 'fix-1', 'formosa-corrects': 'bad key' }, body: withName(lease, '林小美') }), 400, 'bad_correction'],
+  ['a correction of a key never used', () => ({ headers: { 'content-type': 'application/json', 'idempotency-key': 'fix-2', 'formosa-corrects': 'guessed-key' }, body: withName(lease, '林小美') }), 422, 'correction_target_missing'],
+  ['a lookup without a key', () => ({ path: '/api/forms/rent-subsidy/submissions/lookup', body: withName(lease, '林小美') }), 400, 'bad_idempotency_key'],
+  ['a lookup nested 200,000 deep', () => ({ path: '/api/forms/rent-subsidy/submissions/lookup', headers: { 'content-type': 'application/json', 'idempotency-key': 'look-1' }, body: '['.repeat(200_000) + ']'.repeat(200_000) }), 422, 'tooLarge'],
   // Files.
   ['an attachment id that was never uploaded', () => ({ body: (() => { const d = validData(lease); (d['rental'] as Record<string, unknown>)['leaseCopy'] = [{ ...lease, id: '00000000-0000-4000-8000-000000000000' }]; return json(d); })() }), 422, 'attachment'],
   ['an attachment with extra properties', () => ({ body: (() => { const d = validData(lease); (d['rental'] as Record<string, unknown>)['leaseCopy'] = [{ ...lease, owner: 'admin' }]; return json(d); })() }), 422, 'unexpected'],
