@@ -242,7 +242,7 @@ export class FormEngine {
   }
 
   /** Every (field, concrete pointer) pair, repeats expanded to their current entries. */
-  private *instances(values: Data): Generator<[FieldInfo, string]> {
+  *instances(values: Data): Generator<[FieldInfo, string]> {
     for (const info of this.model.fields) {
       if (!info.repeat) {
         yield [info, info.pattern];

@@ -19,7 +19,9 @@ export interface WorkflowContext {
   readonly idempotencyKey: string;
   readonly receipt?: Receipt;
   /** Why the last submission failed, when it did. */
-  readonly submitError?: { readonly kind: SubmissionError['kind']; readonly message: string };
+  readonly submitError?: { readonly kind: SubmissionError['kind']; readonly message: string; readonly status?: number };
+  /** Where a resumed journey continues (a draft's step, or `submitting` / `submitted`); cleared once there. */
+  readonly resumeAt?: string;
 }
 
 /** What the host sends to the journey. */
@@ -30,7 +32,9 @@ export type WorkflowEvent =
   | { type: 'NEXT' }
   | { type: 'BACK' }
   | { type: 'GOTO'; step: string }
-  | { type: 'SUBMIT' };
+  | { type: 'SUBMIT' }
+  /** While a submission waits in the outbox: back to the review to change answers (it stays queued). */
+  | { type: 'EDIT' };
 
 /** The input of the `submit` actor the host provides. */
 export interface SubmitInput {
@@ -47,6 +51,11 @@ export interface WorkflowOptions {
   readonly values?: Data;
   /** Defaults to a random UUID per actor; pass the draft's own key to keep retries idempotent across reloads. */
   readonly idempotencyKey?: string;
+  /**
+   * Where a saved journey continues: a step the citizen had reached (with the steps they had visited), the
+   * review, `submitting` (a submission still waits in the outbox) or `submitted` with its receipt.
+   */
+  readonly resume?: { readonly view: string; readonly visited?: readonly string[]; readonly receipt?: Receipt };
 }
 
 /** The state name of the review step and of the two submission states. */
@@ -95,6 +104,8 @@ export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}
         event['step'] === params.step && shown(context, params.step) && context.visited.includes(params.step),
       hasSubmitError: ({ context }: Ctx) => context.submitError !== undefined && context.errors.length === 0,
       firstErrorIn: ({ context }: Ctx, params: { step: string }) => context.errors.length > 0 && engine.stepOf(context.errors[0]!.path) === params.step,
+      resumingAt: ({ context }: Ctx, params: { view: string }) =>
+        context.resumeAt === params.view && (params.view !== SUBMITTED || context.receipt !== undefined) && (!steps.includes(params.view) || shown(context, params.view)),
     },
     actions: {
       change: assign(({ context, event }: Ctx) => {
@@ -109,13 +120,14 @@ export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}
       showStepErrors: assign(({ context }: Ctx, params: { step: string }) => ({ errors: stepErrors(context, params.step) })),
       showFormErrors: assign(({ context }: Ctx) => ({ errors: engine.validate(context.form) })),
       clearErrors: assign({ errors: [] as readonly FieldError[], submitError: undefined }),
+      resumed: assign({ resumeAt: undefined }),
       enterStep: assign(({ context }: Ctx, params: { step: string }) => ({ visited: visit(context, params.step) })),
       startReturnToReview: assign({ returnToReview: true }),
       endReturnToReview: assign({ returnToReview: false }),
       storeReceipt: assign(({ event }: Ctx) => ({ receipt: event['output'] as Receipt, errors: [] as readonly FieldError[], submitError: undefined })),
       storeSubmitError: assign(({ event }: Ctx) => {
         const error = event['error'];
-        if (error instanceof SubmissionError) return { submitError: { kind: error.kind, message: error.message }, errors: error.fieldErrors };
+        if (error instanceof SubmissionError) return { submitError: { kind: error.kind, message: error.message, ...(error.status ? { status: error.status } : {}) }, errors: error.fieldErrors };
         return { submitError: { kind: 'network' as const, message: error instanceof Error ? error.message : String(error) }, errors: [] as readonly FieldError[] };
       }),
     },
@@ -148,13 +160,19 @@ export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}
     id: 'formosa',
     // Made for each actor from its input, so two applications of one machine never share a key or answers.
     // (Not declared in `types`: xstate would then require an input of every actor.)
-    context: ({ input }: { input: unknown }): WorkflowContext => ({
-      form: engine.init((input as WorkflowOptions | undefined)?.values ?? options.values ?? {}),
-      errors: [],
-      visited: [],
-      returnToReview: false,
-      idempotencyKey: (input as WorkflowOptions | undefined)?.idempotencyKey ?? options.idempotencyKey ?? globalThis.crypto.randomUUID(),
-    }),
+    context: ({ input }: { input: unknown }): WorkflowContext => {
+      const given = (input as WorkflowOptions | undefined) ?? {};
+      const resume = given.resume ?? options.resume;
+      return {
+        form: engine.init(given.values ?? options.values ?? {}),
+        errors: [],
+        visited: resume?.visited?.filter((s) => steps.includes(s)) ?? [],
+        returnToReview: false,
+        idempotencyKey: given.idempotencyKey ?? options.idempotencyKey ?? globalThis.crypto.randomUUID(),
+        ...(resume ? { resumeAt: resume.view } : {}),
+        ...(resume?.receipt ? { receipt: resume.receipt } : {}),
+      };
+    },
     initial: 'editing',
     states: {
       editing: {
@@ -171,7 +189,13 @@ export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}
         },
         states: {
           // Where a journey begins, and where a rejected submission is routed to the step of its first error.
-          start: { always: [{ guard: 'hasSubmitError', target: REVIEW }, ...steps.map((step) => ({ guard: { type: 'firstErrorIn', params: { step } }, target: step, actions: ['startReturnToReview', { type: 'enterStep', params: { step } }] })), ...firstShown(steps, REVIEW)] },
+          start: { always: [
+            // A saved journey: the receipt, the outbox's wait, the review or the step it was on (if still shown).
+            { guard: { type: 'resumingAt', params: { view: SUBMITTED } }, target: `#formosa.${SUBMITTED}`, actions: 'resumed' },
+            { guard: { type: 'resumingAt', params: { view: SUBMITTING } }, target: `#formosa.${SUBMITTING}`, actions: 'resumed' },
+            { guard: { type: 'resumingAt', params: { view: REVIEW } }, target: REVIEW, actions: 'resumed' },
+            ...steps.map((step) => ({ guard: { type: 'resumingAt', params: { view: step } }, target: step, actions: ['resumed', { type: 'enterStep', params: { step } }] })),
+            { guard: 'hasSubmitError', target: REVIEW, actions: 'resumed' }, ...steps.map((step) => ({ guard: { type: 'firstErrorIn', params: { step } }, target: step, actions: ['startReturnToReview', { type: 'enterStep', params: { step } }] })), ...firstShown(steps, REVIEW, ['resumed'])] },
           ...stepStates,
           [REVIEW]: {
             tags: ['review'],
@@ -190,6 +214,7 @@ export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}
       [SUBMITTING]: {
         tags: ['busy'],
         entry: 'clearErrors',
+        on: { EDIT: { target: `editing.${REVIEW}` } },
         invoke: {
           src: 'submit',
           input: ({ context }: { context: WorkflowContext }): SubmitInput => ({ data: engine.data(context.form), idempotencyKey: context.idempotencyKey }),

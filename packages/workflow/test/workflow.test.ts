@@ -172,3 +172,30 @@ test('each actor of one machine gets its own idempotency key and starting answer
   assert.equal((resumed.getSnapshot().context.form.values['applicant'] as Record<string, unknown>)['name'], '林小美');
   assert.equal((first.getSnapshot().context.form.values['applicant'] as Record<string, unknown> | undefined)?.['name'], undefined, 'one actor\'s answers are not another\'s');
 });
+
+test('a saved journey resumes at its step with what was visited, or at the review, the outbox wait or the receipt', async () => {
+  const values = Object.fromEntries([]);
+  const machine = createWorkflow(engine);
+  const atStep = createActor(machine, { input: { values, resume: { view: 'rental', visited: ['applicant', 'household', 'rental', 'gone'] } } }).start();
+  assert.equal(stepOf(atStep.getSnapshot()), 'rental');
+  assert.deepEqual(atStep.getSnapshot().context.visited, ['applicant', 'household', 'rental']);
+  atStep.send({ type: 'GOTO', step: 'applicant' });
+  assert.equal(stepOf(atStep.getSnapshot()), 'applicant', 'a visited step can be gone back to directly');
+
+  const unknown = createActor(machine, { input: { resume: { view: 'no-such-step' } } }).start();
+  assert.equal(stepOf(unknown.getSnapshot()), 'applicant', 'a step the definition no longer has: the first step');
+
+  const receipt = { id: 'r', receipt: 'RS-20261206-AAAAAA' };
+  const done = createActor(machine, { input: { resume: { view: 'submitted', receipt } } }).start();
+  assert.equal(done.getSnapshot().value, 'submitted');
+  assert.deepEqual(done.getSnapshot().context.receipt, receipt);
+  const noReceipt = createActor(machine, { input: { resume: { view: 'submitted' } } }).start();
+  assert.notEqual(noReceipt.getSnapshot().value, 'submitted', 'no receipt, no receipt view');
+
+  let release!: (r: Receipt) => void;
+  const waiting = createActor(createWorkflow(engine).provide({ actors: { submit: fromPromise(() => new Promise<Receipt>((r) => (release = r))) } }), { input: { resume: { view: 'submitting' } } }).start();
+  assert.equal(waiting.getSnapshot().value, 'submitting');
+  waiting.send({ type: 'EDIT' });
+  assert.equal(stepOf(waiting.getSnapshot()), 'review', 'EDIT leaves the wait for the review');
+  release(receipt);
+});

@@ -1,0 +1,50 @@
+/** Small facts about answers the session needs: files kept on the device, sameness, and what changed. */
+import type { Attachment } from '@formosa/schema';
+import { getAt, type Data, type FormEngine } from '@formosa/engine';
+
+/** A file chosen offline, still on the device: its id is local until it is uploaded. */
+export function isLocalFile(file: unknown): file is Attachment {
+  return file !== null && typeof file === 'object' && typeof (file as { id?: unknown }).id === 'string' && (file as { id: string }).id.startsWith('local-');
+}
+
+/** The local ids of the files in `values` still on the device. */
+export function localFilesIn(values: unknown): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (isLocalFile(node)) found.push(node.id);
+    else if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') Object.values(node).forEach(walk);
+  };
+  walk(values);
+  return found;
+}
+
+/** Key order aside, the same JSON. */
+export function sameAnswers(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return keysA.length === keysB.length && keysA.every((k) => sameAnswers((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** An answer that differs between what the agency holds and what the citizen wanted to send. */
+export interface Difference {
+  readonly path: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** The answers (by field, repeats expanded over both) that differ between two submissions of one form. */
+export function differences(engine: FormEngine, before: Data, after: Data): Difference[] {
+  const pointers = new Set<string>();
+  for (const values of [before, after]) for (const [, pointer] of engine.instances(values)) pointers.add(pointer);
+  const found: Difference[] = [];
+  for (const path of pointers) {
+    const was = getAt(before, path);
+    const is = getAt(after, path);
+    if (!sameAnswers(was, is)) found.push({ path, before: was, after: is });
+  }
+  return found;
+}

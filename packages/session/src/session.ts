@@ -1,0 +1,482 @@
+/**
+ * One citizen's application, without a DOM: the engine, the journey (an XState actor), autosave of the draft,
+ * the outbox the answers leave through, and the lease that keeps one tab at a time on a draft. The element is a
+ * view of it; Node tests drive the very same session through in-memory ports.
+ */
+import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate';
+import type { Attachment, FormDefinition } from '@formosa/schema';
+import { FormEngine, SubmissionError, UploadError, getAt, type Data, type Receipt, type SchemaValidator } from '@formosa/engine';
+import { createWorkflow, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowEvent, type WorkflowMachine, type WorkflowOptions } from '@formosa/workflow';
+import { systemClock, type Clock, type Connectivity, type Outbox, type OutboxEntry, type PendingFile } from '@formosa/transport';
+import { carryOver, labelsOf, type DroppedAnswer } from './carry-over.js';
+import { DraftStoreError, type DraftEnvelope, type DraftStore, type HeldLease, type StoredFile, type TabLease } from './ports.js';
+import { differences, isLocalFile, localFilesIn, sameAnswers, type Difference } from './answers.js';
+
+export type Snapshot = SnapshotFrom<WorkflowMachine>;
+
+/** Whether the draft is kept: `off` (nothing kept on this device), `pending` (a change not yet saved), `saved`, or `failed`. */
+export type SaveState =
+  | { readonly status: 'off' }
+  | { readonly status: 'idle' }
+  | { readonly status: 'pending' }
+  | { readonly status: 'saved'; readonly at: number }
+  | { readonly status: 'failed'; readonly reason: 'quota' | 'unavailable'; readonly at: number };
+
+/** What changed, for the view: the journey, the save status, the tab's hold on the draft, or the submission. */
+export type SessionChange = 'snapshot' | 'save' | 'tab' | 'submission';
+
+export interface SessionOptions {
+  /** A definition that passed the gate (`loadDefinition`). */
+  readonly definition: FormDefinition;
+  readonly validator?: SchemaValidator;
+  /** Settles when `validator` can judge (a module still arriving): a draft from another version waits for it. */
+  readonly validatorReady?: Promise<unknown>;
+  /** Where submissions and uploads go (absolute URLs). */
+  readonly endpoint: string;
+  readonly attachments: string;
+  /** The draft's key; the form's id by default (one application in progress per form). */
+  readonly draftKey?: string;
+  /** Answers to start from when there is no draft (a prefill). */
+  readonly values?: Data;
+  /** How far behind the citizen's typing the draft may be, in ms (default 300; at most 500). */
+  readonly autosaveMs?: number;
+  /** Days a draft is kept without being saved again (default 30). */
+  readonly expiryDays?: number;
+  /** Keep the draft on this device (default true when a draft store is given). */
+  readonly keep?: boolean;
+}
+
+export interface SessionPorts {
+  /** Where drafts are kept; absent, nothing is kept on this device. */
+  readonly drafts?: DraftStore;
+  /** The page's outbox (one per page, shared by its forms). */
+  readonly outbox: Outbox;
+  /** Uploads a chosen file at once (rejects with `UploadError`). */
+  readonly upload: (file: File, field: string) => Promise<Attachment>;
+  readonly tabs?: TabLease;
+  readonly clock?: Clock;
+  readonly ids?: () => string;
+  readonly connectivity?: Connectivity;
+}
+
+/** The view a snapshot shows: a step id, `review`, `submitting` or `submitted`. */
+export function viewOf(snapshot: Snapshot): string {
+  const value = snapshot.value as string | { editing?: string };
+  return typeof value === 'string' ? value : (value.editing ?? 'start');
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Creates the session of one application; `start()` restores its draft (or its submission's outcome).
+ * @example
+ * const session = createFormSession({ definition, endpoint, attachments }, { drafts, outbox, upload });
+ * await session.start();
+ * session.subscribe((change) => render(session));
+ * session.send({ type: 'CHANGE', path: '/applicant/name', value: '林小美' });
+ */
+export function createFormSession(options: SessionOptions, ports: SessionPorts): FormSession {
+  return new FormSession(options, ports);
+}
+
+export class FormSession {
+  readonly engine: FormEngine;
+  readonly key: string;
+  private actor?: Actor<WorkflowMachine>;
+  private readonly clock: Clock;
+  private readonly ids: () => string;
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+  private keeping: boolean;
+  private timer: unknown;
+  private saving: Promise<void> = Promise.resolve();
+  private lease?: HeldLease;
+  private labelsSaved = false;
+  private stopped = false;
+  private unsubscribers: (() => void)[] = [];
+  /** The answers, step and visited steps as last saved (or restored), so an unchanged snapshot is not saved again. */
+  private lastSaved?: { values: unknown; view: string; visited: unknown };
+
+  save: SaveState;
+  /** `elsewhere` when another tab holds this draft: this one shows a notice and saves nothing. */
+  tab: 'active' | 'elsewhere' = 'active';
+  /** What a restore brought back: when the draft was saved, and the answers a new version of the form could not take. */
+  restored?: { readonly savedAt: number; readonly dropped: readonly DroppedAnswer[] };
+
+  constructor(
+    private readonly options: SessionOptions,
+    private readonly ports: SessionPorts,
+  ) {
+    this.engine = new FormEngine(options.definition, options.validator ? { validator: options.validator } : {});
+    this.key = options.draftKey ?? options.definition.id;
+    this.clock = ports.clock ?? systemClock;
+    this.ids = ports.ids ?? (() => globalThis.crypto.randomUUID());
+    this.keeping = ports.drafts !== undefined && options.keep !== false;
+    this.save = this.keeping ? { status: 'idle' } : { status: 'off' };
+  }
+
+  /** The journey's latest snapshot. */
+  get snapshot(): Snapshot {
+    if (!this.actor) throw new Error('The session has not started: await session.start()');
+    return this.actor.getSnapshot();
+  }
+
+  /** Whether answers are kept on this device. */
+  get keepsDraft(): boolean {
+    return this.keeping;
+  }
+
+  /** This draft's submission in the outbox: queued, or an outcome the citizen has not seen yet. */
+  get submission(): OutboxEntry | undefined {
+    const mine = this.ports.outbox.entries.filter((e) => e.draft === this.key && (e.state === 'queued' || !e.seen || e.wanted));
+    return mine.at(-1);
+  }
+
+  /** Whether this tab is sending the submission right now. */
+  get sending(): boolean {
+    const entry = this.submission;
+    return entry !== undefined && this.ports.outbox.sending.has(entry.key);
+  }
+
+  subscribe(listener: (change: SessionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: SessionChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private setSave(save: SaveState): void {
+    this.save = save;
+    this.emit('save');
+  }
+
+  /** Claims the draft for this tab, restores it (or the submission's outcome) and starts the journey. */
+  async start(): Promise<void> {
+    if (this.keeping && this.ports.tabs) {
+      this.lease = await this.ports.tabs.claim(this.key, this.leaseHandlers);
+      if (!this.lease) this.tab = 'elsewhere';
+    }
+    await this.open();
+    this.unsubscribers.push(this.ports.outbox.subscribe(() => this.emit('submission')));
+    if (this.ports.connectivity) this.unsubscribers.push(this.ports.connectivity.subscribe((online) => online && void this.uploadLocalFiles()));
+    void this.ports.outbox.kick(true);
+  }
+
+  private readonly leaseHandlers = {
+    beforeLoss: () => this.flush(),
+    onLost: () => {
+      this.lease = undefined;
+      this.tab = 'elsewhere';
+      this.cancelTimer();
+      this.emit('tab');
+    },
+  };
+
+  /** Takes the draft over from the tab that holds it: that tab saves and lets go, this one continues from there. */
+  async takeOver(): Promise<void> {
+    if (this.tab === 'active' || !this.ports.tabs) return;
+    this.lease = await this.ports.tabs.takeOver(this.key, this.leaseHandlers);
+    this.tab = 'active';
+    await this.open();
+    this.emit('tab');
+  }
+
+  /** Reads the draft and the outbox, and (re)starts the journey where the citizen was. */
+  private async open(): Promise<void> {
+    this.actor?.stop();
+    await this.ports.outbox.kick();
+    let draft: DraftEnvelope | undefined;
+    if (this.keeping) {
+      try {
+        draft = await this.ports.drafts!.load(this.key);
+      } catch (error) {
+        this.failed(error);
+      }
+    }
+    const input = await this.resumeFrom(draft);
+    const machine = createWorkflow(this.engine).provide({
+      actors: { submit: fromPromise(({ input: request, signal }: { input: SubmitInput; signal: AbortSignal }) => this.submit(request.data, signal)) },
+    });
+    const actor = createActor(machine, { input });
+    this.actor = actor;
+    this.lastSaved = draft && !this.restored?.dropped.length ? { values: input.values, view: draft.view, visited: draft.visited } : undefined;
+    actor.subscribe((snapshot) => this.onSnapshot(snapshot));
+    actor.start();
+    // Carried over from another version: saved under this one at once.
+    if (this.restored?.dropped.length) this.schedule();
+  }
+
+  /** Where to continue: the submission's outcome if the citizen has not seen it, else the draft, else the prefill. */
+  private async resumeFrom(draft: DraftEnvelope | undefined): Promise<WorkflowOptions & { values: Data }> {
+    const entry = this.submission;
+    if (entry?.state === 'sent' && entry.receipt) return { values: draft?.answers ?? entry.body, resume: { view: SUBMITTED, receipt: entry.receipt } };
+    // Waiting in the outbox, or an outcome (rejected, refused) the journey reports as it does for a live attempt.
+    if (entry && (entry.state !== 'queued' || !draft || draft.view === SUBMITTING)) return { values: draft?.answers ?? entry.body, resume: { view: SUBMITTING } };
+    if (!draft) return { values: this.options.values ?? {} };
+    let values = draft.answers;
+    let dropped: DroppedAnswer[] = [];
+    if (draft.version !== this.options.definition.version) {
+      await this.options.validatorReady?.catch(() => undefined);
+      const labels = await this.ports.drafts!.labels(draft.formId, draft.version).catch(() => undefined);
+      ({ values, dropped } = carryOver(this.engine, draft.answers, labels));
+    }
+    this.restored = { savedAt: draft.savedAt, dropped };
+    return { values, resume: { view: draft.view === SUBMITTING ? REVIEW : draft.view, visited: draft.visited } };
+  }
+
+  /** Sends an event to the journey; every change is saved soon after. */
+  send(event: WorkflowEvent): void {
+    if (this.tab === 'elsewhere') return;
+    this.actor?.send(event);
+  }
+
+  private onSnapshot(snapshot: Snapshot): void {
+    const view = viewOf(snapshot);
+    if (view === SUBMITTED) this.finished();
+    else if (this.lastSaved?.values !== snapshot.context.form.values || this.lastSaved.view !== view || this.lastSaved.visited !== snapshot.context.visited) this.schedule();
+    this.emit('snapshot');
+  }
+
+  /** Saves soon: at most `autosaveMs` after the first unsaved change, however fast the citizen types. */
+  private schedule(): void {
+    if (!this.keeping || this.tab !== 'active' || this.timer !== undefined || this.stopped) return;
+    const delay = Math.min(this.options.autosaveMs ?? 300, 500);
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      void this.write();
+    }, delay);
+    if (this.save.status !== 'pending') this.setSave({ status: 'pending' });
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Saves now what has not been saved (the page is being hidden, frozen or closed). */
+  flush(): Promise<void> {
+    if (this.timer !== undefined) {
+      this.cancelTimer();
+      return this.write();
+    }
+    return this.saving;
+  }
+
+  private write(): Promise<void> {
+    this.saving = this.saving.then(() => this.writeNow());
+    return this.saving;
+  }
+
+  private async writeNow(): Promise<void> {
+    if (!this.keeping || this.tab !== 'active' || !this.actor) return;
+    const snapshot = this.actor.getSnapshot();
+    const view = viewOf(snapshot);
+    if (view === SUBMITTED) return;
+    const { values } = snapshot.context.form;
+    const { visited } = snapshot.context;
+    const drafts = this.ports.drafts!;
+    const now = this.clock.now();
+    const { definition } = this.options;
+    try {
+      if (!this.labelsSaved) {
+        await drafts.saveLabels(definition.id, definition.version, labelsOf(this.engine));
+        this.labelsSaved = true;
+      }
+      await drafts.save({
+        key: this.key, formId: definition.id, version: definition.version, formatVersion: 1, savedAt: now,
+        expiresAt: now + (this.options.expiryDays ?? 30) * DAY, title: definition.title,
+        answers: values, view, visited, files: localFilesIn(values),
+      });
+      this.lastSaved = { values, view, visited };
+      this.setSave({ status: 'saved', at: now });
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  /** Storage refused: the citizen is told, and the answers stay in this page. */
+  private failed(error: unknown): void {
+    const reason = error instanceof DraftStoreError ? error.reason : 'unavailable';
+    this.setSave({ status: 'failed', reason, at: this.clock.now() });
+  }
+
+  /**
+   * Keep the answers on this device, or not (a shared computer): saying no deletes what was kept.
+   * @example
+   * await session.keepOnDevice(false); // a library computer
+   */
+  async keepOnDevice(keep: boolean): Promise<void> {
+    if (!this.ports.drafts || keep === this.keeping) return;
+    this.keeping = keep;
+    if (keep) {
+      this.setSave({ status: 'idle' });
+      this.lastSaved = undefined;
+      this.schedule();
+      return;
+    }
+    this.cancelTimer();
+    await this.saving;
+    await this.discardStored();
+    this.setSave({ status: 'off' });
+  }
+
+  /** Deletes the draft and its files from this device, and starts the application afresh. */
+  async discard(): Promise<void> {
+    this.cancelTimer();
+    await this.saving;
+    await this.discardStored();
+    this.restored = undefined;
+    this.lastSaved = undefined;
+    await this.open();
+    this.emit('snapshot');
+  }
+
+  private async discardStored(): Promise<void> {
+    const drafts = this.ports.drafts;
+    if (!drafts) return;
+    try {
+      const draft = await drafts.load(this.key);
+      for (const id of draft?.files ?? []) await drafts.deleteFile(id);
+      await drafts.delete(this.key);
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  /**
+   * Uploads a file the citizen chose. Offline, it is kept on the device (encrypted, with the draft) and
+   * uploaded when the connection returns, or with the submission.
+   */
+  async upload(file: File, field: string): Promise<Attachment> {
+    try {
+      return await this.ports.upload(file, field);
+    } catch (error) {
+      if (!(error instanceof UploadError) || error.kind !== 'network' || !this.keeping) throw error;
+      const id = `local-${this.ids()}`;
+      const stored: StoredFile = { name: file.name, type: file.type, data: file };
+      await this.ports.drafts!.putFile(id, stored).catch((e: unknown) => {
+        this.failed(e);
+        throw error;
+      });
+      return { id, name: file.name, type: file.type, size: file.size };
+    }
+  }
+
+  /** Files kept offline go up once the connection is back; their answers then refer to the uploads. */
+  private async uploadLocalFiles(): Promise<void> {
+    const drafts = this.ports.drafts;
+    if (!drafts || !this.actor || this.tab !== 'active') return;
+    const values = this.actor.getSnapshot().context.form.values;
+    for (const [pointer, files] of this.fileAnswers(values)) {
+      if (!files.some((f) => isLocalFile(f))) continue;
+      const uploaded: Attachment[] = [];
+      for (const file of files) {
+        if (!isLocalFile(file)) uploaded.push(file);
+        else {
+          const stored = await drafts.file(file.id).catch(() => undefined);
+          if (!stored) return;
+          try {
+            uploaded.push(await this.ports.upload(new File([stored.data], stored.name, { type: stored.type }), pointer));
+          } catch {
+            return; // still offline: the next `online`, or the outbox with the submission
+          }
+        }
+      }
+      this.send({ type: 'CHANGE', path: pointer, value: uploaded });
+    }
+  }
+
+  private fileAnswers(values: Data): [string, Attachment[]][] {
+    const found: [string, Attachment[]][] = [];
+    for (const [info, pointer] of this.engine.instances(values)) {
+      const answer = info.file ? getAt(values, pointer) : undefined;
+      if (Array.isArray(answer)) found.push([pointer, answer as Attachment[]]);
+    }
+    return found;
+  }
+
+  /** The journey's `submit`: through the outbox, so nothing is lost offline and nothing is sent twice. */
+  private async submit(body: Data, signal: AbortSignal): Promise<Receipt> {
+    const outbox = this.ports.outbox;
+    const entry = this.submission;
+    const files = await this.pendingFiles(body);
+    if (!entry || entry.state === 'rejected' || entry.state === 'refused') {
+      if (entry && entry.seen) await outbox.forget(entry.key);
+      if (!entry || entry.seen) await outbox.enqueue({ key: this.ids(), form: this.options.definition.id, draft: this.key, endpoint: this.options.endpoint, body, files });
+    } else if (!sameAnswers(entry.replace?.body ?? (entry.state === 'sent' ? (entry.wanted?.body ?? entry.body) : entry.body), body)) {
+      // Answers changed since they were frozen: the outbox finds out what the agency holds before anything else goes.
+      await outbox.replace(entry.key, { key: this.ids(), body, files });
+    }
+    return this.outcome(signal);
+  }
+
+  /** The files of `body` still on the device, for the outbox to upload first. */
+  private async pendingFiles(body: Data): Promise<Record<string, PendingFile>> {
+    const files: Record<string, PendingFile> = {};
+    for (const [pointer, answer] of this.fileAnswers(body)) {
+      for (const file of answer) if (isLocalFile(file)) files[file.id] = { field: this.engine.model.field(pointer)!.pattern, endpoint: this.options.attachments };
+    }
+    return files;
+  }
+
+  /** Resolves with the receipt once the agency holds the submission; rejects as the journey expects otherwise. */
+  private outcome(signal: AbortSignal): Promise<Receipt> {
+    return new Promise<Receipt>((resolve, reject) => {
+      const check = () => {
+        const entry = this.submission;
+        if (!entry || entry.state === 'queued') return;
+        done();
+        if (entry.state === 'sent') return resolve(entry.receipt!);
+        void this.ports.outbox.acknowledge(entry.key);
+        if (entry.state === 'rejected') reject(new SubmissionError('rejected', `The service rejected ${entry.errors?.length ?? 0} answer(s)`, entry.errors ?? [], 422));
+        else reject(new SubmissionError('server', `The service answered ${entry.status}`, [], entry.status));
+      };
+      const unsubscribe = this.ports.outbox.subscribe(check);
+      const done = () => {
+        unsubscribe();
+        signal.removeEventListener('abort', aborted);
+      };
+      const aborted = () => {
+        done();
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', aborted);
+      check();
+    });
+  }
+
+  /** The receipt is on screen: the draft has served its purpose. */
+  private finished(): void {
+    const entry = this.submission;
+    if (entry?.state === 'sent' && !entry.seen && !entry.wanted) void this.ports.outbox.acknowledge(entry.key);
+    this.cancelTimer();
+    if (this.keeping) void this.discardStored();
+  }
+
+  /** Answers that arrived after the agency had stored the earlier ones: what differs. */
+  differences(): Difference[] {
+    const entry = this.submission;
+    return entry?.state === 'sent' && entry.wanted ? differences(this.engine, entry.body, entry.wanted.body) : [];
+  }
+
+  /** Sends those answers as a correction of the stored application. */
+  async sendCorrection(): Promise<void> {
+    const entry = this.submission;
+    if (entry?.state === 'sent' && entry.wanted) await this.ports.outbox.correct(entry.key);
+  }
+
+  /** Keeps the stored application as it is, dropping the later answers. */
+  async keepStored(): Promise<void> {
+    const entry = this.submission;
+    if (entry) await this.ports.outbox.acknowledge(entry.key);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.cancelTimer();
+    this.actor?.stop();
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
+    this.lease?.release();
+  }
+}
