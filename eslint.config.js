@@ -24,10 +24,15 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    // The engine, schema and workflow run identically in Node and browsers: no DOM, no Node built-ins.
-    files: ['packages/{schema,engine,workflow}/src/**/*.ts'],
+    // The engine, schema, workflow and session run identically in Node and browsers: no DOM, no Node built-ins.
+    files: ['packages/{schema,engine,workflow,session}/src/**/*.ts'],
     ignores: ['packages/schema/src/node/**'],
     languageOptions: { globals: {} },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'lit', 'lit/*', '@formosa/elements', '@formosa/server', '@formosa/storage', 'idb'] }] },
+  },
+  {
+    // Storage is the browser's (IndexedDB, Web Crypto, Web Locks); it knows the session's ports, never the elements.
+    files: ['packages/storage/src/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'lit', 'lit/*', '@formosa/elements', '@formosa/server'] }] },
   },
 );

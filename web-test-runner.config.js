@@ -38,7 +38,7 @@ const sourceNeighbours = {
 
 export default {
   rootDir: '.',
-  files: ['packages/elements/src/**/*.test.ts'],
+  files: ['packages/elements/src/**/*.test.ts', 'packages/storage/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['formosa-source', 'browser', 'production'] },
   plugins: [validators, sourceNeighbours, esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromium.executablePath, headless: chromium.headless, args: CHROMIUM_ARGS } })],

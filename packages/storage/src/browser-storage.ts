@@ -1,0 +1,173 @@
+/**
+ * Drafts, their offline files, each form version's labels and the outbox, in IndexedDB, every record encrypted
+ * (see sealed.ts). Only what is needed to find a record is in the clear: its key and, for drafts, when it expires.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { DraftStoreError, type DraftEnvelope, type DraftStore, type Labels, type StoredFile } from '@formosa/session';
+import type { OutboxEntry, OutboxStore } from '@formosa/transport';
+import { newDeviceKey, Sealer, type SealedRecord } from './sealed.js';
+
+interface Schema extends DBSchema {
+  keys: { key: string; value: CryptoKey };
+  drafts: { key: string; value: { key: string; expiresAt: number; sealed: SealedRecord } };
+  files: { key: string; value: { id: string; meta: SealedRecord; bytes: SealedRecord } };
+  labels: { key: string; value: { id: string; sealed: SealedRecord } };
+  outbox: { key: string; value: { key: string; sealed: SealedRecord } };
+}
+
+/** The database's name by default; a page may keep its forms apart with another. */
+export const DEFAULT_DATABASE = 'formosa';
+
+/** Why IndexedDB refused: full (quota) or not there at all (private mode, blocked, a broken profile). */
+function storeError(error: unknown): DraftStoreError {
+  if (error instanceof DraftStoreError) return error;
+  const name = (error as { name?: string } | undefined)?.name;
+  const message = error instanceof Error ? error.message : String(error);
+  return new DraftStoreError(name === 'QuotaExceededError' ? 'quota' : 'unavailable', message);
+}
+
+/** Runs `work`, turning any IndexedDB failure into a `DraftStoreError`. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw storeError(error);
+  }
+}
+
+export interface BrowserStorage {
+  readonly drafts: DraftStore;
+  readonly outbox: OutboxStore;
+  close(): void;
+}
+
+/**
+ * Opens (and creates) the encrypted store of this origin.
+ * @example
+ * const storage = await openBrowserStorage();
+ * await storage.drafts.save(envelope);
+ */
+export async function openBrowserStorage(options: { name?: string; now?: () => number } = {}): Promise<BrowserStorage> {
+  const now = options.now ?? Date.now;
+  if (typeof indexedDB === 'undefined') throw new DraftStoreError('unavailable', 'This browser has no IndexedDB');
+  const db: IDBPDatabase<Schema> = await guarded(() =>
+    openDB<Schema>(options.name ?? DEFAULT_DATABASE, 1, {
+      upgrade(database) {
+        database.createObjectStore('keys');
+        database.createObjectStore('drafts', { keyPath: 'key' });
+        database.createObjectStore('files', { keyPath: 'id' });
+        database.createObjectStore('labels', { keyPath: 'id' });
+        database.createObjectStore('outbox', { keyPath: 'key' });
+      },
+      // Another tab holds an older version open: this one cannot upgrade until it closes.
+      blocked() {},
+    }),
+  );
+  const sealer = new Sealer(await guarded(() => deviceKey(db)));
+  let persisting = false;
+  /** Asks the browser not to evict this origin's data under storage pressure (once, on the first save). */
+  const persist = () => {
+    if (persisting) return;
+    persisting = true;
+    void globalThis.navigator?.storage?.persist?.().catch(() => undefined);
+  };
+
+  /** A write counts once its transaction commits: a full disk aborts the transaction, not the request. */
+  const write = async <S extends 'drafts' | 'files' | 'labels' | 'outbox'>(store: S, value: Schema[S]['value']) => {
+    const tx = db.transaction(store, 'readwrite');
+    await Promise.all([tx.store.put(value), tx.done]);
+  };
+
+  const loadDraft = async (key: string): Promise<DraftEnvelope | undefined> => {
+    const row = await db.get('drafts', key);
+    if (!row || row.expiresAt <= now()) return undefined;
+    return sealer.openJson<DraftEnvelope>(`drafts/${key}`, row.sealed);
+  };
+
+  const drafts: DraftStore = {
+    load: (key) => guarded(() => loadDraft(key)),
+    save: (draft) =>
+      guarded(async () => {
+        persist();
+        const sealed = await sealer.sealJson(`drafts/${draft.key}`, draft);
+        await write('drafts', { key: draft.key, expiresAt: draft.expiresAt, sealed });
+      }),
+    delete: (key) => guarded(() => db.delete('drafts', key)),
+    list: () =>
+      guarded(async () => {
+        const rows = (await db.getAll('drafts')).filter((r) => r.expiresAt > now());
+        const opened = await Promise.all(rows.map((r) => sealer.openJson<DraftEnvelope>(`drafts/${r.key}`, r.sealed).catch(() => undefined)));
+        return opened.filter((d): d is DraftEnvelope => d !== undefined);
+      }),
+    putFile: (id, file) =>
+      guarded(async () => {
+        persist();
+        const bytes = new Uint8Array(await file.data.arrayBuffer());
+        const [meta, sealed] = await Promise.all([sealer.sealJson(`files/${id}/meta`, { name: file.name, type: file.type }), sealer.seal(`files/${id}/bytes`, bytes)]);
+        await write('files', { id, meta, bytes: sealed });
+      }),
+    file: (id) =>
+      guarded(async (): Promise<StoredFile | undefined> => {
+        const row = await db.get('files', id);
+        if (!row) return undefined;
+        const [meta, bytes] = await Promise.all([sealer.openJson<{ name: string; type: string }>(`files/${id}/meta`, row.meta), sealer.open(`files/${id}/bytes`, row.bytes)]);
+        return { ...meta, data: new Blob([bytes], { type: meta.type }) };
+      }),
+    deleteFile: (id) => guarded(() => db.delete('files', id)),
+    saveLabels: (formId, version, labels) =>
+      guarded(async () => {
+        const id = `${formId}@${version}`;
+        await write('labels', { id, sealed: await sealer.sealJson(`labels/${id}`, labels) });
+      }),
+    labels: (formId, version) =>
+      guarded(async () => {
+        const id = `${formId}@${version}`;
+        const row = await db.get('labels', id);
+        return row ? sealer.openJson<Labels>(`labels/${id}`, row.sealed) : undefined;
+      }),
+  };
+
+  const outbox: OutboxStore = {
+    all: () =>
+      guarded(async () => {
+        const rows = await db.getAll('outbox');
+        return Promise.all(rows.map((r) => sealer.openJson<OutboxEntry>(`outbox/${r.key}`, r.sealed)));
+      }),
+    get: (key) =>
+      guarded(async () => {
+        const row = await db.get('outbox', key);
+        return row ? sealer.openJson<OutboxEntry>(`outbox/${key}`, row.sealed) : undefined;
+      }),
+    put: (entry) =>
+      guarded(async () => {
+        persist();
+        await write('outbox', { key: entry.key, sealed: await sealer.sealJson(`outbox/${entry.key}`, entry) });
+      }),
+    delete: (key) => guarded(() => db.delete('outbox', key)),
+  };
+
+  await sweep(db, sealer, now()).catch(() => undefined);
+  return { drafts, outbox, close: () => db.close() };
+}
+
+/** This device's key, made on first use. Two tabs opening at once agree on one (the first write wins). */
+async function deviceKey(db: IDBPDatabase<Schema>): Promise<CryptoKey> {
+  const existing = await db.get('keys', 'device');
+  if (existing) return existing;
+  const made = await newDeviceKey();
+  const tx = db.transaction('keys', 'readwrite');
+  const raced = await tx.store.get('device');
+  if (!raced) await tx.store.put(made, 'device');
+  await tx.done;
+  return raced ?? made;
+}
+
+/** Expired drafts go, with the files they kept. */
+async function sweep(db: IDBPDatabase<Schema>, sealer: Sealer, now: number): Promise<void> {
+  for (const row of await db.getAll('drafts')) {
+    if (row.expiresAt > now) continue;
+    const draft = await sealer.openJson<DraftEnvelope>(`drafts/${row.key}`, row.sealed).catch(() => undefined);
+    for (const id of draft?.files ?? []) await db.delete('files', id);
+    await db.delete('drafts', row.key);
+  }
+}
