@@ -108,6 +108,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     req.resume();
     throw new HttpError(400, { error: 'bad_correction', message: 'Formosa-Corrects must be the Idempotency-Key (1 to 255 printable ASCII characters) of the submission corrected, and the correction needs an Idempotency-Key of its own' });
   };
+  const retiredError = () => new HttpError(410, { error: 'key_retired', message: 'A lookup found nothing stored under this Idempotency-Key, so nothing will be: send the answers under a new key' });
   const inFlightError = () => new HttpError(409, { error: 'in_flight', message: 'A request with this Idempotency-Key is still being processed; try again in a moment' });
   const unavailable = () => {
     throw new HttpError(503, { error: 'unavailable', message: 'This form cannot take submissions at the moment' }, { 'retry-after': '60' });
@@ -135,10 +136,20 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         throw new HttpError(415, { error: 'file_type', message: `This field accepts ${info.item.accept.join(', ')}`, accept: info.item.accept });
       }
       const name = fileNameOf(req.headers['x-formosa-filename']);
-      const declared = Number(req.headers['content-length'] ?? 0);
-      const wait = uploadBytes.take(addressOf(req), Number.isFinite(declared) ? declared : 0);
-      if (wait) throw limited(wait, 'Too much has been uploaded from this address; try again later');
-      const data = await readBytes(req, info.item.maxSize ?? DEFAULT_MAX_FILE);
+      // The quota is charged with the bytes read, as they arrive: a body sent in chunks, with no Content-Length,
+      // counts as much as a declared one. A declared length that would not fit is refused before anything is read.
+      const address = addressOf(req);
+      const tooMuch = (wait: number) => limited(wait, 'Too much has been uploaded from this address; try again later');
+      const declared = req.headers['content-length'] === undefined ? 1 : Number(req.headers['content-length']);
+      const early = uploadBytes.wait(address, Number.isFinite(declared) ? declared : 1);
+      if (early) {
+        req.resume();
+        throw tooMuch(early);
+      }
+      const data = await readBytes(req, info.item.maxSize ?? DEFAULT_MAX_FILE, (bytes) => {
+        const wait = uploadBytes.take(address, bytes);
+        if (wait) throw tooMuch(wait);
+      });
       if (data.length === 0) throw new HttpError(422, { error: 'empty_file', message: 'The file is empty' });
       const stored = store.storeAttachment(form!.definition.id, info.pattern, name, type, data);
       const url = `/api/forms/${form!.definition.id}/attachments/${stored.id}`;
@@ -170,6 +181,11 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       const correctedKey = correctedKeyOf(req, key);
       const { definition } = form!;
       const flight = key === undefined ? undefined : `${definition.id}\u0000${key}`;
+      // Refused before its body is read; checked again where it is stored (a lookup may retire the key meanwhile).
+      if (key !== undefined && store.isRetired(definition.id, key)) {
+        req.resume();
+        throw retiredError();
+      }
       if (flight && inFlight.has(flight)) {
         req.resume();
         throw inFlightError();
@@ -201,6 +217,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         }
         // The IETF idempotency-key draft: a key used for another request never answers with that request's record.
         if ('reused' in stored) return sendJson(res, 422, { error: 'idempotency_key_reused', message: 'This Idempotency-Key was used for a different submission' });
+        if ('retired' in stored) throw retiredError();
         const { submission, created } = stored;
         sendJson(res, created ? 201 : 200, answerOf(submission), created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
       } finally {
@@ -222,7 +239,9 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       if ('malformed' in proof) throw badJson();
       // Again: a submission under the key may have begun while this body was read.
       if (inFlight.has(flight)) throw inFlightError();
-      const submission = store.findByRequest(definition.id, key, proof.fingerprint);
+      // Nothing under the key at all: it is retired with the same query, so an attempt still on its way (held in a
+      // proxy) is refused with 410 when it arrives, not stored as a second application after this 404.
+      const submission = store.findOrRetire(definition.id, key, proof.fingerprint);
       if (!submission) throw new HttpError(404, { error: 'not_stored', message: 'Nothing is stored under this Idempotency-Key for this body' });
       sendJson(res, 200, answerOf(submission));
     }],

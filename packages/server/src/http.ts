@@ -113,18 +113,28 @@ export async function serveFile(res: ServerResponse, root: string, path: string,
   return true;
 }
 
-/** Reads a body of at most `limit` bytes; beyond it, the rest is discarded so the client reads the 413, not a reset. */
-export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () => {
+/**
+ * Reads a body of at most `limit` bytes; beyond it, the rest is discarded so the client reads the 413, not a reset.
+ * `onChunk` is told the size of each piece as it arrives, before it is kept; what it throws (an HttpError) ends the
+ * reading the same way.
+ */
+export async function readBytes(req: IncomingMessage, limit: number, onChunk?: (bytes: number) => void): Promise<Buffer> {
+  const stop = (error: unknown) => {
     req.resume();
-    return new HttpError(413, { error: 'too_large', message: `The body is larger than ${limit} bytes` });
+    return error;
   };
+  const tooLarge = () => stop(new HttpError(413, { error: 'too_large', message: `The body is larger than ${limit} bytes` }));
   if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > limit) throw tooLarge();
+    try {
+      onChunk?.((chunk as Buffer).length);
+    } catch (error) {
+      throw stop(error);
+    }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

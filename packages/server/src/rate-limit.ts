@@ -12,11 +12,11 @@ export interface Window {
 }
 
 export interface LimitOptions {
-  /** Writes (submissions, uploads, deletions) per client address; default 120 a minute. */
+  /** Writes (submissions, lookups, uploads, deletions) per client address; default 120 a minute. */
   readonly perAddress?: Window;
   /** Writes per form, from everyone; default 6,000 a minute. */
   readonly perForm?: Window;
-  /** Bytes uploaded per client address; default 100 MB an hour. */
+  /** Bytes uploaded per client address, counted as they are read; default 100 MB an hour. */
   readonly uploadBytes?: Window;
 }
 
@@ -41,6 +41,15 @@ export class SlidingWindow {
 
   /** Takes `amount` for `key`; returns 0 if allowed, else the seconds to wait. */
   take(key: string, amount = 1): number {
+    return this.check(key, amount, true);
+  }
+
+  /** The seconds to wait before `amount` would be allowed for `key` (0: now), taking nothing. */
+  wait(key: string, amount = 1): number {
+    return this.check(key, amount, false);
+  }
+
+  private check(key: string, amount: number, take: boolean): number {
     const now = this.now();
     const current = Math.floor(now / this.slice);
     let entry = this.buckets.get(key);
@@ -56,6 +65,7 @@ export class SlidingWindow {
       const freeAt = (entry.start + Math.max(0, oldest) + 10) * this.slice;
       return Math.max(1, Math.ceil((freeAt - now) / 1000));
     }
+    if (!take) return 0;
     const index = current - entry.start;
     entry.counts[index] = (entry.counts[index] ?? 0) + amount;
     this.buckets.set(key, entry);

@@ -84,9 +84,14 @@ export class MissingAttachmentError extends Error {
 export class SubmissionStore {
   private readonly db: Database.Database;
   /** Every statement, prepared once when the database opens. */
-  private readonly sql: Record<'insert' | 'byKey' | 'byId' | 'summaryByKey' | 'summaryById' | 'summaryByRequest' | 'correctedBy' | 'claim' | 'owner' | 'insertFile' | 'tokenOf' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
-  /** Inserts a submission and claims its files, in one transaction; false when the idempotency key was used. */
-  private readonly insertClaiming: (submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => boolean;
+  private readonly sql: Record<'insert' | 'retire' | 'isRetired' | 'keyUsed' | 'byKey' | 'byId' | 'summaryByKey' | 'summaryById' | 'summaryByRequest' | 'correctedBy' | 'claim' | 'owner' | 'insertFile' | 'tokenOf' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
+  /**
+   * Inserts a submission and claims its files, in one transaction: `conflict` when the idempotency key was used,
+   * `retired` when a lookup retired it.
+   */
+  private readonly insertClaiming: Database.Transaction<(submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => 'created' | 'conflict' | 'retired'>;
+  /** A lookup's query and, when no row has the key, its retirement, in one transaction. */
+  private readonly lookupRetiring: Database.Transaction<(formId: string, key: string, hash: string) => SummaryRow | undefined>;
 
   /** Opens (and creates) the database file; `:memory:` works too. */
   constructor(file: string) {
@@ -123,6 +128,14 @@ export class SubmissionStore {
     const submissionColumns = this.db.prepare('PRAGMA table_info(submissions)').all() as { name: string }[];
     if (!submissionColumns.some((c) => c.name === 'request_hash')) this.db.exec('ALTER TABLE submissions ADD COLUMN request_hash TEXT');
     if (!submissionColumns.some((c) => c.name === 'corrects')) this.db.exec('ALTER TABLE submissions ADD COLUMN corrects TEXT');
+    // Keys a lookup found unused: nothing is ever stored under them (an attempt still travelling when the citizen was
+    // told it was not stored would otherwise become a second application).
+    this.db.exec(`CREATE TABLE IF NOT EXISTS retired_keys (
+      form_id TEXT NOT NULL,
+      idempotency_key TEXT NOT NULL,
+      retired_at TEXT NOT NULL,
+      PRIMARY KEY (form_id, idempotency_key)
+    )`);
     // What corrects a submission is asked on every GET; only corrections are indexed.
     this.db.exec('CREATE INDEX IF NOT EXISTS submissions_corrects ON submissions (corrects) WHERE corrects IS NOT NULL');
     const fileSelect = 'SELECT id, form_id AS formId, field, name, type, size FROM attachments WHERE form_id = ? AND id = ?';
@@ -132,6 +145,9 @@ export class SubmissionStore {
          VALUES (@id, @formId, @formVersion, @key, @hash, @corrects, @receipt, @submittedAt, @data)
          ON CONFLICT (form_id, idempotency_key) DO NOTHING`,
       ),
+      retire: this.db.prepare('INSERT INTO retired_keys (form_id, idempotency_key, retired_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+      isRetired: this.db.prepare('SELECT 1 FROM retired_keys WHERE form_id = ? AND idempotency_key = ?'),
+      keyUsed: this.db.prepare('SELECT 1 FROM submissions WHERE form_id = ? AND idempotency_key = ?'),
       byKey: this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND idempotency_key = ?'),
       byId: this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND id = ?'),
       summaryByKey: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE form_id = ? AND idempotency_key = ?`),
@@ -151,7 +167,8 @@ export class SubmissionStore {
       count: this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE form_id = ?'),
     };
     this.insertClaiming = this.db.transaction((submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => {
-      if (this.sql.insert.run({ ...submission, key, hash, corrects: submission.corrects ?? null, data: JSON.stringify(submission.data) }).changes === 0) return false;
+      if (key !== null && this.sql.isRetired.get(submission.formId, key)) return 'retired';
+      if (this.sql.insert.run({ ...submission, key, hash, corrects: submission.corrects ?? null, data: JSON.stringify(submission.data) }).changes === 0) return 'conflict';
       // A file that is gone (swept meanwhile) or taken by another application undoes the whole insert. One its own
       // application took (a correction keeps the papers) stays with the submission that took it.
       const application = submission.corrects ? this.applicationOf(submission.formId, submission.corrects) : new Set<string>();
@@ -160,7 +177,12 @@ export class SubmissionStore {
         const owner = this.sql.owner.get(submission.formId, id) as { submission_id: string | null } | undefined;
         if (!owner?.submission_id || !application.has(owner.submission_id)) throw new MissingAttachmentError(id);
       }
-      return true;
+      return 'created';
+    });
+    this.lookupRetiring = this.db.transaction((formId: string, key: string, hash: string) => {
+      const row = this.sql.summaryByRequest.get(formId, key, hash) as SummaryRow | undefined;
+      if (!row && !this.sql.keyUsed.get(formId, key)) this.sql.retire.run(formId, key, new Date().toISOString());
+      return row;
     });
   }
 
@@ -168,14 +190,17 @@ export class SubmissionStore {
    * Stores a submission unless one with the same idempotency key exists. Returns the stored one and whether it
    * was created now, or `reused` when the key was used for a different request (its `hash` differs, or it
    * corrects another submission or none): the key never hands out someone else's record. The unique constraint
-   * makes this safe under concurrency.
+   * makes this safe under concurrency. A key a lookup retired (`findOrRetire`) stores nothing: `retired`.
    */
-  store(formId: string, formVersion: string, key: string | undefined, data: unknown, options: StoreOptions = {}): { submission: StoredSubmission; created: boolean } | { reused: true } {
+  store(formId: string, formVersion: string, key: string | undefined, data: unknown, options: StoreOptions = {}): { submission: StoredSubmission; created: boolean } | { reused: true } | { retired: true } {
     const { now = new Date(), attachments = [], hash, corrects } = options;
     for (let attempt = 0; ; attempt++) {
       const submission: StoredSubmission = { id: randomUUID(), formId, formVersion, receipt: newReceipt(formId, now), submittedAt: now.toISOString(), ...(corrects ? { corrects } : {}), data };
       try {
-        if (this.insertClaiming(submission, key ?? null, hash ?? null, new Set(attachments))) return { submission, created: true };
+        // BEGIN IMMEDIATE: the retirement is read under the write lock, so no lookup of another process slips in between.
+        const outcome = this.insertClaiming.immediate(submission, key ?? null, hash ?? null, new Set(attachments));
+        if (outcome === 'created') return { submission, created: true };
+        if (outcome === 'retired') return { retired: true };
         const row = this.sql.byKey.get(formId, key) as Row;
         if (hash !== undefined && row.request_hash !== null && row.request_hash !== hash) return { reused: true };
         if (row.corrects !== (corrects ?? null)) return { reused: true };
@@ -195,6 +220,22 @@ export class SubmissionStore {
   findByRequest(formId: string, key: string, hash: string): SubmissionSummary | undefined {
     const row = this.sql.summaryByRequest.get(formId, key, hash) as SummaryRow | undefined;
     return row ? summaryOf(row) : undefined;
+  }
+
+  /**
+   * What a lookup answers: the submission stored under `key` for a request of fingerprint `hash`, as
+   * `findByRequest`. When no row has the key at all, the key is retired in the same transaction: nothing will ever
+   * be stored under it, so an attempt still travelling (held in a proxy) cannot become a second application after
+   * its sender was told it was not stored. A key that holds a row (another body, no fingerprint) is never retired.
+   */
+  findOrRetire(formId: string, key: string, hash: string): SubmissionSummary | undefined {
+    const row = this.lookupRetiring.immediate(formId, key, hash);
+    return row ? summaryOf(row) : undefined;
+  }
+
+  /** Whether a lookup retired `key` (nothing is stored under it). */
+  isRetired(formId: string, key: string): boolean {
+    return this.sql.isRetired.get(formId, key) !== undefined;
   }
 
   get(formId: string, id: string): StoredSubmission | undefined {

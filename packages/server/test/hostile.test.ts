@@ -2,7 +2,7 @@
 // nothing invalid is stored, no record leaks through a reused key, and the process keeps answering.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
@@ -26,9 +26,13 @@ writeFileSync(join(formsDir, 'patterned.json'), JSON.stringify(patterned));
 
 const database = join(mkdtempSync(join(tmpdir(), 'formosa-hostile-db-')), 'db.sqlite');
 let server: RunningServer;
+/** Submissions stored for every form of the suite (the hostile requests post to several). */
+const storedCount = () => readdirSync(formsDir).reduce((n, file) => n + server.store.count(file.replace(/\.json$/, '')), 0);
 const LEASE = readFileSync(fixtureFile('@file:lease.pdf')!);
 
 interface Sent {
+  /** The server asked (the suite's own by default). */
+  readonly url?: string;
   readonly method?: string;
   readonly path?: string;
   readonly headers?: Record<string, string>;
@@ -36,8 +40,8 @@ interface Sent {
 }
 
 /** A raw request (fetch would refuse or fix up some of these). */
-function send({ method = 'POST', path = '/api/forms/rent-subsidy/submissions', headers = { 'content-type': 'application/json' }, body }: Sent): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
-  const url = new URL(server.url);
+function send({ url: base = server.url, method = 'POST', path = '/api/forms/rent-subsidy/submissions', headers = { 'content-type': 'application/json' }, body }: Sent): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, method, path, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -79,13 +83,15 @@ before(async () => {
 });
 after(() => server.close());
 
-/** [what, request, expected status, expected error code in the body, or a check of the response]. */
-type Case = [string, () => Sent | Promise<Sent>, number, string?];
+/** [what, request, expected status, expected error code in the body, headers the answer must carry exactly]. */
+type Case = [string, () => Sent | Promise<Sent>, number, string?, Record<string, string>?];
 
 const cases: Case[] = [
   // Bodies that are not JSON data.
   ['text/plain', () => ({ headers: { 'content-type': 'text/plain' }, body: '{}' }), 415, 'unsupported_media_type'],
   ['application/json-patch+json', () => ({ headers: { 'content-type': 'application/json-patch+json' }, body: '[]' }), 415, 'unsupported_media_type'],
+  ['application/json; charset=utf-8 is read (then judged)', () => ({ headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{}' }), 422],
+  ['application/json;charset="UTF-8" is read (then judged)', () => ({ headers: { 'content-type': 'application/json;charset="UTF-8"' }, body: '{}' }), 422],
   ['application/json; charset=latin1', () => ({ headers: { 'content-type': 'application/json; charset=latin1' }, body: '{}' }), 415, 'unsupported_media_type'],
   ['no content type', () => ({ headers: {}, body: '{}' }), 415, 'unsupported_media_type'],
   ['application/jsonx', () => ({ headers: { 'content-type': 'application/jsonx' }, body: '{}' }), 415, 'unsupported_media_type'],
@@ -143,16 +149,18 @@ const cases: Case[] = [
   // Routes.
   ['an unknown form', () => ({ path: '/api/forms/nope/submissions', body: '{}' }), 404, 'unknown_form'],
   ['a form id with ..', () => ({ path: '/api/forms/..%2F..%2Fetc/submissions', body: '{}' }), 404],
-  ['PUT on submissions', () => ({ method: 'PUT', body: '{}' }), 405, 'method_not_allowed'],
-  ['DELETE on the list of forms', () => ({ method: 'DELETE', path: '/api/forms', headers: {} }), 405, 'method_not_allowed'],
+  ['PUT on submissions', () => ({ method: 'PUT', body: '{}' }), 405, 'method_not_allowed', { allow: 'POST' }],
+  ['DELETE on the list of forms', () => ({ method: 'DELETE', path: '/api/forms', headers: {} }), 405, 'method_not_allowed', { allow: 'GET, HEAD' }],
+  ['POST on a file', () => ({ path: lease.url!, headers: { 'content-type': 'application/pdf' }, body: LEASE }), 405, 'method_not_allowed', { allow: 'GET, HEAD, DELETE' }],
+  ['GET on lookup', () => ({ method: 'GET', path: '/api/forms/rent-subsidy/submissions/lookup', headers: {} }), 405, 'method_not_allowed', { allow: 'POST' }],
   ['a submission id that is not one', () => ({ method: 'GET', path: '/api/forms/rent-subsidy/submissions/1%20OR%201=1', headers: {} }), 404],
   ['a path out of the site', () => ({ method: 'GET', path: '/../../etc/passwd', headers: {} }), 404],
   ['an encoded path out of the site', () => ({ method: 'GET', path: '/%2e%2e/%2e%2e/etc/passwd', headers: {} }), 404],
 ];
 
-for (const [name, build, status, code] of cases) {
+for (const [name, build, status, code, headers] of cases) {
   test(`${name}: ${status}${code ? ` ${code}` : ''}, nothing stored, never a 5xx`, async () => {
-    const before = server.store.count('rent-subsidy');
+    const before = storedCount();
     const response = await send(await build());
     assert.equal(response.status, status, response.text.slice(0, 300));
     if (code) {
@@ -160,8 +168,9 @@ for (const [name, build, status, code] of cases) {
       assert.ok(body.error === code || body.errors?.some((e) => e.code === code), `${code} in ${response.text.slice(0, 300)}`);
       if (body.errors) assert.ok(body.errors.length <= 100, 'at most 100 errors');
     }
-    if (response.status === 405) assert.ok(response.headers['allow'], 'Allow names the methods that work');
-    assert.equal(server.store.count('rent-subsidy'), before, 'nothing stored');
+    if (response.status === 405) assert.ok(headers?.['allow'], 'a 405 case says which methods its Allow names');
+    for (const [header, value] of Object.entries(headers ?? {})) assert.equal(response.headers[header], value, header);
+    assert.equal(storedCount(), before, 'nothing stored, for any form');
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined, 'Object.prototype untouched');
   });
 }
@@ -206,6 +215,14 @@ test('an Idempotency-Key is not a capability: another body under a used key is r
   assert.ok(!other.text.includes(JSON.parse(first.text).id) && !other.text.includes(JSON.parse(first.text).receipt), 'nothing of the first record');
 });
 
+test('a valid application sent as application/json; charset=utf-8 is stored (201), not refused with 415', async () => {
+  for (const [i, type] of ['application/json; charset=utf-8', 'application/json;charset="UTF-8"'].entries()) {
+    const own = JSON.parse((await upload({})).text) as Attachment;
+    const res = await send({ headers: { 'content-type': type, 'idempotency-key': `charset-${i}` }, body: withName(own, '林小美') });
+    assert.equal(res.status, 201, `${type}: ${res.text.slice(0, 300)}`);
+  }
+});
+
 test('a file is claimed by one submission only; a file a submission took cannot be deleted, even with its token', async () => {
   const file = JSON.parse((await upload({})).text) as Attachment & { token: string };
   const withFile = () => {
@@ -229,11 +246,14 @@ test('a file is deleted with the token issued at its upload; it is served privat
 });
 
 test('a long file name is cut by characters, never inside an emoji, and keeps its extension', async () => {
-  const name = '租約'.repeat(50) + '😀'.repeat(150) + '.pdf';
+  // An odd number of UTF-16 units before the emoji (101): a cut by code units at 196 would land inside one.
+  const prefix = 'x' + '租約'.repeat(50);
+  const name = prefix + '😀'.repeat(150) + '.pdf';
   const file = JSON.parse((await upload({ 'x-formosa-filename': encodeURIComponent(name) })).text) as Attachment;
   assert.ok([...file.name].length <= 200, `${[...file.name].length} characters`);
   assert.ok(file.name.endsWith('.pdf'));
-  assert.doesNotMatch(file.name, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/, 'no broken surrogate pair');
+  assert.doesNotMatch(file.name, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/, 'no lone surrogate');
+  assert.equal(file.name, prefix + '😀'.repeat(200 - 101 - 4) + '.pdf', 'the first 196 characters, then the extension');
 });
 
 test('submissions are durable: SQLite writes with synchronous=FULL', () => {
@@ -259,7 +279,7 @@ test('a request still in flight under a key is answered 409; once done, the key 
   assert.equal((await send({ headers: { 'content-type': 'application/json', 'idempotency-key': 'in-flight-1' }, body })).status, 200);
 });
 
-test('rate limits per address and per form, and an upload quota, answer 429 with Retry-After', async () => {
+test('the per-address rate limit and the upload quota answer 429 with Retry-After', async () => {
   const limited = await startServer({
     formsDir, database: ':memory:',
     limits: { perAddress: { requests: 5, seconds: 60 }, perForm: { requests: 1000, seconds: 60 }, uploadBytes: { bytes: LEASE.length * 2, seconds: 3600 } },
@@ -288,6 +308,72 @@ test('rate limits per address and per form, and an upload quota, answer 429 with
   }
 });
 
+test('the per-form rate limit counts every address: beyond it, requests from two addresses get 429 with Retry-After; other forms go on', async () => {
+  const limited = await startServer({
+    formsDir, database: ':memory:', trustProxy: true,
+    limits: { perAddress: { requests: 1000, seconds: 60 }, perForm: { requests: 4, seconds: 60 } },
+  });
+  try {
+    const from = (address: string, form = 'rent-subsidy') => send({
+      url: limited.url, path: `/api/forms/${form}/submissions`, headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: '{}',
+    });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await from(i % 2 ? '203.0.113.7' : '198.51.100.7')).status);
+    assert.deepEqual(statuses, [422, 422, 422, 422], 'two requests from each address: far below the per-address limit');
+    const refused = await from('198.51.100.7');
+    assert.equal(refused.status, 429, refused.text);
+    assert.ok(Number(refused.headers['retry-after']) > 0);
+    assert.equal(JSON.parse(refused.text).error, 'rate_limited');
+    assert.equal((await from('192.0.2.7')).status, 429, 'an address never seen: the form\'s limit, not the address\'s');
+    assert.equal((await from('192.0.2.7', 'patterned')).status, 422, 'another form is not held back');
+  } finally {
+    await limited.close();
+  }
+});
+
+test('the upload quota counts the bytes read: chunked uploads (no Content-Length) beyond it get 429 with Retry-After', async () => {
+  const quota = await startServer({ formsDir, database: ':memory:', limits: { uploadBytes: { bytes: LEASE.length * 2 + 100, seconds: 3600 } } });
+  try {
+    // Written in pieces with no Content-Length: what arrives is all the server can count.
+    const chunked = (body: Buffer) => send({
+      url: quota.url, path: '/api/forms/rent-subsidy/attachments?field=%2Frental%2FleaseCopy',
+      headers: { 'content-type': 'application/pdf', 'x-formosa-filename': 'a.pdf', 'transfer-encoding': 'chunked' }, body,
+    });
+    assert.deepEqual([(await chunked(LEASE)).status, (await chunked(LEASE)).status], [201, 201]);
+    const over = await chunked(LEASE);
+    assert.equal(over.status, 429, over.text);
+    assert.ok(Number(over.headers['retry-after']) > 0);
+    assert.equal(JSON.parse(over.text).error, 'rate_limited');
+  } finally {
+    await quota.close();
+  }
+  // A large chunked upload is refused when it crosses the quota, not after it was all read, and still gets its answer.
+  const small = await startServer({ formsDir, database: ':memory:', limits: { uploadBytes: { bytes: 100_000, seconds: 3600 } } });
+  try {
+    const url = new URL(small.url);
+    const status = await new Promise<{ status: number; retryAfter: unknown }>((resolve, reject) => {
+      const req = request({
+        host: url.hostname, port: url.port, method: 'POST', path: '/api/forms/rent-subsidy/attachments?field=%2Frental%2FleaseCopy', agent: false,
+        headers: { 'content-type': 'application/pdf', 'x-formosa-filename': 'big.pdf', 'transfer-encoding': 'chunked' },
+      }, (res) => (res.resume(), resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] })));
+      req.on('error', reject);
+      let sent = 0;
+      const more = () => {
+        while (sent < 1_000_000) {
+          sent += 16_384;
+          if (!req.write(Buffer.alloc(16_384, 0x25))) return void req.once('drain', more);
+        }
+        req.end();
+      };
+      more();
+    });
+    assert.equal(status.status, 429);
+    assert.ok(Number(status.retryAfter) > 0);
+  } finally {
+    await small.close();
+  }
+});
+
 test('while hostile bodies arrive in parallel, every health probe is answered, nothing is stored, a valid application still gets its receipt', async () => {
   const heavy = [
     json({ applicant: Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`k${i}`, 1])) }),
@@ -295,7 +381,7 @@ test('while hostile bodies arrive in parallel, every health probe is answered, n
     '['.repeat(100_000) + ']'.repeat(100_000),
     json({ household: { composition: 'with-family', members: Array.from({ length: 11 }, () => ({ name: '\u0000'.repeat(40) })) } }),
   ];
-  const before = server.store.count('rent-subsidy');
+  const before = storedCount();
   const attacks = Array.from({ length: 24 }, (_, i) => send({ path: i % 4 === 1 ? '/api/forms/patterned/submissions' : undefined, body: heavy[i % 4] }));
   const probes = Array.from({ length: 20 }, () => send({ method: 'GET', path: '/api/health', headers: {} }));
   const ownLease = JSON.parse((await upload({})).text) as Attachment & { token: string };
@@ -305,7 +391,7 @@ test('while hostile bodies arrive in parallel, every health probe is answered, n
   assert.ok((await Promise.all(probes)).every((r) => r.status === 200), 'every probe answered');
   const receipt = await honest;
   assert.equal(receipt.status, 201, receipt.text.slice(0, 300));
-  assert.equal(server.store.count('rent-subsidy'), before + 1, 'only the honest application stored');
+  assert.equal(storedCount(), before + 1, 'only the honest application stored, for any form');
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
 });
 

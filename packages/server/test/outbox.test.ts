@@ -118,7 +118,86 @@ test('lookup never stores anything, not even a valid application under a new key
     assert.deepEqual([res.status, (await res.json()).error], [404, 'not_stored']);
   }
   assert.equal(server.store.count('rent-subsidy'), before);
-  assert.equal((await submit(body, 'lookup-store-1')).status, 201, 'the key is still free for the submission');
+  assert.equal((await submit(body, 'lookup-store-2')).status, 201, 'the same answers under a key of their own are stored');
+});
+
+/** Status, content type and body of an answer, to compare two answers whole. */
+const whole = async (res: Response) => ({ status: res.status, type: res.headers.get('content-type'), body: await res.text() });
+
+test('retired: after a lookup found nothing under a key, the attempt arriving late with the same body gets 410 key_retired, and nothing is stored', async () => {
+  const lease = await upload();
+  const body = application(lease);
+  const first = await lookup(body, 'retire-late-1');
+  assert.deepEqual([first.status, (await first.json()).error], [404, 'not_stored']);
+  const before = server.store.count('rent-subsidy');
+  // The attempt a proxy held arrives now: the citizen has been told it was not stored.
+  const late = await submit(body, 'retire-late-1');
+  assert.equal(late.status, 410);
+  const answer = await late.json();
+  assert.equal(answer.error, 'key_retired');
+  assert.ok(answer.message);
+  assert.equal((await submit(application(lease, '其他路 3 號'), 'retire-late-1')).status, 410, 'whatever the body');
+  assert.equal(server.store.count('rent-subsidy'), before, 'nothing stored');
+  // Asked again, the retired key answers what a key never used does.
+  assert.deepEqual(await whole(await lookup(body, 'retire-late-1')), await whole(await lookup(body, 'retire-never-used')));
+  // The refused attempt took no file: the answers go under a new key with the same lease.
+  assert.equal((await submit(application(lease, '新生南路 12 號'), 'retire-late-2')).status, 201);
+});
+
+test('retired: a lookup with another body never retires a key that holds a record, and answers as for an unknown key', async () => {
+  const body = application(await upload());
+  const stored = await (await submit(body, 'retire-held-1')).json();
+  const other = application(await upload(), '其他路 4 號');
+  assert.deepEqual(await whole(await lookup(other, 'retire-held-1')), await whole(await lookup(other, 'retire-unknown-1')), 'a key alone reveals nothing');
+  const again = await submit(body, 'retire-held-1');
+  assert.equal(again.status, 200, 'not retired: a retry gets its receipt');
+  assert.deepEqual(await again.json(), stored);
+  const reused = await submit(other, 'retire-held-1');
+  assert.deepEqual([reused.status, (await reused.json()).error], [422, 'idempotency_key_reused']);
+  assert.equal((await lookup(body, 'retire-held-1')).status, 200);
+});
+
+test('retired: a lookup while a submission under the key is in flight gets 409 and retires nothing; the submission is stored', async () => {
+  const body = application(await upload());
+  const slow = halfSent(body, 'retire-flight-1');
+  await settle();
+  const during = await lookup(body, 'retire-flight-1');
+  assert.deepEqual([during.status, (await during.json()).error], [409, 'in_flight']);
+  assert.equal(await slow.finish(), 201, 'stored: the lookup retired nothing');
+  assert.equal((await submit(body, 'retire-flight-1')).status, 200);
+  assert.equal((await lookup(body, 'retire-flight-1')).status, 200);
+});
+
+test('retired: the check is in the insert\'s transaction: a key retired by another instance on the same database while a submission is in flight refuses it with 410', async () => {
+  const body = application(await upload());
+  const slow = halfSent(body, 'retire-other-1');
+  await settle();
+  // Another server process sharing the database answered a lookup of this key meanwhile (its in-flight set is its own).
+  const other = new SubmissionStore(database);
+  try {
+    assert.equal(other.findOrRetire('rent-subsidy', 'retire-other-1', fingerprint(JSON.parse(body))), undefined);
+  } finally {
+    other.close();
+  }
+  const before = server.store.count('rent-subsidy');
+  assert.equal(await slow.finish(), 410);
+  assert.equal(server.store.count('rent-subsidy'), before, 'nothing stored');
+});
+
+test('retired: in the store, a key is retired only when no row has it, and a retired key takes no row', () => {
+  const store = new SubmissionStore(':memory:');
+  try {
+    const held = store.store('f', '1', 'held', { a: 1 }, { hash: fingerprint({ a: 1 }) });
+    assert.ok('submission' in held && held.created);
+    assert.equal(store.findOrRetire('f', 'held', fingerprint({ a: 2 })), undefined, 'another body: nothing to show');
+    assert.ok('submission' in store.store('f', '1', 'held', { a: 1 }, { hash: fingerprint({ a: 1 }) }), 'and the key is not retired');
+    assert.equal(store.findOrRetire('f', 'free', fingerprint({ a: 1 })), undefined);
+    assert.deepEqual(store.store('f', '1', 'free', { a: 1 }, { hash: fingerprint({ a: 1 }) }), { retired: true });
+    assert.ok('submission' in store.store('g', '1', 'free', { a: 1 }, { hash: fingerprint({ a: 1 }) }), 'retired for that form only');
+    assert.equal(store.count('f'), 1);
+  } finally {
+    store.close();
+  }
 });
 
 test('lookup: a key is required and well formed; the body is read as a submission\'s is', async () => {
@@ -131,7 +210,9 @@ test('lookup: a key is required and well formed; the body is read as a submissio
   assert.equal((await post(`${SUBMISSIONS}/lookup`, body, { 'idempotency-key': 'lookup-bad-2', 'content-type': 'text/plain' })).status, 415);
   assert.equal((await lookup(JSON.stringify({ a: 'x'.repeat(1_100_000) }), 'lookup-bad-3')).status, 413);
   assert.equal((await lookup('['.repeat(1000) + ']'.repeat(1000), 'lookup-bad-4')).status, 422, 'the shape scan');
-  assert.equal((await fetch(`${server.url}${SUBMISSIONS}/lookup`)).status, 405);
+  const wrongMethod = await fetch(`${server.url}${SUBMISSIONS}/lookup`);
+  assert.equal(wrongMethod.status, 405);
+  assert.equal(wrongMethod.headers.get('allow'), 'POST');
 });
 
 test('lookup: a submission stored without a fingerprint (an older row) matches no body', async () => {
@@ -140,6 +221,7 @@ test('lookup: a submission stored without a fingerprint (an older row) matches n
   const res = await lookup(body, 'lookup-old-row');
   assert.equal(res.status, 404);
   assert.equal((await res.json()).error, 'not_stored');
+  assert.equal(server.store.isRetired('rent-subsidy', 'lookup-old-row'), false, 'a key that holds a row is never retired');
 });
 
 test('lookup is a write: the rate limits apply (429 with Retry-After)', async () => {

@@ -122,7 +122,9 @@ test('malformed requests get clear errors', async () => {
   assert.equal((await fetch(`${server.url}/api/forms/rent-subsidy/submissions`, { method: 'POST', body: '{}', headers: { 'content-type': 'text/plain' } })).status, 415);
   assert.equal((await post(validData(), { 'idempotency-key': 'bad key with spaces' })).status, 400);
   assert.equal((await post('"' + 'x'.repeat(1_100_000) + '"')).status, 413);
-  assert.equal((await fetch(`${server.url}/api/forms/rent-subsidy/submissions`)).status, 405);
+  const wrongMethod = await fetch(`${server.url}/api/forms/rent-subsidy/submissions`);
+  assert.equal(wrongMethod.status, 405);
+  assert.equal(wrongMethod.headers.get('allow'), 'POST');
   assert.equal((await fetch(`${server.url}/api/forms/rent-subsidy/submissions/00000000-0000-0000-0000-000000000000`)).status, 404);
 });
 
