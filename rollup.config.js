@@ -32,10 +32,11 @@ const plugins = (minify) => [
 ];
 
 /**
- * Parts a citizen needs only at some moment (the receipt's QR encoder) are not in the drop-in bundle: each is its
- * own ES module in dist/chunks/, imported on demand from beside the script that loaded the bundle.
+ * Parts a citizen needs only at some moment (the receipt's QR encoder) or that load beside the definition (the
+ * encrypted store of drafts: idb, Web Crypto) are not in the drop-in bundle: each is its own ES module in
+ * dist/chunks/, imported on demand from beside the script that loaded the bundle.
  */
-const LAZY = { uqr: 'chunks/qr.js' };
+const LAZY = { uqr: 'chunks/qr.js', '@formosa/storage': 'chunks/storage.js', '@formosa/engine/taiwan-lists': 'chunks/taiwan.js', '@formosa/transport/sending': 'chunks/sending.js' };
 const lazyChunks = () => ({
   name: 'formosa-lazy-chunks',
   resolveDynamicImport(specifier) {
@@ -66,8 +67,8 @@ export default [
     onwarn,
   },
   {
-    input: { qr: 'node_modules/uqr/dist/index.mjs' },
-    output: { dir: 'dist/chunks', format: 'es', entryFileNames: '[name].js' },
+    input: { qr: 'node_modules/uqr/dist/index.mjs', storage: 'packages/storage/src/index.ts', taiwan: 'packages/engine/src/taiwan-lists.ts', sending: 'packages/transport/src/sending.ts' },
+    output: { dir: 'dist/chunks', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     plugins: plugins('es'),
     onwarn,
   },

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { postalCodeOf, TW_BANKS, TW_COUNTIES } from '@formosa/engine';
+import { postalCodeOf, TAIWAN_LISTS } from '@formosa/engine';
+
+const TW_COUNTIES = TAIWAN_LISTS.counties;
+const TW_BANKS = TAIWAN_LISTS.banks;
 
 test('the address dataset covers Taiwan\'s 22 counties and cities and every township and district', () => {
   assert.equal(TW_COUNTIES.length, 22);

@@ -137,6 +137,16 @@ export class Translator {
     return new Intl.DateTimeFormat(calendar === 'roc' ? `${this.locale}-u-ca-roc` : this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(time);
   }
 
+  /** A time of day on this device's clock, short (`10:42`): when a draft was saved. */
+  time(ms: number): string {
+    return this.intl.formatTime(new Date(ms), { timeStyle: 'short' });
+  }
+
+  /** A day, long, on this device's calendar (Gregorian): until when a draft is kept. */
+  day(ms: number): string {
+    return this.intl.formatDate(new Date(ms), { dateStyle: 'long' });
+  }
+
   /** A moment in the locale's style, in Taiwan time. */
   dateTime(iso: string): string {
     return this.intl.formatDate(new Date(iso), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Taipei' });

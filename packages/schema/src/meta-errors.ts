@@ -79,8 +79,11 @@ function describe(error: VerboseError, document: unknown): { path: string; code:
       return { path: at, code: 'duplicate', message: `items ${String(p['j'])} and ${String(p['i'])} are the same` };
     case 'anyOf':
       return { path: at, code: 'wrong_type', message: 'is not one of the allowed forms' };
+    case 'minimum':
+      return { path: at, code: 'too_small', message: `must be at least ${String(p['limit'])}` };
     default:
-      return { path: at, code: error.keyword, message: error.message ?? 'is not valid' };
+      // The precompiled validator carries no message texts (smaller): the keyword names the rule broken.
+      return { path: at, code: error.keyword, message: `does not satisfy "${error.keyword}"` };
   }
 }
 

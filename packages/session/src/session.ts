@@ -7,9 +7,9 @@ import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate'
 import type { Attachment, FormDefinition } from '@formosa/schema';
 import { FormEngine, SubmissionError, UploadError, getAt, type Data, type Receipt, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowEvent, type WorkflowMachine, type WorkflowOptions } from '@formosa/workflow';
-import { systemClock, type Clock, type Connectivity, type Outbox, type OutboxEntry, type PendingFile } from '@formosa/transport';
+import { systemClock, type Clock, type Connectivity, type Outbox, type OutboxEntry, type OutboxStore, type PendingFile } from '@formosa/transport';
 import { carryOver, labelsOf, type DroppedAnswer } from './carry-over.js';
-import { DraftStoreError, type DraftEnvelope, type DraftStore, type HeldLease, type StoredFile, type TabLease } from './ports.js';
+import { type DraftStoreError, type DraftEnvelope, type DraftStore, type HeldLease, type StoredFile, type TabLease } from './ports.js';
 import { differences, isLocalFile, localFilesIn, sameAnswers, type Difference } from './answers.js';
 
 export type Snapshot = SnapshotFrom<WorkflowMachine>;
@@ -49,8 +49,11 @@ export interface SessionOptions {
 export interface SessionPorts {
   /** Where drafts are kept; absent, nothing is kept on this device. */
   readonly drafts?: DraftStore;
-  /** The page's outbox (one per page, shared by its forms). */
-  readonly outbox: Outbox;
+  /**
+   * The outbox: its store, read at start (is an application of this draft on its way?), and the sending machinery,
+   * opened then or at the first Send (browsers fetch it on demand).
+   */
+  readonly outbox: { readonly store: OutboxStore; open(): Promise<Outbox> };
   /** Uploads a chosen file at once (rejects with `UploadError`). */
   readonly upload: (file: File, field: string) => Promise<Attachment>;
   readonly tabs?: TabLease;
@@ -93,6 +96,9 @@ export class FormSession {
   private labelsSaved = false;
   private stopped = false;
   private unsubscribers: (() => void)[] = [];
+  /** The sending machinery, once opened. */
+  private outbox?: Outbox;
+  private opening?: Promise<Outbox>;
   /** The answers, step and visited steps as last saved (or restored), so an unchanged snapshot is not saved again. */
   private lastSaved?: { values: unknown; view: string; visited: unknown };
 
@@ -120,6 +126,16 @@ export class FormSession {
     return this.actor.getSnapshot();
   }
 
+  /** The journey's persisted snapshot (plain JSON): where the citizen is and every answer. */
+  persistedSnapshot(): unknown {
+    return this.actor?.getPersistedSnapshot();
+  }
+
+  /** Forgets a file chosen offline that the citizen removed. */
+  async forgetFile(id: string): Promise<void> {
+    await this.ports.drafts?.deleteFile(id).catch(() => undefined);
+  }
+
   /** Whether answers are kept on this device. */
   get keepsDraft(): boolean {
     return this.keeping;
@@ -127,14 +143,14 @@ export class FormSession {
 
   /** This draft's submission in the outbox: queued, or an outcome the citizen has not seen yet. */
   get submission(): OutboxEntry | undefined {
-    const mine = this.ports.outbox.entries.filter((e) => e.draft === this.key && (e.state === 'queued' || !e.seen || e.wanted));
+    const mine = (this.outbox?.entries ?? []).filter((e) => e.draft === this.key && (e.state === 'queued' || !e.seen || e.wanted));
     return mine.at(-1);
   }
 
   /** Whether this tab is sending the submission right now. */
   get sending(): boolean {
     const entry = this.submission;
-    return entry !== undefined && this.ports.outbox.sending.has(entry.key);
+    return entry !== undefined && this.outbox !== undefined && this.outbox.sending.has(entry.key);
   }
 
   subscribe(listener: (change: SessionChange) => void): () => void {
@@ -157,10 +173,22 @@ export class FormSession {
       this.lease = await this.ports.tabs.claim(this.key, this.leaseHandlers);
       if (!this.lease) this.tab = 'elsewhere';
     }
+    // An application of this draft still on its way (or its outcome unseen): the outbox opens now, to resume it.
+    const entries = await this.ports.outbox.store.all().catch(() => []);
+    if (entries.some((e) => e.draft === this.key)) await this.openOutbox();
     await this.open();
-    this.unsubscribers.push(this.ports.outbox.subscribe(() => this.emit('submission')));
     if (this.ports.connectivity) this.unsubscribers.push(this.ports.connectivity.subscribe((online) => online && void this.uploadLocalFiles()));
-    void this.ports.outbox.kick(true);
+  }
+
+  /** Opens the sending machinery once; from then on it reports to this session and sends what waits. */
+  private openOutbox(): Promise<Outbox> {
+    this.opening ??= this.ports.outbox.open().then(async (outbox) => {
+      this.outbox = outbox;
+      this.unsubscribers.push(outbox.subscribe(() => this.emit('submission')));
+      await outbox.kick(true);
+      return outbox;
+    });
+    return this.opening;
   }
 
   private readonly leaseHandlers = {
@@ -185,7 +213,7 @@ export class FormSession {
   /** Reads the draft and the outbox, and (re)starts the journey where the citizen was. */
   private async open(): Promise<void> {
     this.actor?.stop();
-    await this.ports.outbox.kick();
+    await this.outbox?.kick();
     let draft: DraftEnvelope | undefined;
     if (this.keeping) {
       try {
@@ -297,7 +325,8 @@ export class FormSession {
 
   /** Storage refused: the citizen is told, and the answers stay in this page. */
   private failed(error: unknown): void {
-    const reason = error instanceof DraftStoreError ? error.reason : 'unavailable';
+    // By its reason, not its class: the store may come from a separately loaded bundle (dist/chunks/storage.js).
+    const reason = (error as Partial<DraftStoreError> | undefined)?.reason === 'quota' ? 'quota' : 'unavailable';
     this.setSave({ status: 'failed', reason, at: this.clock.now() });
   }
 
@@ -398,7 +427,7 @@ export class FormSession {
 
   /** The journey's `submit`: through the outbox, so nothing is lost offline and nothing is sent twice. */
   private async submit(body: Data, signal: AbortSignal): Promise<Receipt> {
-    const outbox = this.ports.outbox;
+    const outbox = await this.openOutbox();
     const entry = this.submission;
     const files = await this.pendingFiles(body);
     if (!entry || entry.state === 'rejected' || entry.state === 'refused') {
@@ -428,11 +457,11 @@ export class FormSession {
         if (!entry || entry.state === 'queued') return;
         done();
         if (entry.state === 'sent') return resolve(entry.receipt!);
-        void this.ports.outbox.acknowledge(entry.key);
+        void this.outbox!.acknowledge(entry.key);
         if (entry.state === 'rejected') reject(new SubmissionError('rejected', `The service rejected ${entry.errors?.length ?? 0} answer(s)`, entry.errors ?? [], 422));
         else reject(new SubmissionError('server', `The service answered ${entry.status}`, [], entry.status));
       };
-      const unsubscribe = this.ports.outbox.subscribe(check);
+      const unsubscribe = this.outbox!.subscribe(check);
       const done = () => {
         unsubscribe();
         signal.removeEventListener('abort', aborted);
@@ -449,7 +478,7 @@ export class FormSession {
   /** The receipt is on screen: the draft has served its purpose. */
   private finished(): void {
     const entry = this.submission;
-    if (entry?.state === 'sent' && !entry.seen && !entry.wanted) void this.ports.outbox.acknowledge(entry.key);
+    if (entry?.state === 'sent' && !entry.seen && !entry.wanted) void this.outbox!.acknowledge(entry.key);
     this.cancelTimer();
     if (this.keeping) void this.discardStored();
   }
@@ -463,17 +492,18 @@ export class FormSession {
   /** Sends those answers as a correction of the stored application. */
   async sendCorrection(): Promise<void> {
     const entry = this.submission;
-    if (entry?.state === 'sent' && entry.wanted) await this.ports.outbox.correct(entry.key);
+    if (entry?.state === 'sent' && entry.wanted) await this.outbox!.correct(entry.key);
   }
 
   /** Keeps the stored application as it is, dropping the later answers. */
   async keepStored(): Promise<void> {
     const entry = this.submission;
-    if (entry) await this.ports.outbox.acknowledge(entry.key);
+    if (entry) await this.outbox!.acknowledge(entry.key);
   }
 
   stop(): void {
     this.stopped = true;
+    this.listeners.clear();
     this.cancelTimer();
     this.actor?.stop();
     for (const unsubscribe of this.unsubscribers) unsubscribe();

@@ -7,6 +7,8 @@ import type { HeldLease, LeaseHandlers, TabLease } from '@formosa/session';
 const lockName = (key: string) => `formosa-draft:${key}`;
 /** How long a take-over waits for the holder to save and let go before taking the lock anyway (a frozen tab). */
 const PATIENCE_MS = 3000;
+/** How long a new page waits for a draft that another page of this tab (or a closing one) is letting go. */
+const CLAIM_PATIENCE_MS = 250;
 
 /** Holds the lock granted to `request` until released or taken over; resolves once it is held. */
 function hold(key: string, handlers: LeaseHandlers, request: (run: (lock: Lock | null) => Promise<void>) => Promise<unknown>): Promise<HeldLease | undefined> {
@@ -43,7 +45,8 @@ export function browserTabLeases(): TabLease {
     return { claim: async () => ({ release: () => undefined }), takeOver: async () => ({ release: () => undefined }) };
   }
   return {
-    claim: (key, handlers) => hold(key, handlers, (run) => locks.request(lockName(key), { ifAvailable: true }, run)),
+    // A moment's patience: a form of this page handing over to the next (a single-page app) lets go a tick later.
+    claim: (key, handlers) => hold(key, handlers, (run) => locks.request(lockName(key), { signal: AbortSignal.timeout(CLAIM_PATIENCE_MS) }, run)),
     takeOver: async (key, handlers) => {
       const channel = new BroadcastChannel(lockName(key));
       channel.postMessage('take-over');

@@ -105,6 +105,8 @@ export interface OutboxPorts {
   readonly connectivity?: Connectivity;
   /** Runs `work` while holding a lock named `name` across every tab of the origin (Web Locks in browsers). */
   readonly lock?: <T>(name: string, work: () => Promise<T>) => Promise<T>;
+  /** Which entries this outbox sends and reports (one form's, on a page of several); all by default. */
+  readonly scope?: (entry: OutboxEntry) => boolean;
   /** First back-off in ms (default 1 000), doubled per attempt up to `maxBackoff` (default 5 minutes). */
   readonly backoff?: number;
   readonly maxBackoff?: number;
@@ -267,8 +269,14 @@ export class Outbox {
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
   }
 
+  /** This outbox's entries in the store, oldest first. */
+  private async mine(): Promise<OutboxEntry[]> {
+    const scope = this.ports.scope;
+    return (await this.ports.store.all()).filter((e) => !scope || scope(e)).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
   private async refresh(): Promise<void> {
-    const entries = (await this.ports.store.all()).sort((a, b) => a.createdAt - b.createdAt);
+    const entries = await this.mine();
     this.cache = entries;
     for (const listener of this.listeners) listener(entries);
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
@@ -279,7 +287,7 @@ export class Outbox {
 
   private async pass(all: boolean): Promise<void> {
     if (!this.online()) return;
-    const entries = (await this.ports.store.all()).filter((e) => e.state === 'queued').sort((a, b) => a.createdAt - b.createdAt);
+    const entries = (await this.mine()).filter((e) => e.state === 'queued');
     for (const { key } of entries) {
       if (this.stopped || !this.online()) return;
       await this.lock(`formosa-outbox:${key}`, () => this.deliver(key, all));

@@ -54,11 +54,11 @@ export class FormosaSubmitEvent extends Event {
   }
 }
 
-/** Something went wrong: the definition has problems, could not be loaded, or a submission failed. */
+/** Something went wrong: the definition has problems, could not be loaded, a submission failed, or answers cannot be kept on this device. */
 export class FormosaErrorEvent extends Event {
   static readonly type = 'formosa-error';
   constructor(
-    readonly kind: 'definition' | 'load' | 'submission' | 'validation',
+    readonly kind: 'definition' | 'load' | 'submission' | 'validation' | 'storage',
     readonly detail: { readonly problems?: readonly Problem[]; readonly errors?: readonly FieldError[]; readonly message?: string },
   ) {
     super(FormosaErrorEvent.type, { bubbles: true, composed: true });
@@ -92,6 +92,39 @@ export class FormosaLocaleChangeEvent extends Event {
   }
 }
 
+/** The draft was saved on this device (at most every few hundred ms while the citizen types). */
+export class FormosaDraftSavedEvent extends Event {
+  static readonly type = 'formosa-draft-saved';
+  constructor(readonly savedAt: number) {
+    super(FormosaDraftSavedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** A saved draft was restored; `dropped` names the answers a new version of the form could not take. */
+export class FormosaDraftRestoredEvent extends Event {
+  static readonly type = 'formosa-draft-restored';
+  constructor(
+    readonly savedAt: number,
+    readonly dropped: readonly { readonly path: string; readonly label?: Readonly<Record<string, string>> }[],
+  ) {
+    super(FormosaDraftRestoredEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * The application's place in the outbox changed: `queued` (waiting to be sent: offline, or retrying), `sent`
+ * (with the receipt), `rejected` (field errors), `refused` (e.g. 413, 415). Never carries the answers.
+ */
+export class FormosaOutboxEvent extends Event {
+  static readonly type = 'formosa-outbox';
+  constructor(
+    readonly state: 'queued' | 'sent' | 'rejected' | 'refused',
+    readonly detail: { readonly attempts: number; readonly receipt?: Receipt; readonly status?: number; readonly correction: boolean },
+  ) {
+    super(FormosaOutboxEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'formosa-input': FormosaInputEvent;
@@ -103,5 +136,8 @@ declare global {
     'formosa-error-select': FormosaErrorSelectEvent;
     'formosa-navigate': FormosaNavigateEvent;
     'formosa-locale-change': FormosaLocaleChangeEvent;
+    'formosa-draft-saved': FormosaDraftSavedEvent;
+    'formosa-draft-restored': FormosaDraftRestoredEvent;
+    'formosa-outbox': FormosaOutboxEvent;
   }
 }

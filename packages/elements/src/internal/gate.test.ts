@@ -6,6 +6,7 @@ import { loadDefinition, type Problem } from '@formosa/schema';
 import '../define.js';
 import type { FormosaForm } from '../components/form/form.js';
 import { HOSTILE_DEFINITIONS, verdictOf } from '../../../../examples/hostile/definitions.js';
+import './clean-device.test-helper.js';
 
 describe('the definition gate in the browser', () => {
   it(`gives each of the ${HOSTILE_DEFINITIONS.length} hostile definitions the verdict the CLI and the server give`, () => {

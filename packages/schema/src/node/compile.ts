@@ -63,7 +63,7 @@ export async function compileStandaloneValidator(schema: JsonSchema, options: { 
   // A validator bundled with the SDK imports the SDK's own pattern engine (one copy in the bundle); one served on
   // its own carries it inside.
   const engine = options.patternModule ? Object.assign((source: string) => linearRegExp(source), { code: 'formosaLinearRegExp' }) : regExp;
-  const ajv = createAjv({ code: { source: true, esm: true, regExp: engine }, verbose: options.verbose ?? false });
+  const ajv = createAjv({ code: { source: true, esm: true, regExp: engine }, verbose: options.verbose ?? false, messages: false });
   const validate = ajv.compile(schema as object);
   const code = (options.patternModule ? `import { linearRegExp as formosaLinearRegExp } from ${JSON.stringify(options.patternModule)};\n` : '') + standaloneCode(ajv, validate);
   const result = await build({

@@ -123,6 +123,67 @@ export const formStyles = css`
     padding-inline-start: var(--_space);
     font-weight: 700;
   }
+  /* The draft: where the answers are kept, and the citizen's choice not to keep them here. */
+  .draft {
+    margin-block-start: calc(var(--_space) * 2);
+    color: var(--_muted);
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  .keep-off {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    min-height: 1.5rem;
+  }
+  .keep-off input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0.1rem 0 0;
+    flex: none;
+  }
+  .draft-notice {
+    border-inline-start: 5px solid var(--_primary);
+    padding-inline-start: var(--_space);
+    margin: 0 0 var(--_space);
+  }
+  .draft-notice p {
+    margin: 0 0 0.5rem;
+  }
+  button.link {
+    font: inherit;
+    color: var(--_primary);
+    background: none;
+    border: 0;
+    padding: 0;
+    min-height: 1.5rem;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .correction {
+    margin-block-start: calc(var(--_space) * 2);
+  }
+  .correction dl {
+    margin: 0 0 var(--_space);
+  }
+  .difference {
+    padding-block: 0.5rem;
+    border-block-end: 1px solid #b1b4b6;
+  }
+  .difference dt {
+    font-weight: 700;
+  }
+  .difference dd {
+    margin: 0;
+  }
+  .difference del {
+    color: var(--_muted);
+  }
+  .difference ins {
+    text-decoration: none;
+    font-weight: 700;
+  }
   @media (forced-colors: active) {
     button {
       border: 2px solid ButtonText !important;

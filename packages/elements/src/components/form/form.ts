@@ -1,14 +1,15 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { loadDefinition, type FieldItem, type FormDefinition, type Problem } from '@formosa/schema';
-import { FormEngine, getAt, type Data, type FieldError, type SchemaValidator } from '@formosa/engine';
-import { createWorkflow, fromPromise, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowMachine } from '@formosa/workflow';
+import { getAt, hasTaiwanLists, installTaiwanLists, usesTaiwanLists, type Data, type FieldError, type FormEngine, type SchemaValidator } from '@formosa/engine';
+import { REVIEW, SUBMITTED, SUBMITTING, type WorkflowEvent } from '@formosa/workflow';
 import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type LocalText, type Translator } from '@formosa/i18n';
-import { createAttachmentRemover, createSubmitter, createUploader, type SubmitterOptions } from '@formosa/transport';
+import { createAttachmentRemover, createUploader, type OutboxEntry, type SubmitterOptions } from '@formosa/transport';
+import { createFormSession, isLocalFile, viewOf, type FormSession, type SessionChange, type Snapshot } from '@formosa/session';
 import {
-  FormosaBeforeSubmitEvent, FormosaErrorEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
+  FormosaBeforeSubmitEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaErrorEvent, FormosaOutboxEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
   type FormosaErrorSelectEvent, type FormosaInputEvent, type FormosaNavigateEvent,
 } from '../../internal/events.js';
+import { browserConnectivity, memoryDevice, pageDevice, type PageDevice } from '../../internal/device.js';
 import { focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
 import type { SummaryError } from '../error-summary/error-summary.js';
 import type { Remover, Uploader } from '../file-field/file-field.js';
@@ -18,16 +19,12 @@ import { formStyles } from './form.styles.js';
 import { problemsView, receiptView, reviewView, stepperView } from './views.js';
 import { fileParams } from './file-texts.js';
 import { arrivingValidator, type ArrivingValidator } from './arriving-validator.js';
+import { correctionView, draftFooter, draftNotices, elsewhereView, saveStatusText, waitingNotice } from './session-views.js';
 
 type Status = 'idle' | 'loading' | 'failed' | 'invalid' | 'ready';
 
-type Snapshot = SnapshotFrom<WorkflowMachine>;
-
-/** The view of a snapshot: a step id, `review`, `submitting` or `submitted`. */
-function viewOf(snapshot: Snapshot): string {
-  const value = snapshot.value as string | { editing?: string };
-  return typeof value === 'string' ? value : (value.editing ?? 'start');
-}
+/** The pages' events that mean "this page may go away now": the draft is saved at once. */
+const LEAVING = ['pagehide', 'visibilitychange', 'freeze'] as const;
 
 /**
  * A whole application form: loads a definition, walks the citizen through its steps, checks answers
@@ -39,6 +36,11 @@ function viewOf(snapshot: Snapshot): string {
  * @event formosa-error - The definition has problems, could not be loaded, or a submission failed.
  * @event formosa-input - Bubbles from each field on every keystroke; `name` is the answer's JSON pointer.
  * @event formosa-change - Bubbles from each field when an answer is committed.
+ * @event formosa-draft-saved - The answers were saved on this device (`savedAt`).
+ * @event formosa-draft-restored - Saved answers were brought back (`savedAt`, and `dropped`: those a new version could not take).
+ * @event formosa-outbox - The application's place in the outbox changed: `queued`, `sent`, `rejected` or `refused`.
+ * @csspart draft - The save status and the choice not to keep answers on this device.
+ * @csspart draft-notice - "Welcome back": the answers brought back, and those a new version could not take.
  * @cssprop --formosa-color-primary - Buttons and links.
  * @cssprop --formosa-color-error - Error messages and markers.
  * @cssprop --formosa-color-focus - The focus band.
@@ -62,6 +64,8 @@ export class FormosaForm extends LitElement {
     values: { attribute: false },
     submitter: { attribute: false },
     endpointOrigins: { attribute: 'endpoint-origins' },
+    draft: {},
+    draftKey: { attribute: 'draft-key' },
     status: { state: true },
     problems: { state: true },
   };
@@ -87,6 +91,13 @@ export class FormosaForm extends LitElement {
    * (e.g. `https://api.agency.gov.tw`). Without it a definition cannot send a citizen's answers anywhere else.
    */
   declare endpointOrigins: string | undefined;
+  /**
+   * `auto` (the default): every change is kept on this device, encrypted, and brought back on return; the citizen
+   * may say not to. `off`: nothing is kept on this device (kiosks, shared computers). See docs/offline.md.
+   */
+  declare draft: 'auto' | 'off';
+  /** The draft's name on this device; the form's id by default (one application in progress per form). */
+  declare draftKey: string | undefined;
 
   declare protected status: Status;
   declare protected problems: readonly Problem[];
@@ -97,10 +108,23 @@ export class FormosaForm extends LitElement {
   /** The answer being typed, while its CHANGE is sent. */
   private typing?: string;
 
-  private engine?: FormEngine;
+  /** The citizen's application: engine, journey, draft and outbox. The element is its view. */
+  private session?: FormSession;
   /** The validator module while it is on its way (validator-src). */
   private arriving?: ArrivingValidator;
-  private actor?: Actor<WorkflowMachine>;
+  /** Where drafts and the outbox are kept: opened beside the definition's fetch. */
+  private device?: Promise<PageDevice>;
+  /** "Welcome back", shown until the citizen moves on. */
+  private restoredNotice?: FormSession['restored'];
+  /** A correction the agency received, for the receipt view. */
+  private correction: { receipt?: string } = {};
+  /** Whether the waiting message is on screen (it takes focus when it first appears). */
+  private waitingTold = false;
+  /** The outbox entry last reported with an event, so each change is reported once. */
+  private reported?: OutboxEntry;
+  private readonly leaving = (event: Event) => {
+    if (event.type !== 'visibilitychange' || document.visibilityState === 'hidden') void this.session?.flush();
+  };
   /** Uploads a chosen file to the agency at once; the answer keeps only its reference. */
   private uploadTo?: (field: string) => Uploader;
   private removeUpload?: Remover;
@@ -118,6 +142,11 @@ export class FormosaForm extends LitElement {
     super();
     this.status = 'idle';
     this.problems = [];
+    this.draft = 'auto';
+  }
+
+  private get engine(): FormEngine | undefined {
+    return this.session?.engine;
   }
 
   /** The answers as they would be submitted now (hidden answers left out, values normalised). */
@@ -132,7 +161,24 @@ export class FormosaForm extends LitElement {
 
   /** The journey's persisted snapshot (plain JSON): where the citizen is and every answer. */
   persistedSnapshot(): unknown {
-    return this.actor?.getPersistedSnapshot();
+    return this.session?.persistedSnapshot();
+  }
+
+  /** Saves the draft now (the form does on `pagehide`, `visibilitychange` and `freeze`). */
+  saveDraft(): Promise<void> {
+    return this.session?.flush() ?? Promise.resolve();
+  }
+
+  /** Deletes the draft (and its files) from this device and starts the application afresh. */
+  async discardDraft(): Promise<void> {
+    this.restoredNotice = undefined;
+    await this.session?.discard();
+    this.requestUpdate();
+  }
+
+  /** Brings back the draft kept on this device (after it was changed in another tab, say). */
+  restoreDraft(): Promise<void> {
+    return this.load();
   }
 
   private get t(): Translator {
@@ -160,25 +206,32 @@ export class FormosaForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    for (const type of LEAVING) (type === 'pagehide' ? window : document).addEventListener(type, this.leaving);
     this.langObserver = new MutationObserver(() => void this.useWantedLocale());
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.actor?.stop();
+    for (const type of LEAVING) (type === 'pagehide' ? window : document).removeEventListener(type, this.leaving);
+    void this.session?.flush();
+    this.stopSession();
     this.langObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('definition') || changed.has('src') || changed.has('validator') || changed.has('validatorSrc')) void this.load();
+    if (['definition', 'src', 'validator', 'validatorSrc', 'draft', 'draftKey'].some((p) => changed.has(p as keyof FormosaForm))) void this.load();
     else if (changed.has('locale')) void this.useWantedLocale();
+  }
+
+  private stopSession(): void {
+    this.session?.stop();
+    this.session = undefined;
   }
 
   private async load(): Promise<void> {
     const run = ++this.generation;
-    this.actor?.stop();
-    this.actor = undefined;
+    this.stopSession();
     this.snapshot = undefined;
     this.announced = undefined;
     this.requestUpdate();
@@ -193,10 +246,12 @@ export class FormosaForm extends LitElement {
       let shown!: () => void;
       const onScreen = new Promise<void>((resolve) => (shown = resolve));
       const arriving = this.validator || !this.validatorSrc ? undefined : arrivingValidator(onScreen.then(() => this.importValidator()));
+      // The storage (its own chunk, and IndexedDB) opens while the definition travels.
+      this.device = this.draft === 'off' ? Promise.resolve(memoryDevice) : pageDevice();
       try {
         const [input] = await Promise.all([this.definition ?? this.fetchText(this.src!), this.useWantedLocale()]);
         this.arriving = arriving;
-        if (run === this.generation) this.start(input, this.validator ?? arriving?.validator);
+        if (run === this.generation) await this.start(run, input, this.validator ?? arriving?.validator, arriving?.ready);
       } finally {
         // After the next paint, or soon in a tab that does not paint (hidden).
         void this.updateComplete.then(() => {
@@ -229,10 +284,11 @@ export class FormosaForm extends LitElement {
     }
   }
 
-  private start(input: unknown, validator: SchemaValidator | undefined): void {
+  private async start(run: number, input: unknown, validator: SchemaValidator | undefined, validatorReady: Promise<void> | undefined): Promise<void> {
     try {
-      this.begin(input, validator);
+      await this.begin(run, input, validator, validatorReady);
     } catch (error) {
+      if (run !== this.generation) return;
       // The gate let through something the form cannot run: the designer's problem, not the citizen's network.
       this.problems = [{ severity: 'error', path: '', code: 'internal', message: error instanceof Error ? error.message : String(error) }];
       this.status = 'invalid';
@@ -240,7 +296,7 @@ export class FormosaForm extends LitElement {
     }
   }
 
-  private begin(input: unknown, validator: SchemaValidator | undefined): void {
+  private async begin(run: number, input: unknown, validator: SchemaValidator | undefined, validatorReady: Promise<void> | undefined): Promise<void> {
     const result = loadDefinition(input);
     if (!result.ok) {
       this.problems = result.problems.filter((p) => p.severity === 'error');
@@ -251,7 +307,6 @@ export class FormosaForm extends LitElement {
     const definition = result.definition;
     // The designer's intended presentation, unless the host chose one.
     if (!this.hasAttribute('theme') && definition.theme === 'senior') this.theme = 'senior';
-    this.engine = new FormEngine(definition, validator ? { validator } : {});
     this.views.clear();
     const base = this.src ? new URL(this.src, document.baseURI) : document.baseURI;
     const endpoint = new URL(definition.submission.endpoint, base).href;
@@ -263,24 +318,99 @@ export class FormosaForm extends LitElement {
       this.dispatchEvent(new FormosaErrorEvent('definition', { problems: elsewhere }));
       return;
     }
-    const submit = createSubmitter(this.submitter);
-    const headers = this.submitter?.headers ? { headers: this.submitter.headers } : {};
-    const upload = createUploader(headers);
+    const options = this.submitter ?? {};
+    const headers = options.headers ? { headers: options.headers } : {};
+    const upload = createUploader({ ...headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
     this.removeUpload = createAttachmentRemover({ base: uploads, ...headers });
+    // Taiwan's lists (counties, districts, banks) travel only to a form that asks for them.
+    const lists = usesTaiwanLists(definition) && !hasTaiwanLists() ? import('@formosa/engine/taiwan-lists').then((m) => installTaiwanLists(m.TAIWAN_LISTS)) : undefined;
+    const [device] = await Promise.all([this.device!, lists]);
+    if (run !== this.generation) return;
+    const keep = this.draft !== 'off' && device.drafts !== undefined;
+    const store = keep ? device : memoryDevice;
+    const draftKey = this.draftKey || definition.id;
+    // The sending machinery is fetched at the first Send (or at once, to resume an application on its way).
+    const outbox = {
+      store: store.outbox,
+      open: () =>
+        import('@formosa/transport/sending').then(({ Outbox, createAttempt, createLookup }) => new Outbox({
+          store: store.outbox, attempt: createAttempt(options), lookup: createLookup(options), connectivity: browserConnectivity, lock: store.lock,
+          scope: (entry) => entry.draft === draftKey,
+          ...(options.backoff ? { backoff: options.backoff } : {}),
+          // Files chosen offline go up just before the application that refers to them.
+          upload: async (id, file) => {
+            const kept = await device.drafts?.file(id).catch(() => undefined);
+            if (!kept) return 'refused' as const;
+            return upload({ endpoint: file.endpoint, file: new File([kept.data], kept.name, { type: kept.type }), field: file.field }).catch((error: { kind?: string }) =>
+              error.kind === 'network' || error.kind === 'server' ? ('later' as const) : ('refused' as const),
+            );
+          },
+        })),
+    };
+    const session = createFormSession(
+      {
+        definition, endpoint, attachments: uploads, draftKey, keep,
+        ...(validator ? { validator } : {}),
+        ...(validatorReady ? { validatorReady } : {}),
+        ...(this.values ? { values: this.values } : {}),
+      },
+      { outbox, upload: (file, field) => upload({ endpoint: uploads, file, field }), connectivity: browserConnectivity, ...(keep ? { drafts: device.drafts!, ...(device.tabs ? { tabs: device.tabs } : {}) } : {}) },
+    );
+    await session.start();
+    if (run !== this.generation) return session.stop();
+    this.session = session;
+    // One uploader per field, so the file field's property does not change at every render.
     const uploaders = new Map<string, Uploader>();
     this.uploadTo = (field) => {
       let uploader = uploaders.get(field);
-      if (!uploader) uploaders.set(field, (uploader = (file) => upload({ endpoint: uploads, file, field })));
+      if (!uploader) uploaders.set(field, (uploader = (file) => session.upload(file, field)));
       return uploader;
     };
-    const machine = createWorkflow(this.engine, this.values ? { values: this.values } : {}).provide({
-      actors: { submit: fromPromise(({ input, signal }: { input: SubmitInput; signal: AbortSignal }) => submit({ endpoint, data: input.data, idempotencyKey: input.idempotencyKey, signal })) },
-    });
-    const actor = createActor(machine);
-    this.actor = actor;
-    actor.subscribe((snapshot) => this.onSnapshot(snapshot));
-    actor.start();
+    const remove = this.removeUpload!;
+    this.removeUpload = (attachment) => (isLocalFile(attachment) ? session.forgetFile(attachment.id) : remove(attachment));
+    this.restoredNotice = session.restored;
+    this.correction = {};
+    this.reported = session.submission;
+    session.subscribe((change) => this.session === session && this.onSessionChange(change));
     this.status = 'ready';
+    this.onSnapshot(session.snapshot);
+    if (session.restored) this.dispatchEvent(new FormosaDraftRestoredEvent(session.restored.savedAt, session.restored.dropped));
+    if (device.problem && this.draft !== 'off') this.dispatchEvent(new FormosaErrorEvent('storage', { message: `answers cannot be kept on this device (${device.problem})` }));
+  }
+
+  /** The session changed: the journey (re-render as needed), the save status (its line only), the tab or the outbox. */
+  private onSessionChange(change: SessionChange): void {
+    const session = this.session!;
+    if (change === 'snapshot') return this.onSnapshot(session.snapshot);
+    if (change === 'save') {
+      this.showSaveStatus();
+      if (session.save.status === 'saved') this.dispatchEvent(new FormosaDraftSavedEvent(session.save.at));
+      if (session.save.status === 'failed') this.requestUpdate();
+      return;
+    }
+    if (change === 'submission') this.reportOutbox(session.submission);
+    this.requestUpdate();
+  }
+
+  /** One event per change of the application's place in the outbox (never its answers). */
+  private reportOutbox(entry: OutboxEntry | undefined): void {
+    const before = this.reported;
+    this.reported = entry;
+    if (!entry || (before?.key === entry.key && before.state === entry.state && before.attempts === entry.attempts)) return;
+    if (entry.corrects && entry.state === 'sent') this.correction = { receipt: entry.receipt!.receipt };
+    this.dispatchEvent(new FormosaOutboxEvent(entry.state, {
+      attempts: entry.attempts, correction: entry.corrects !== undefined,
+      ...(entry.receipt ? { receipt: entry.receipt } : {}), ...(entry.status ? { status: entry.status } : {}),
+    }));
+  }
+
+  /** Why the application waits, when it does; the first time it is told, the message takes focus (as a failure did). */
+  private waiting(): ReturnType<typeof waitingNotice> {
+    const session = this.session!;
+    const notice = this.view === SUBMITTING ? waitingNotice(session.submission, session.sending, browserConnectivity.online(), session.keepsDraft) : undefined;
+    if (notice && !this.waitingTold) this.pendingFocus = { kind: 'notice' };
+    this.waitingTold = notice !== undefined;
+    return notice;
   }
 
   /**
@@ -308,9 +438,12 @@ export class FormosaForm extends LitElement {
       this.announced = view;
       this.dispatchEvent(new FormosaStepChangeEvent(before, view));
       if (before !== undefined && view !== SUBMITTED) this.pendingFocus ??= { kind: 'heading' };
+      // "Welcome back" stays until the citizen moves on.
+      if (before !== undefined) this.restoredNotice = undefined;
     }
-    if (view === SUBMITTED && previous && viewOf(previous) !== SUBMITTED) {
-      this.pendingFocus = { kind: 'receipt' };
+    // The receipt, also one that arrived while the page was closed (the outbox sent it on a later visit).
+    if (view === SUBMITTED && (!previous || viewOf(previous) !== SUBMITTED)) {
+      if (previous) this.pendingFocus = { kind: 'receipt' };
       this.dispatchEvent(new FormosaSubmitEvent(snapshot.context.receipt!, this.engine!.data(snapshot.context.form)));
     }
     const failure = snapshot.context.submitError;
@@ -337,7 +470,18 @@ export class FormosaForm extends LitElement {
     );
   }
 
+  /**
+   * The save status line is written here, not by render: saving re-renders nothing else. Its text changes only
+   * when the time shown does, so a screen reader hears it once a minute at most.
+   */
+  private showSaveStatus(): void {
+    const status = this.renderRoot.querySelector('.save-status');
+    const text = this.session ? saveStatusText(this.t, this.session.save) : '';
+    if (status && status.textContent !== text) status.textContent = text;
+  }
+
   protected override updated(): void {
+    this.showSaveStatus();
     const focus = this.pendingFocus;
     if (!focus || this.status !== 'ready') return;
     this.pendingFocus = undefined;
@@ -364,14 +508,14 @@ export class FormosaForm extends LitElement {
     target.focus({ preventScroll: true });
   }
 
-  private send(event: Parameters<Actor<WorkflowMachine>['send']>[0]): void {
+  private send(event: WorkflowEvent): void {
     const arriving = this.arriving;
     if ((event.type === 'NEXT' || event.type === 'SUBMIT') && arriving && !arriving.arrived()) {
       // Never past a step unchecked: Continue and Send wait for the validator module (a moment, on a big form).
       void arriving.ready.then(() => this.arriving === arriving && this.send(event));
       return;
     }
-    this.actor?.send(event);
+    this.session?.send(event);
     // Continue or Send refused with errors on screen: back to the summary, as when it first appeared.
     const after = this.snapshot;
     if ((event.type === 'NEXT' || event.type === 'SUBMIT') && after && after.context.errors.length > 0) this.pendingFocus = { kind: 'summary' };
@@ -435,6 +579,10 @@ export class FormosaForm extends LitElement {
       case 'invalid':
         return problemsView(t, this.problems);
     }
+    const session = this.session!;
+    if (session.tab === 'elsewhere') {
+      return html`<div class="form" part="form" lang=${t.locale}>${elsewhereView(t, () => void this.takeOver())}</div>`;
+    }
     const snapshot = this.snapshot!;
     const engine = this.engine!;
     const view = viewOf(snapshot);
@@ -455,13 +603,20 @@ export class FormosaForm extends LitElement {
       @formosa-error-select=${(e: FormosaErrorSelectEvent) => void this.focusPath(e.path)}
     >
       ${view === SUBMITTED
-        ? receiptView(t, snapshot.context.receipt!)
+        ? html`${receiptView(t, snapshot.context.receipt!)}
+            ${correctionView(engine, t, session, this.correction, { send: () => void session.sendCorrection(), keep: () => void session.keepStored() })}`
         : html`${stepperView(engine, snapshot.context, t, view)}
+            ${draftNotices(t, { restored: this.restoredNotice, save: session.save }, () => void this.discardDraft())}
             <formosa-error-summary heading=${t.message('errorSummary.title')} .errors=${summary}></formosa-error-summary>
             <span class="caption" lang=${t.fallbackLang(title) ?? nothing}>${title.text}</span>
             ${view === REVIEW || view === SUBMITTING
-              ? reviewView(engine, snapshot.context, t, view, { submit: () => this.submit(), back: () => this.send({ type: 'BACK' }) })
-              : this.renderStep(t, view, messages)}`}
+              ? reviewView(
+                  engine, snapshot.context, t, view,
+                  { submit: () => this.submit(), back: () => this.send({ type: 'BACK' }), edit: () => this.send({ type: 'EDIT' }) },
+                  this.waiting(),
+                )
+              : this.renderStep(t, view, messages)}
+            ${draftFooter(t, this.draft === 'off' ? 'off' : 'auto', session.keepsDraft, (keep) => void session.keepOnDevice(keep))}`}
     </div>`;
   }
 
@@ -501,6 +656,13 @@ export class FormosaForm extends LitElement {
         <button type="button" class="primary" @click=${() => this.send({ type: 'NEXT' })}>${t.message('nav.continue')}</button>
         ${first ? nothing : html`<button type="button" class="secondary" @click=${() => this.send({ type: 'BACK' })}>${t.message('nav.back')}</button>`}
       </div>`;
+  }
+
+  /** The citizen continues here: the other tab saves and lets go, this one picks up from its last keystroke. */
+  private async takeOver(): Promise<void> {
+    await this.session?.takeOver();
+    this.pendingFocus = { kind: 'heading' };
+    this.requestUpdate();
   }
 
   private countAt(path: string): number {

@@ -5,6 +5,7 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../define.js';
 import type { FormosaForm } from './form.js';
 import type { FormosaReceipt } from '../receipt/receipt.js';
+import '../../internal/clean-device.test-helper.js';
 
 const T = (zh: string, en: string, vi?: string) => ({ 'zh-Hant-TW': zh, en, ...(vi ? { vi } : {}) });
 

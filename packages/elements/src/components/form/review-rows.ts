@@ -116,7 +116,13 @@ function addressRow(section: SectionItem, context: Context, scope: string, entry
   };
 }
 
-function display(field: FieldItem, path: string, { engine, data, t }: Context): { value: string; valueLang?: string; empty?: boolean } {
+/** An answer in `data` as the review shows it (also the differences a correction lists). */
+export function answerText(engine: FormEngine, t: Translator, data: Data, path: string): { value: string; valueLang?: string; empty?: boolean } {
+  const info = engine.model.field(path);
+  return info ? display(info.item, path, { engine, data, t }) : { value: String(getAt(data, path) ?? '') };
+}
+
+function display(field: FieldItem, path: string, { engine, data, t }: Pick<Context, 'engine' | 'data' | 't'>): { value: string; valueLang?: string; empty?: boolean } {
   const value = getAt(data, path);
   const info = engine.model.field(path)!;
   const widget = widgetOf(engine.definition, field, info.schema);

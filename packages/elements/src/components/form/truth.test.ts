@@ -4,6 +4,7 @@ import { expect, fixture, html, aTimeout, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import type { FormosaForm } from './form.js';
+import '../../internal/clean-device.test-helper.js';
 
 const T = (zh: string, en: string) => ({ 'zh-Hant-TW': zh, en });
 const COUNTIES = ['TPE', 'NWT', 'TAO', 'TXG', 'TNN', 'KHH', 'KEE'];

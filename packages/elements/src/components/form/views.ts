@@ -6,6 +6,7 @@ import type { MessageKey, Translator } from '@formosa/i18n';
 import { REVIEW, SUBMITTING, type WorkflowContext } from '@formosa/workflow';
 import type { StepperStep } from '../stepper/stepper.js';
 import { reviewSections } from './review-rows.js';
+import { refusedNotice } from './session-views.js';
 
 /** "Step n of m" and the steps shown for the answers so far, the review last. */
 export function stepperView(engine: FormEngine, context: WorkflowContext, t: Translator, view: string) {
@@ -27,11 +28,17 @@ export function stepperView(engine: FormEngine, context: WorkflowContext, t: Tra
   ></formosa-stepper>`;
 }
 
-/** "Check your answers", with what went wrong at the last submission, and Send / Back. */
-export function reviewView(engine: FormEngine, context: WorkflowContext, t: Translator, view: string, actions: { submit(): void; back(): void }) {
+/**
+ * "Check your answers", with what went wrong at the last submission (or why it waits in the outbox), and Send /
+ * Back; while it waits, "Change my answers" instead of Back.
+ */
+export function reviewView(engine: FormEngine, context: WorkflowContext, t: Translator, view: string, actions: { submit(): void; back(): void; edit(): void }, waiting?: MessageKey) {
   const { form, submitError } = context;
   const busy = view === SUBMITTING;
-  const notice: MessageKey | undefined = submitError ? (submitError.kind === 'network' ? 'submit.network' : submitError.kind === 'rejected' ? 'submit.rejected' : 'submit.server') : undefined;
+  const failure: MessageKey | undefined = submitError
+    ? submitError.kind === 'network' ? 'submit.network' : submitError.kind === 'rejected' ? 'submit.rejected' : refusedNotice(submitError.status)
+    : undefined;
+  const notice = waiting ?? failure;
   // The failure is told right above Send, where the citizen is (on a phone, the review's top is screens away),
   // and takes focus. While sending, Send stays focusable (aria-disabled): a disabled button would drop focus to <body>.
   return html`<h2 class="step-title" tabindex="-1">${t.message('review.title')}</h2>
@@ -46,9 +53,11 @@ export function reviewView(engine: FormEngine, context: WorkflowContext, t: Tran
       <button type="button" class="primary" aria-disabled=${busy ? 'true' : nothing} @click=${actions.submit}>
         ${busy ? t.message('nav.submitting') : t.message('nav.submit')}
       </button>
-      <button type="button" class="secondary" ?disabled=${busy} @click=${actions.back}>${t.message('nav.back')}</button>
+      ${busy && waiting
+        ? html`<button type="button" class="secondary" @click=${actions.edit}>${t.message('outbox.edit')}</button>`
+        : html`<button type="button" class="secondary" ?disabled=${busy} @click=${actions.back}>${t.message('nav.back')}</button>`}
     </div>
-    <p class="visually-hidden" role="status">${busy ? t.message('nav.submitting') : ''}</p>`;
+    <p class="visually-hidden" role="status">${busy && !waiting ? t.message('nav.submitting') : ''}</p>`;
 }
 
 /** The receipt panel: number, time, QR code, Print. */

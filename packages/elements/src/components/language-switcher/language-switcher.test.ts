@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../define.js';
 import type { FormosaLanguageSwitcher } from './language-switcher.js';
 import { FormosaLocaleChangeEvent } from '../../internal/events.js';
+import '../../internal/clean-device.test-helper.js';
 
 describe('formosa-language-switcher', () => {
   it('as a drop-down (for phones): one labelled control, each language named in itself, switching its form', async () => {
