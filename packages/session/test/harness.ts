@@ -37,26 +37,55 @@ export function permitDefinition(version = '1', change: (d: Record<string, unkno
   return requireDefinition(JSON.stringify(definition));
 }
 
-/** What the proxy does with one request. */
-export type Fault = 'pass' | 'fail' | 'hang' | 'drop-before' | 'drop-after' | 'reject';
+/**
+ * What the proxy does with one request: `fail` answers 503; `hang` never answers (the client times out);
+ * `drop-before` closes the connection before the agency sees the request; `drop-after` lets the agency answer,
+ * then closes the connection; `duplicate` sends the request to the agency twice at once (as a retrying
+ * middlebox might) and answers with one of the two answers, alternately the first and the second.
+ */
+export type Fault = 'pass' | 'fail' | 'hang' | 'drop-before' | 'drop-after' | 'duplicate' | 'reject';
 
-/** The agency: the real server on a fresh database, and a proxy in front of it that injects faults. */
-export async function startAgency(): Promise<{ server: RunningServer; url: string; faults: Fault[]; fault: (req: IncomingMessage) => Fault; setFault(f: (req: IncomingMessage) => Fault): void; close(): Promise<void> }> {
+/**
+ * The agency: the real server on a fresh database, and a proxy in front of it that injects faults. A request
+ * whose path begins with a `/~<client>` segment (a page opened with `{url: \`${agency.url}/~J-1-2\`}`) reaches
+ * the agency without it, so a fault function can tell its clients apart by `req.url`. `database`: the SQLite
+ * file, for a test to read what was stored.
+ */
+export async function startAgency(): Promise<{ server: RunningServer; url: string; database: string; faults: Fault[]; fault: (req: IncomingMessage) => Fault; setFault(f: (req: IncomingMessage) => Fault): void; close(): Promise<void> }> {
   const forms = mkdtempSync(join(tmpdir(), 'formosa-session-forms-'));
   writeFileSync(join(forms, 'permit.json'), JSON.stringify(permitDefinition()));
+  const database = join(mkdtempSync(join(tmpdir(), 'formosa-session-db-')), 'db.sqlite');
   const server = await startServer({
-    formsDir: forms, database: join(mkdtempSync(join(tmpdir(), 'formosa-session-db-')), 'db.sqlite'),
+    formsDir: forms, database,
     limits: { perAddress: { requests: 1e9, seconds: 1 }, perForm: { requests: 1e9, seconds: 1 } },
   });
   const target = new URL(server.url);
-  const state = { fault: (() => 'pass') as (req: IncomingMessage) => Fault, faults: [] as Fault[] };
+  const state = { fault: (() => 'pass') as (req: IncomingMessage) => Fault, faults: [] as Fault[], duplicates: 0 };
   const hanging = new Set<ServerResponse>();
   const proxy = createServer((req, res) => {
     const fault = state.faults.shift() ?? state.fault(req);
+    const path = (req.url ?? '/').replace(/^\/~[^/]*/, '');
     if (fault === 'fail') return void req.resume().on('end', () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"unavailable"}'));
-    if (fault === 'hang') return void (req.resume(), hanging.add(res));
+    if (fault === 'hang') return void (req.resume(), hanging.add(res), res.on('close', () => hanging.delete(res)));
     if (fault === 'drop-before') return void req.socket.destroy();
-    const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    if (fault === 'duplicate') {
+      const chunks: Buffer[] = [];
+      const answered = state.duplicates++ % 2;
+      req.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => {
+        const body = Buffer.concat(chunks);
+        for (const copy of [0, 1]) {
+          const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path, headers: req.headers }, (answer) => {
+            if (copy !== answered) return void answer.resume();
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          });
+          upstream.on('error', () => copy === answered && res.destroy());
+          upstream.end(body);
+        }
+      });
+      return;
+    }
+    const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path, headers: req.headers }, (answer) => {
       if (fault === 'drop-after') {
         // Stored (or not) by the agency; the answer never reaches the citizen.
         answer.resume().on('end', () => req.socket.destroy());
@@ -72,6 +101,7 @@ export async function startAgency(): Promise<{ server: RunningServer; url: strin
   return {
     server,
     url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    database,
     faults: state.faults,
     get fault() {
       return state.fault;
@@ -149,7 +179,7 @@ export async function openPage(
   });
   const session = createFormSession(
     { definition, validator: createAjv().compile(definition.schema as object), endpoint, attachments, autosaveMs: 10, ...options },
-    { drafts: device.drafts, outbox, tabs: device.tabs, connectivity: net, upload: (file, field) => upload({ endpoint: attachments, file, field }) },
+    { drafts: device.drafts, outbox: { store: device.outbox, open: async () => outbox }, tabs: device.tabs, connectivity: net, upload: (file, field) => upload({ endpoint: attachments, file, field }) },
   );
   await session.start();
   return {
