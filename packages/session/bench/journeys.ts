@@ -4,25 +4,24 @@
  * reach it twice, reloads, crashes (also mid-request), offline spells, second tabs and answers changed after an
  * attempt of unknown outcome — each journey judged against the server's SQLite (0 lost, 0 duplicated).
  *
- * JOURNEYS (default 1,000), SEED (replay a run), ONLY=n,m (replay some of its journeys), KNOWN_BUGS=avoid (leave
- * out what the open bugs of KNOWN_BUGS need), CONCURRENCY (default 8), TIMEOUT (the pages' request time-out, ms).
+ * JOURNEYS (default 1,000), SEED (replay a run), ONLY=n,m (replay some of its journeys), CONCURRENCY (default 8),
+ * TIMEOUT (the pages' request time-out, ms).
  * Prints the figures and the failing journeys' traces, writes .bench/journeys.json, and exits non-zero on any
  * lost or duplicated submission, receipt shown but not held, or journey that never got its receipt.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { startAgency } from '../test/harness.js';
-import { describeFailure, KNOWN_BUGS, runJourneys, seedFrom, summarize } from '../test/journeys.js';
+import { describeFailure, runJourneys, seedFrom, summarize } from '../test/journeys.js';
 
 const env = process.env;
 const seed = seedFrom(env['SEED']);
 const journeys = Number(env['JOURNEYS'] ?? 1000);
 const only = env['ONLY'] ? env['ONLY'].split(',').map(Number) : undefined;
-const avoidKnownBugs = env['KNOWN_BUGS'] === 'avoid';
-console.log(`fault injection: seed ${seed} (SEED=${seed} to replay), ${only ? `journeys ${only.join(', ')}` : `${journeys} journeys`}${avoidKnownBugs ? `, avoiding known bugs ${Object.keys(KNOWN_BUGS).join(', ')}` : ''}`);
+console.log(`fault injection: seed ${seed} (SEED=${seed} to replay), ${only ? `journeys ${only.join(', ')}` : `${journeys} journeys`}`);
 
 const agency = await startAgency();
 const report = await runJourneys(agency, {
-  seed, journeys, avoidKnownBugs,
+  seed, journeys,
   ...(only ? { only } : {}),
   ...(env['CONCURRENCY'] ? { concurrency: Number(env['CONCURRENCY']) } : {}),
   ...(env['TIMEOUT'] ? { timeout: Number(env['TIMEOUT']) } : {}),
@@ -35,6 +34,6 @@ for (const failure of report.failures.slice(0, SHOWN)) console.log(`\n${describe
 if (report.failures.length > SHOWN) console.log(`\n…and ${report.failures.length - SHOWN} more failing journeys, with their traces, in .bench/journeys.json`);
 console.log(`\n${summarize(report)}`);
 mkdirSync('.bench', { recursive: true });
-writeFileSync('.bench/journeys.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, avoidKnownBugs, ...report }, null, 2) + '\n');
+writeFileSync('.bench/journeys.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, ...report }, null, 2) + '\n');
 console.log('written to .bench/journeys.json');
 process.exit(report.lost + report.duplicated + report.phantomReceipts + report.stuck + report.errors > 0 ? 1 : 0);

@@ -96,6 +96,11 @@ export class FormSession {
   private labelsSaved = false;
   private stopped = false;
   private unsubscribers: (() => void)[] = [];
+  private reconciling = false;
+  /** The Send being frozen, so the next waits for it. */
+  private freezing: Promise<unknown> = Promise.resolve();
+  /** A refusal that arrived while the page was closed, which the resumed journey reports once. */
+  private reporting?: string;
   /** The sending machinery, once opened. */
   private outbox?: Outbox;
   private opening?: Promise<Outbox>;
@@ -173,9 +178,6 @@ export class FormSession {
       this.lease = await this.ports.tabs.claim(this.key, this.leaseHandlers);
       if (!this.lease) this.tab = 'elsewhere';
     }
-    // An application of this draft still on its way (or its outcome unseen): the outbox opens now, to resume it.
-    const entries = await this.ports.outbox.store.all().catch(() => []);
-    if (entries.some((e) => e.draft === this.key)) await this.openOutbox();
     await this.open();
     if (this.ports.connectivity) this.unsubscribers.push(this.ports.connectivity.subscribe((online) => online && void this.uploadLocalFiles()));
   }
@@ -184,8 +186,10 @@ export class FormSession {
   private openOutbox(): Promise<Outbox> {
     this.opening ??= this.ports.outbox.open().then(async (outbox) => {
       this.outbox = outbox;
-      this.unsubscribers.push(outbox.subscribe(() => this.emit('submission')));
-      await outbox.kick(true);
+      await outbox.load();
+      this.unsubscribers.push(outbox.subscribe(() => (this.reconcile(), this.emit('submission'))));
+      // What waits goes now, without holding up the Send that opened the outbox.
+      void outbox.kick(true);
       return outbox;
     });
     return this.opening;
@@ -194,12 +198,29 @@ export class FormSession {
   private readonly leaseHandlers = {
     beforeLoss: () => this.flush(),
     onLost: () => {
+      // The other tab continues this application: this one stops acting on it (no save, no receipt, no deletion).
       this.lease = undefined;
       this.tab = 'elsewhere';
       this.cancelTimer();
+      this.actor?.stop();
       this.emit('tab');
     },
   };
+
+  /**
+   * The agency stored an earlier Send while the citizen was changing answers (its outcome had been unknown): the
+   * journey moves to the receipt, with the answers that differ offered as a correction (see resumeFrom).
+   */
+  private reconcile(): void {
+    const entry = this.submission;
+    if (!this.actor || this.reconciling || this.tab !== 'active' || entry?.state !== 'sent' || entry.seen) return;
+    const view = viewOf(this.actor.getSnapshot());
+    if (view === SUBMITTED || view === SUBMITTING) return; // the journey's own Send hears it
+    this.reconciling = true;
+    void this.flush()
+      .then(() => this.open())
+      .finally(() => (this.reconciling = false));
+  }
 
   /** Takes the draft over from the tab that holds it: that tab saves and lets go, this one continues from there. */
   async takeOver(): Promise<void> {
@@ -213,7 +234,9 @@ export class FormSession {
   /** Reads the draft and the outbox, and (re)starts the journey where the citizen was. */
   private async open(): Promise<void> {
     this.actor?.stop();
-    await this.outbox?.kick();
+    // An application of this draft on its way (or its outcome unseen): the outbox opens now, to resume it.
+    const entries = this.outbox ? await this.outbox.load() : await this.ports.outbox.store.all().catch(() => []);
+    if (entries.some((e) => e.draft === this.key)) await this.openOutbox();
     let draft: DraftEnvelope | undefined;
     if (this.keeping) {
       try {
@@ -238,9 +261,19 @@ export class FormSession {
   /** Where to continue: the submission's outcome if the citizen has not seen it, else the draft, else the prefill. */
   private async resumeFrom(draft: DraftEnvelope | undefined): Promise<WorkflowOptions & { values: Data }> {
     const entry = this.submission;
-    if (entry?.state === 'sent' && entry.receipt) return { values: draft?.answers ?? entry.body, resume: { view: SUBMITTED, receipt: entry.receipt } };
+    if (entry?.state === 'sent' && entry.receipt) {
+      // Answers changed after that Send and kept in the draft: the differences, to send as a correction.
+      if (draft) {
+        const now = this.engine.data(this.engine.init(draft.answers));
+        if (!sameAnswers(now, entry.wanted?.body ?? entry.body)) await this.outbox!.replace(entry.key, { key: this.ids(), body: now, files: await this.pendingFiles(now) });
+      }
+      return { values: draft?.answers ?? entry.body, resume: { view: SUBMITTED, receipt: entry.receipt } };
+    }
     // Waiting in the outbox, or an outcome (rejected, refused) the journey reports as it does for a live attempt.
-    if (entry && (entry.state !== 'queued' || !draft || draft.view === SUBMITTING)) return { values: draft?.answers ?? entry.body, resume: { view: SUBMITTING } };
+    if (entry && (entry.state !== 'queued' || !draft || draft.view === SUBMITTING)) {
+      if (entry.state !== 'queued') this.reporting = entry.key;
+      return { values: draft?.answers ?? entry.body, resume: { view: SUBMITTING } };
+    }
     if (!draft) return { values: this.options.values ?? {} };
     let values = draft.answers;
     let dropped: DroppedAnswer[] = [];
@@ -427,17 +460,33 @@ export class FormSession {
 
   /** The journey's `submit`: through the outbox, so nothing is lost offline and nothing is sent twice. */
   private async submit(body: Data, signal: AbortSignal): Promise<Receipt> {
+    // One Send at a time: a Send, "Change my answers" and a second Send in quick succession freeze in order.
+    const turn = this.freezing.then(() => this.freeze(body, signal));
+    this.freezing = turn.catch(() => undefined);
+    await turn;
+    return this.outcome(signal);
+  }
+
+  /** Freezes `body` in the outbox: a new entry, or the draft's entry told of the changed answers. */
+  private async freeze(body: Data, signal: AbortSignal): Promise<void> {
     const outbox = await this.openOutbox();
+    // "Change my answers" came before anything was frozen: this Send is withdrawn.
+    if (signal.aborted) throw signal.reason;
     const entry = this.submission;
     const files = await this.pendingFiles(body);
-    if (!entry || entry.state === 'rejected' || entry.state === 'refused') {
-      if (entry && entry.seen) await outbox.forget(entry.key);
-      if (!entry || entry.seen) await outbox.enqueue({ key: this.ids(), form: this.options.definition.id, draft: this.key, endpoint: this.options.endpoint, body, files });
+    // A refusal the citizen has not seen yet (the page was closed when it came) is reported first, as it is.
+    const unreported = this.reporting === entry?.key;
+    this.reporting = undefined;
+    if (!entry || ((entry.state === 'rejected' || entry.state === 'refused') && !unreported)) {
+      // Nothing was stored under a refused key: the answers, fixed, go under a new one.
+      if (entry) await outbox.forget(entry.key);
+      await outbox.enqueue({ key: this.ids(), form: this.options.definition.id, draft: this.key, endpoint: this.options.endpoint, body, files });
+    } else if (entry.state === 'rejected' || entry.state === 'refused') {
+      // reported below
     } else if (!sameAnswers(entry.replace?.body ?? (entry.state === 'sent' ? (entry.wanted?.body ?? entry.body) : entry.body), body)) {
       // Answers changed since they were frozen: the outbox finds out what the agency holds before anything else goes.
       await outbox.replace(entry.key, { key: this.ids(), body, files });
     }
-    return this.outcome(signal);
   }
 
   /** The files of `body` still on the device, for the outbox to upload first. */
@@ -477,8 +526,9 @@ export class FormSession {
 
   /** The receipt is on screen: the draft has served its purpose. */
   private finished(): void {
+    if (this.tab !== 'active') return;
     const entry = this.submission;
-    if (entry?.state === 'sent' && !entry.seen && !entry.wanted) void this.outbox!.acknowledge(entry.key);
+    if (entry?.state === 'sent' && !entry.seen) void this.outbox!.acknowledge(entry.key);
     this.cancelTimer();
     if (this.keeping) void this.discardStored();
   }
@@ -498,7 +548,7 @@ export class FormSession {
   /** Keeps the stored application as it is, dropping the later answers. */
   async keepStored(): Promise<void> {
     const entry = this.submission;
-    if (entry) await this.outbox!.acknowledge(entry.key);
+    if (entry) await this.outbox!.acknowledge(entry.key, { dropWanted: true });
   }
 
   stop(): void {

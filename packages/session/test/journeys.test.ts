@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startAgency } from './harness.js';
-import { describeFailure, KNOWN_BUGS, runJourneys, seedFrom, summarize, type JourneyReport } from './journeys.js';
+import { describeFailure, runJourneys, seedFrom, summarize, type JourneyReport } from './journeys.js';
 
 let agency: Awaited<ReturnType<typeof startAgency>>;
 before(async () => (agency = await startAgency()));
@@ -21,18 +21,12 @@ function verdict(report: JourneyReport): string {
 
 const failures = (r: JourneyReport) => r.lost + r.duplicated + r.phantomReceipts + r.stuck + r.errors;
 
-test('60 journeys through every fault and disruption the known bugs do not need: 0 lost, 0 duplicated, every receipt shown is held', async (t) => {
+test('60 journeys through every fault and disruption: 0 lost, 0 duplicated, every receipt shown is held', async (t) => {
   let random = seedFrom(process.env['SEED']);
-  if (random === FIXED_SEED || random === FIXED_SEED + 1) random += 2;
+  if (random === FIXED_SEED) random += 1;
   for (const seed of [FIXED_SEED, random]) {
-    const report = await runJourneys(agency, { seed, journeys: 30, avoidKnownBugs: true, patience: 10_000 });
+    const report = await runJourneys(agency, { seed, journeys: 30, patience: 10_000 });
     t.diagnostic(`seed ${seed}: ${report.journeys} journeys, lost ${report.lost}, duplicated ${report.duplicated}, ${Object.values(report.faults).reduce((a, b) => a + b, 0)} proxy faults, ${report.records.corrections} corrections, ${report.wallMs} ms`);
     assert.equal(failures(report), 0, `seed ${seed} (SEED=${seed} to replay):\n${verdict(report)}`);
-    assert.ok(report.records.applications === report.journeys, 'one application per journey');
   }
-});
-
-test('the full mix, with what the known bugs need (changed answers, then a reload, a crash, a second tab or a quick Send)', { todo: `known bugs: ${Object.keys(KNOWN_BUGS).join(', ')} (KNOWN_BUGS in journeys.ts)` }, async () => {
-  const report = await runJourneys(agency, { seed: FIXED_SEED + 1, journeys: 40, patience: 5_000 });
-  assert.equal(report.lost + report.duplicated, 0, verdict(report));
 });

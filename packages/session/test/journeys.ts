@@ -87,8 +87,6 @@ export interface JourneyOptions {
   readonly only?: readonly number[];
   /** Leave out disruptions. */
   readonly without?: readonly Disruption[];
-  /** Leave out what the known bugs need (see KNOWN_BUGS): for a run that must pass while their fixes are under way. */
-  readonly avoidKnownBugs?: boolean;
   /** Progress lines. */
   readonly log?: (line: string) => void;
   /** Each journey's trace, as it ends (failing or not). */
@@ -155,21 +153,9 @@ const int = (rng: () => number, lo: number, hi: number) => lo + Math.floor(rng()
 /** The filling actions, in order; a disruption may come before any of them. */
 const FILLING = ['name', 'plate', 'next', 'seats', 'notes', 'next'] as const;
 
-/**
- * What the journeys found lost or duplicated, still open (the journeys only find them; the sources are left as they
- * are). `avoidKnownBugs` plays the same journeys without what these need: no second tab after Send, no
- * `change-reload`, and a change only once an attempt of unknown outcome is over, at most one, followed by nothing
- * but waiting and going offline.
- */
-export const KNOWN_BUGS = {
-  A: 'Lost: answers changed after an attempt of unknown outcome are in the draft but not yet in the outbox (the page is reloaded, crashes or is taken over before Send, or just after it), and meanwhile the first answers turn out stored: the next page load shows their receipt, with the changed answers on screen and no differences, then deletes the draft; the agency keeps the first answers (session.ts resumeFrom: a sent entry wins over a draft whose answers differ from its body).',
-  B: 'Duplicated or lost: the session reads the outbox through outbox.entries, a cache refreshed only once a whole pass (network attempts included) is over. Send, back (EDIT), change, Send again while the first attempt is on its way: no entry in the cache, so the new answers are enqueued as a second application under a new key. After a lookup swapped new answers in under a new key, a further change goes to replace() under the old key, which no longer exists, and is silently dropped.',
-  C: 'Lost, duplicated or stuck: a tab that lost the draft to another (takeOver) while its Send was pending keeps running its journey; when the first answers are stored it acknowledges the entry (acknowledge() also clears `wanted`, the changed answers the other tab sent meanwhile) and deletes the draft the other tab holds (session.ts finished does not look at `tab`). The active tab then waits for ever with no submission to watch, or, reloaded, shows an empty form that the citizen fills in and sends again.',
-} as const;
-
 /** Draws journey `n` of `seed`. */
-export function planJourney(seed: number, n: number, options: Pick<JourneyOptions, 'without' | 'avoidKnownBugs'> = {}): JourneyPlan {
-  const without = [...(options.without ?? []), ...(options.avoidKnownBugs ? (['change-reload'] as const) : [])];
+export function planJourney(seed: number, n: number, options: Pick<JourneyOptions, 'without'> = {}): JourneyPlan {
+  const without = options.without ?? [];
   const rng = journeyRng(seed, n, 0);
   const allowed = <T extends Disruption>(list: readonly (readonly [T, number])[]) => list.filter(([d]) => !without.includes(d));
   const fillingKinds = allowed([['reload', 2], ['crash', 2], ['offline', 1], ['two-tabs', 1]] as const);
@@ -177,7 +163,7 @@ export function planJourney(seed: number, n: number, options: Pick<JourneyOption
   const afterKinds = allowed([
     ['wait-unknown', 2], ['reload', 2], ['crash', 1.5], ['crash-in-flight', 2], ['offline', 2], ['two-tabs', 1.5], ['change', 2.5], ['change-reload', 1],
   ] as const);
-  let afterSend: Disruption[] = [];
+  const afterSend: Disruption[] = [];
   const count = afterKinds.length ? int(rng, 0, 4) : 0;
   for (let i = 0; i < count; i++) {
     const d = pick(rng, afterKinds);
@@ -197,12 +183,7 @@ export function planJourney(seed: number, n: number, options: Pick<JourneyOption
     faultBudget: int(rng, changes ? 2 : 0, 8),
     changeWhen: rng() < 0.6 ? 'unknown' : 'now',
   };
-  if (!options.avoidKnownBugs) return plan;
-  // No second tab once Send was pressed (C); one change at most, once the outcome is unknown (B), then no reopening (A).
-  afterSend = afterSend.filter((d) => d !== 'two-tabs');
-  const change = afterSend.indexOf('change');
-  if (change >= 0) afterSend = [...afterSend.slice(0, change).filter((d) => d !== 'change'), 'change', ...afterSend.slice(change + 1).filter((d) => d === 'wait-unknown' || d === 'offline')];
-  return { ...plan, afterSend, onlineAt: Math.min(plan.onlineAt, afterSend.length), changeWhen: 'unknown' };
+  return plan;
 }
 
 /** What a page of a device may still do: a crashed or closed page writes nothing and sends nothing more. */
@@ -261,6 +242,8 @@ class Journey {
   changed = false;
   correctionSent = false;
   correctionDone = false;
+  /** When the latest correction was chosen: only its own receipt ends the journey (there may be several). */
+  correctionAt = 0;
   /** The citizen has seen the receipt with nothing left to send: the application is done. */
   finished = false;
   /** Every receipt the citizen was shown (the application's, the correction's). */
@@ -340,6 +323,7 @@ class Journey {
   }
 
   async open(): Promise<Tab> {
+    await this.logDevice(); // what the page opens on
     const life: Life = { alive: true };
     const net: Connectivity = { online: () => life.alive && this.net.online(), subscribe: (listener) => this.net.subscribe(listener) };
     const page = await openPage(deviceOfPage(this.device, life), { url: this.url }, { net, timeout: this.timeout });
@@ -359,11 +343,12 @@ class Journey {
     // A correction's receipt: in the outbox's status, or on screen after a reload.
     if (receipt?.corrects) this.correctionDone = true;
     const entry = session.submission;
-    if (entry?.corrects !== undefined && entry.state === 'sent' && entry.receipt) {
+    if (entry?.corrects !== undefined && entry.state === 'sent' && entry.receipt && entry.createdAt >= this.correctionAt) {
       this.shown.add(entry.receipt.receipt);
       this.correctionDone = true;
     }
-    if (session.differences().length || (this.correctionSent && !this.correctionDone)) return;
+    // Something still on its way (a correction waiting to be sent is shown as such): not done yet.
+    if (entry?.state === 'queued' || session.differences().length || (this.correctionSent && !this.correctionDone)) return;
     if (!this.finished) this.log('done: the receipt is on screen, nothing left to send');
     this.finished = true;
   }
@@ -389,7 +374,18 @@ class Journey {
     // Sent and seen: the next visit is a new application, which this citizen does not make.
     if (this.finished) return;
     if (view === 'submitted') return this.offerCorrection();
-    if (view === 'submitting') return;
+    if (view === 'submitting') {
+      // Waiting to be sent: the review is on screen; a change a crash took (inside the autosave delay) is seen
+      // there, and made again: "Change my answers", the answer, Send.
+      const waiting = this.page.session.snapshot.context.form.values as Record<string, unknown>;
+      const lost = (Object.keys(this.intended) as (keyof Answers)[]).filter((k) => waiting[k] !== this.intended[k]);
+      if (!lost.length) return;
+      this.staleRestores++;
+      this.log(`waiting without ${lost.join(', ')}: changed again`);
+      this.page.session.send({ type: 'EDIT' });
+      for (const k of lost) this.type(k, this.intended[k]!);
+      return this.send();
+    }
     // Editing: the citizen checks their answers (typing again what a crash inside the autosave delay lost).
     const values = this.page.session.snapshot.context.form.values as Record<string, unknown>;
     const stale = (Object.keys(this.intended) as (keyof Answers)[]).filter((k) => values[k] !== this.intended[k]);
@@ -426,8 +422,11 @@ class Journey {
     if (viewOf(session.snapshot) !== 'submitted' || session.differences().length === 0 || this.correcting.has(session)) return;
     this.correcting.add(session);
     this.log(`differences ${JSON.stringify(session.differences())}: send the correction`);
-    await session.sendCorrection();
+    // Chosen before it is sent: the screen may already show the correction on its way.
     this.correctionSent = true;
+    this.correctionDone = false;
+    this.correctionAt = Date.now();
+    await session.sendCorrection();
   }
 
   private fresh(field: 'plate' | 'seats' | 'notes'): string {

@@ -199,7 +199,7 @@ export class Outbox {
   async enqueue(entry: Pick<OutboxEntry, 'key' | 'form' | 'draft' | 'endpoint' | 'body'> & Partial<Pick<OutboxEntry, 'corrects' | 'files'>>): Promise<OutboxEntry> {
     const now = this.clock.now();
     const queued: OutboxEntry = { ...entry, state: 'queued', reached: false, attempts: 0, nextAt: now, createdAt: now };
-    await this.ports.store.put(queued);
+    await this.write(queued);
     void this.kick();
     return queued;
   }
@@ -210,37 +210,53 @@ export class Outbox {
    * the new ones `wanted` (to send as a correction), else the new answers go under their own key.
    */
   async replace(key: string, replacement: Replacement): Promise<void> {
+    const draft = (this.cache.find((e) => e.key === key) ?? (await this.ports.store.get(key)))?.draft;
     await this.lock(`formosa-outbox:${key}`, async () => {
-      const entry = await this.ports.store.get(key);
+      // Swapped meanwhile (a lookup found the earlier answers not stored): the draft's entry now is its successor.
+      const entry = (await this.ports.store.get(key)) ?? (draft === undefined ? undefined : await this.latestOf(draft));
       if (!entry) return;
-      if (entry.state === 'sent') return this.ports.store.put({ ...entry, wanted: replacement });
+      if (entry.key !== key) return this.replace(entry.key, replacement);
+      if (entry.state === 'sent') return this.write({ ...entry, wanted: replacement, seen: false });
       if (entry.state !== 'queued' || !entry.reached) return this.swap(entry, replacement);
-      await this.ports.store.put({ ...entry, replace: replacement, nextAt: this.clock.now() });
+      await this.write({ ...entry, replace: replacement, nextAt: this.clock.now() });
     });
     await this.kick();
   }
 
-  /** Sends the answers that arrived too late as a correction of the stored submission. */
-  async correct(key: string): Promise<OutboxEntry | undefined> {
-    const entry = await this.ports.store.get(key);
-    if (entry?.state !== 'sent' || !entry.wanted) return undefined;
-    const { wanted } = entry;
-    await this.ports.store.put({ ...entry, wanted: undefined, seen: true });
-    return this.enqueue({ key: wanted.key, form: entry.form, draft: entry.draft, endpoint: entry.endpoint, body: wanted.body, corrects: entry.key, ...(wanted.files ? { files: wanted.files } : {}) });
+  /** The newest entry of a draft in the store: queued, or an outcome the citizen has not seen. */
+  private async latestOf(draft: string): Promise<OutboxEntry | undefined> {
+    return (await this.mine()).filter((e) => e.draft === draft && (e.state === 'queued' || !e.seen || e.wanted)).at(-1);
   }
 
-  /** Marks an outcome as seen by the citizen (a receipt is then not shown again on the next visit). */
-  async acknowledge(key: string): Promise<void> {
-    const entry = await this.ports.store.get(key);
-    if (entry && !entry.seen) await this.ports.store.put({ ...entry, seen: true, wanted: undefined });
-    await this.refresh();
+  /** Sends the answers that arrived too late as a correction of the stored submission. */
+  async correct(key: string): Promise<OutboxEntry | undefined> {
+    return this.lock(`formosa-outbox:${key}`, async () => {
+      const entry = await this.ports.store.get(key);
+      if (entry?.state !== 'sent' || !entry.wanted) return undefined;
+      const { wanted } = entry;
+      // The correction is kept first: a crash in between leaves it queued, never lost.
+      const correction = await this.enqueue({ key: wanted.key, form: entry.form, draft: entry.draft, endpoint: entry.endpoint, body: wanted.body, corrects: entry.key, ...(wanted.files ? { files: wanted.files } : {}) });
+      await this.write({ ...entry, wanted: undefined, seen: true });
+      return correction;
+    });
+  }
+
+  /**
+   * Marks an outcome as seen by the citizen (a receipt is then not shown again on the next visit). Answers that
+   * arrived too late (`wanted`) stay, unless the citizen chose to keep the application as received (`drop`).
+   */
+  async acknowledge(key: string, options: { dropWanted?: boolean } = {}): Promise<void> {
+    await this.lock(`formosa-outbox:${key}`, async () => {
+      const entry = await this.ports.store.get(key);
+      if (!entry || (entry.wanted && !options.dropWanted) || (entry.seen && !entry.wanted)) return;
+      await this.write({ ...entry, seen: true, wanted: undefined });
+    });
   }
 
   /** Removes a finished entry (sent, rejected or refused). A queued one is never dropped. */
   async forget(key: string): Promise<void> {
     const entry = await this.ports.store.get(key);
-    if (entry && entry.state !== 'queued') await this.ports.store.delete(key);
-    await this.refresh();
+    if (entry && entry.state !== 'queued') await this.remove(key);
   }
 
   /** Sends what is due. `now`: everything queued is due (back online, a new page). */
@@ -267,6 +283,31 @@ export class Outbox {
     this.stopped = true;
     this.unsubscribe?.();
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+  }
+
+  /** Keeps an entry, and this page's view of the outbox with it (listeners hear at once, not after a whole pass). */
+  private async write(entry: OutboxEntry): Promise<void> {
+    await this.ports.store.put(entry);
+    if (this.ports.scope && !this.ports.scope(entry)) return;
+    this.cache = [...this.cache.filter((e) => e.key !== entry.key), entry].sort((a, b) => a.createdAt - b.createdAt);
+    this.notify();
+  }
+
+  private async remove(key: string): Promise<void> {
+    await this.ports.store.delete(key);
+    this.cache = this.cache.filter((e) => e.key !== key);
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener(this.cache);
+  }
+
+  /** Reads the store (another tab may have written), without sending anything. */
+  async load(): Promise<readonly OutboxEntry[]> {
+    this.cache = await this.mine();
+    this.notify();
+    return this.cache;
   }
 
   /** This outbox's entries in the store, oldest first. */
@@ -301,14 +342,14 @@ export class Outbox {
   }
 
   private later(entry: OutboxEntry, afterMs: number | undefined, problem: string, extra: Partial<OutboxEntry> = {}): Promise<void> {
-    return this.ports.store.put({ ...entry, ...extra, nextAt: this.clock.now() + (afterMs ?? this.delay(entry.attempts)), lastProblem: problem });
+    return this.write({ ...entry, ...extra, nextAt: this.clock.now() + (afterMs ?? this.delay(entry.attempts)), lastProblem: problem });
   }
 
   /** The entry with other answers under their own key, as if never sent. */
   private swap(entry: OutboxEntry, replacement: Replacement): Promise<void> {
     const { replace: _replace, lastProblem: _problem, ...rest } = entry;
     const swapped: OutboxEntry = { ...rest, key: replacement.key, body: replacement.body, files: replacement.files ?? {}, reached: false, attempts: 0, nextAt: this.clock.now() };
-    return this.ports.store.put(swapped).then(() => this.ports.store.delete(entry.key));
+    return this.write(swapped).then(() => this.remove(entry.key));
   }
 
   private async deliver(key: string, all: boolean): Promise<void> {
@@ -321,19 +362,19 @@ export class Outbox {
         if (!entry.reached) return await this.swap(entry, entry.replace);
         const answer = await this.ports.lookup({ endpoint: entry.endpoint, data: withUploads(entry.body, entry.files), idempotencyKey: entry.key, ...(entry.corrects ? { corrects: entry.corrects } : {}) });
         if ('unknown' in answer) return await this.later({ ...entry, attempts: entry.attempts + 1 }, answer.afterMs, 'lookup');
-        if (answer.stored) return await this.ports.store.put({ ...entry, state: 'sent', receipt: answer.stored, wanted: entry.replace, replace: undefined, seen: false });
+        if (answer.stored) return await this.write({ ...entry, state: 'sent', receipt: answer.stored, wanted: entry.replace, replace: undefined, seen: false });
         return await this.swap(entry, entry.replace);
       }
       entry = await this.uploadFiles(entry);
       if (!entry) return;
       // Written down before it leaves: if this tab dies mid-request, the next one knows it may have been stored.
       const sent: OutboxEntry = { ...entry, reached: true, attempts: entry.attempts + 1 };
-      await this.ports.store.put(sent);
+      await this.write(sent);
       const result = await this.ports.attempt({ endpoint: entry.endpoint, data: withUploads(entry.body, entry.files), idempotencyKey: entry.key, ...(entry.corrects ? { corrects: entry.corrects } : {}) });
       const current = (await this.ports.store.get(key)) ?? sent;
-      if (result.outcome === 'stored') await this.ports.store.put({ ...current, state: 'sent', receipt: result.receipt, seen: false, lastProblem: undefined });
-      else if (result.outcome === 'rejected') await this.ports.store.put({ ...current, state: 'rejected', errors: result.errors, seen: false });
-      else if (result.outcome === 'refused') await this.ports.store.put({ ...current, state: 'refused', status: result.status, ...(result.code ? { code: result.code } : {}), seen: false });
+      if (result.outcome === 'stored') await this.write({ ...current, state: 'sent', receipt: result.receipt, seen: false, lastProblem: undefined });
+      else if (result.outcome === 'rejected') await this.write({ ...current, state: 'rejected', errors: result.errors, seen: false });
+      else if (result.outcome === 'refused') await this.write({ ...current, state: 'refused', status: result.status, ...(result.code ? { code: result.code } : {}), seen: false });
       else await this.later({ ...current, reached: entry.reached || result.reached }, result.afterMs, result.status ? String(result.status) : 'network');
     } finally {
       this.sending.delete(key);
@@ -348,9 +389,9 @@ export class Outbox {
       if (file.attachment) continue;
       const result = this.ports.upload ? await this.ports.upload(id, file) : 'refused';
       if (result === 'later') return void (await this.later({ ...current, attempts: current.attempts + 1 }, undefined, 'upload'));
-      if (result === 'refused') return void (await this.ports.store.put({ ...current, state: 'refused', status: 415, code: 'file', seen: false }));
+      if (result === 'refused') return void (await this.write({ ...current, state: 'refused', status: 415, code: 'file', seen: false }));
       current = { ...current, files: { ...current.files, [id]: { ...file, attachment: result } } };
-      await this.ports.store.put(current);
+      await this.write(current);
     }
     return current;
   }
