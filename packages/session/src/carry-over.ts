@@ -13,11 +13,6 @@ export interface DroppedAnswer {
   readonly label?: Readonly<Record<string, string>>;
 }
 
-/** The labels of every field of a definition, by pointer pattern: what a later version may need to name. */
-export function labelsOf(engine: FormEngine): Labels {
-  return Object.fromEntries(engine.model.fields.map((f) => [f.pattern, f.item.label]));
-}
-
 /** The answers a version of the form can take from `answers`, and the ones it cannot. */
 export function carryOver(engine: FormEngine, answers: Data, labels: Labels | undefined): { values: Data; dropped: DroppedAnswer[] } {
   const answered = new Set<string>();

@@ -1,7 +1,7 @@
 export { createFormSession, FormSession, viewOf, type SaveState, type SessionChange, type SessionOptions, type SessionPorts, type Snapshot } from './session.js';
 export {
-  DraftStoreError, memoryDraftStore, memoryTabLeases,
+  DraftStoreError, labelsOf, memoryDraftStore, memoryTabLeases,
   type DraftEnvelope, type DraftStore, type HeldLease, type Labels, type LeaseHandlers, type StoredFile, type TabLease,
 } from './ports.js';
-export { carryOver, labelsOf, type DroppedAnswer } from './carry-over.js';
+export { carryOver, type DroppedAnswer } from './carry-over.js';
 export { differences, isLocalFile, localFilesIn, sameAnswers, type Difference } from './answers.js';

@@ -8,6 +8,11 @@ import type { Data } from '@formosa/engine';
 /** The texts of a field's label in each language, to name an answer a new version of the form cannot take. */
 export type Labels = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
+/** The labels of every field of a definition, by pointer pattern: what a later version may need to name. */
+export function labelsOf(engine: { readonly model: { readonly fields: readonly { readonly pattern: string; readonly item: { readonly label: Readonly<Record<string, string>> } }[] } }): Labels {
+  return Object.fromEntries(engine.model.fields.map((f) => [f.pattern, f.item.label]));
+}
+
 /** One saved application in progress. Versioned, so a future SDK can read what this one wrote. */
 export interface DraftEnvelope {
   /** The draft's key: the form's id unless the page chose another (`draft-key`). */

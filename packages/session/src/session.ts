@@ -8,8 +8,8 @@ import type { Attachment, FormDefinition } from '@formosa/schema';
 import { FormEngine, SubmissionError, UploadError, getAt, type Data, type Receipt, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowEvent, type WorkflowMachine, type WorkflowOptions } from '@formosa/workflow';
 import { systemClock, type Clock, type Connectivity, type Outbox, type OutboxEntry, type OutboxStore, type PendingFile } from '@formosa/transport';
-import { carryOver, labelsOf, type DroppedAnswer } from './carry-over.js';
-import { type DraftStoreError, type DraftEnvelope, type DraftStore, type HeldLease, type StoredFile, type TabLease } from './ports.js';
+import type { DroppedAnswer } from './carry-over.js';
+import { labelsOf, type DraftStoreError, type DraftEnvelope, type DraftStore, type HeldLease, type StoredFile, type TabLease } from './ports.js';
 import { differences, isLocalFile, localFilesIn, sameAnswers, type Difference } from './answers.js';
 
 export type Snapshot = SnapshotFrom<WorkflowMachine>;
@@ -30,7 +30,7 @@ export interface SessionOptions {
   readonly definition: FormDefinition;
   readonly validator?: SchemaValidator;
   /** Settles when `validator` can judge (a module still arriving): a draft from another version waits for it. */
-  readonly validatorReady?: Promise<unknown>;
+  readonly validatorReady?: () => Promise<unknown>;
   /** Where submissions and uploads go (absolute URLs). */
   readonly endpoint: string;
   readonly attachments: string;
@@ -182,6 +182,14 @@ export class FormSession {
     if (this.ports.connectivity) this.unsubscribers.push(this.ports.connectivity.subscribe((online) => online && void this.uploadLocalFiles()));
   }
 
+  /**
+   * Opens the sending machinery now, rather than at the first Send: a browser fetches it once the first step is
+   * on screen, so that a Send made offline later finds it already here.
+   */
+  prepareToSend(): void {
+    void this.openOutbox().catch(() => (this.opening = undefined));
+  }
+
   /** Opens the sending machinery once; from then on it reports to this session and sends what waits. */
   private openOutbox(): Promise<Outbox> {
     this.opening ??= this.ports.outbox.open().then(async (outbox) => {
@@ -236,7 +244,7 @@ export class FormSession {
     this.actor?.stop();
     // An application of this draft on its way (or its outcome unseen): the outbox opens now, to resume it.
     const entries = this.outbox ? await this.outbox.load() : await this.ports.outbox.store.all().catch(() => []);
-    if (entries.some((e) => e.draft === this.key)) await this.openOutbox();
+    if (entries.some((e) => e.draft === this.key)) void (await this.openOutbox()).kick(true);
     let draft: DraftEnvelope | undefined;
     if (this.keeping) {
       try {
@@ -278,8 +286,10 @@ export class FormSession {
     let values = draft.answers;
     let dropped: DroppedAnswer[] = [];
     if (draft.version !== this.options.definition.version) {
-      await this.options.validatorReady?.catch(() => undefined);
+      await this.options.validatorReady?.().catch(() => undefined);
       const labels = await this.ports.drafts!.labels(draft.formId, draft.version).catch(() => undefined);
+      // Loaded only when the form changed since the draft was saved (browsers fetch it on demand).
+      const { carryOver } = await import('@formosa/session/carry-over');
       ({ values, dropped } = carryOver(this.engine, draft.answers, labels));
     }
     this.restored = { savedAt: draft.savedAt, dropped };

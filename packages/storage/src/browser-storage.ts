@@ -147,7 +147,7 @@ export async function openBrowserStorage(options: { name?: string; now?: () => n
   };
 
   await sweep(db, sealer, now()).catch(() => undefined);
-  return { drafts, outbox, close: () => db.close() };
+  return { drafts, outbox: withMemoryFallback(outbox), close: () => db.close() };
 }
 
 /** This device's key, made on first use. Two tabs opening at once agree on one (the first write wins). */
@@ -171,3 +171,31 @@ async function sweep(db: IDBPDatabase<Schema>, sealer: Sealer, now: number): Pro
     await db.delete('drafts', row.key);
   }
 }
+
+/**
+ * A store that falls back to this page's memory for what it cannot keep (a full disk): the application still
+ * goes, as long as the page stays open, and the form says that it cannot be kept.
+ */
+function withMemoryFallback(store: OutboxStore): OutboxStore {
+  const memory = new Map<string, OutboxEntry>();
+  return {
+    all: async () => {
+      const kept = await store.all().catch(() => []);
+      return [...kept.filter((e) => !memory.has(e.key)), ...memory.values()];
+    },
+    get: async (key) => memory.get(key) ?? (await store.get(key).catch(() => undefined)),
+    put: async (entry) => {
+      try {
+        await store.put(entry);
+        memory.delete(entry.key);
+      } catch {
+        memory.set(entry.key, entry);
+      }
+    },
+    delete: async (key) => {
+      memory.delete(key);
+      await store.delete(key).catch(() => undefined);
+    },
+  };
+}
+

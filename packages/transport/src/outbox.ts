@@ -305,8 +305,7 @@ export class Outbox {
 
   /** Reads the store (another tab may have written), without sending anything. */
   async load(): Promise<readonly OutboxEntry[]> {
-    this.cache = await this.mine();
-    this.notify();
+    await this.refresh();
     return this.cache;
   }
 

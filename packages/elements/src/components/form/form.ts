@@ -118,6 +118,8 @@ export class FormosaForm extends LitElement {
   private restoredNotice?: FormSession['restored'];
   /** A correction the agency received, for the receipt view. */
   private correction: { receipt?: string } = {};
+  /** Why nothing can be kept on this device (no IndexedDB, private mode, a full disk), when the page wanted to. */
+  private deviceProblem?: 'quota' | 'unavailable';
   /** Whether the waiting message is on screen (it takes focus when it first appears). */
   private waitingTold = false;
   /** The outbox entry last reported with an event, so each change is reported once. */
@@ -251,7 +253,9 @@ export class FormosaForm extends LitElement {
       try {
         const [input] = await Promise.all([this.definition ?? this.fetchText(this.src!), this.useWantedLocale()]);
         this.arriving = arriving;
-        if (run === this.generation) await this.start(run, input, this.validator ?? arriving?.validator, arriving?.ready);
+        // A draft from another version of the form waits for the validator module before it is carried over.
+        const validatorReady = arriving ? () => (shown(), arriving.ready) : undefined;
+        if (run === this.generation) await this.start(run, input, this.validator ?? arriving?.validator, validatorReady);
       } finally {
         // After the next paint, or soon in a tab that does not paint (hidden).
         void this.updateComplete.then(() => {
@@ -259,6 +263,8 @@ export class FormosaForm extends LitElement {
           setTimeout(shown, 500);
         });
       }
+      // Once the step is on screen, the sending machinery is fetched too: a Send made offline finds it here.
+      void onScreen.then(() => run === this.generation && this.session?.prepareToSend());
     } catch (error) {
       if (run !== this.generation) return;
       this.status = 'failed';
@@ -284,7 +290,7 @@ export class FormosaForm extends LitElement {
     }
   }
 
-  private async start(run: number, input: unknown, validator: SchemaValidator | undefined, validatorReady: Promise<void> | undefined): Promise<void> {
+  private async start(run: number, input: unknown, validator: SchemaValidator | undefined, validatorReady: (() => Promise<void>) | undefined): Promise<void> {
     try {
       await this.begin(run, input, validator, validatorReady);
     } catch (error) {
@@ -296,7 +302,7 @@ export class FormosaForm extends LitElement {
     }
   }
 
-  private async begin(run: number, input: unknown, validator: SchemaValidator | undefined, validatorReady: Promise<void> | undefined): Promise<void> {
+  private async begin(run: number, input: unknown, validator: SchemaValidator | undefined, validatorReady: (() => Promise<void>) | undefined): Promise<void> {
     const result = loadDefinition(input);
     if (!result.ok) {
       this.problems = result.problems.filter((p) => p.severity === 'error');
@@ -375,7 +381,8 @@ export class FormosaForm extends LitElement {
     this.status = 'ready';
     this.onSnapshot(session.snapshot);
     if (session.restored) this.dispatchEvent(new FormosaDraftRestoredEvent(session.restored.savedAt, session.restored.dropped));
-    if (device.problem && this.draft !== 'off') this.dispatchEvent(new FormosaErrorEvent('storage', { message: `answers cannot be kept on this device (${device.problem})` }));
+    this.deviceProblem = this.draft !== 'off' ? device.problem : undefined;
+    if (this.deviceProblem) this.dispatchEvent(new FormosaErrorEvent('storage', { message: `answers cannot be kept on this device (${this.deviceProblem})` }));
   }
 
   /** The session changed: the journey (re-render as needed), the save status (its line only), the tab or the outbox. */
@@ -606,7 +613,7 @@ export class FormosaForm extends LitElement {
         ? html`${receiptView(t, snapshot.context.receipt!)}
             ${correctionView(engine, t, session, this.correction, { send: () => void session.sendCorrection(), keep: () => void session.keepStored() })}`
         : html`${stepperView(engine, snapshot.context, t, view)}
-            ${draftNotices(t, { restored: this.restoredNotice, save: session.save }, () => void this.discardDraft())}
+            ${draftNotices(t, { restored: this.restoredNotice, save: session.save, ...(this.deviceProblem ? { problem: this.deviceProblem } : {}) }, () => void this.discardDraft())}
             <formosa-error-summary heading=${t.message('errorSummary.title')} .errors=${summary}></formosa-error-summary>
             <span class="caption" lang=${t.fallbackLang(title) ?? nothing}>${title.text}</span>
             ${view === REVIEW || view === SUBMITTING

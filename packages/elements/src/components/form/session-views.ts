@@ -27,9 +27,10 @@ export function elsewhereView(t: Translator, takeOver: () => void) {
 }
 
 /** Above the step: answers brought back, answers a new version could not take, or answers that cannot be kept. */
-export function draftNotices(t: Translator, notice: { restored?: FormSession['restored']; save: SaveState }, startOver: () => void) {
+export function draftNotices(t: Translator, notice: { restored?: FormSession['restored']; save: SaveState; problem?: 'quota' | 'unavailable' }, startOver: () => void) {
   const { restored, save } = notice;
-  const failed = save.status === 'failed' ? (`draft.failed.${save.reason}` as const) : undefined;
+  const reason = save.status === 'failed' ? save.reason : notice.problem;
+  const failed = reason ? (`draft.failed.${reason}` as const) : undefined;
   return html`${restored
     ? html`<div class="draft-notice" part="draft-notice">
         <p>${t.message('draft.restored', { time: t.time(restored.savedAt) })}</p>
