@@ -15,6 +15,7 @@ import { FormosaReview } from './components/review/review.js';
 import { FormosaReceipt } from './components/receipt/receipt.js';
 import { FormosaLanguageSwitcher } from './components/language-switcher/language-switcher.js';
 import { FormosaFileField } from './components/file-field/file-field.js';
+import { FormosaDrafts } from './components/drafts/drafts.js';
 
 export const ELEMENTS = {
   'formosa-form': FormosaForm,
@@ -32,6 +33,7 @@ export const ELEMENTS = {
   'formosa-receipt': FormosaReceipt,
   'formosa-language-switcher': FormosaLanguageSwitcher,
   'formosa-file-field': FormosaFileField,
+  'formosa-drafts': FormosaDrafts,
 } as const;
 
 for (const [name, constructor] of Object.entries(ELEMENTS)) defineElement(name, constructor);
@@ -53,5 +55,6 @@ declare global {
     'formosa-receipt': FormosaReceipt;
     'formosa-language-switcher': FormosaLanguageSwitcher;
     'formosa-file-field': FormosaFileField;
+    'formosa-drafts': FormosaDrafts;
   }
 }

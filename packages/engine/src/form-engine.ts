@@ -1,12 +1,12 @@
 /** The form engine: values, incremental rules, validation and submission data. DOM-free; the same in Node and browsers. */
-import { FormosaError, formatPointer, optionSourceOf, parsePointer, patternOf, resolvePath, type FormDefinition, type Step } from '@formosa/schema';
+import { formatPointer, optionSourceOf, parsePointer, patternOf, resolvePath, type FormDefinition, type Step } from '@formosa/schema';
 import { compute, evaluate, isTruthy } from './expression.js';
 import { FORMATS, ROC_YEARS, decimalNumber, rocYearOf } from './formats.js';
 import { boundsOf, shapeOf, slotsOf, type DataShape } from './bounds.js';
 import { characterProblem } from './characters.js';
 import { FormModel, instantiate, stepKey, type FieldInfo, type Rule } from './model.js';
 import { assignAt, getAt, setAt, type Data } from './values.js';
-import { hasTaiwanLists, sourceOptions, usesTaiwanLists } from './taiwan.js';
+import { hasTaiwanLists, missingTaiwanLists, sourceOptions, usesTaiwanLists } from './taiwan.js';
 
 /**
  * Everything the engine knows about one citizen's answers. Plain, immutable, serialisable data.
@@ -73,7 +73,7 @@ export class FormEngine {
   ) {
     this.model = new FormModel(definition);
     // Loudly, at once, rather than a missing list at the first county chosen (browsers install them on demand).
-    if (!hasTaiwanLists() && usesTaiwanLists(definition)) throw new FormosaError('taiwan_lists_missing', "This form asks for Taiwan's lists: installTaiwanLists() first");
+    if (!hasTaiwanLists() && usesTaiwanLists(definition)) throw missingTaiwanLists();
   }
 
   private slots?: ReturnType<typeof slotsOf>;

@@ -41,8 +41,11 @@ export function installTaiwanLists(lists: TaiwanLists): void {
   };
 }
 
+/** The error of a form that asks for Taiwan's lists before they are installed. */
+export const missingTaiwanLists = () => new FormosaError('taiwan_lists_missing', "Taiwan's lists are not installed: installTaiwanLists(TAIWAN_LISTS) first");
+
 function lists(): Indexed {
-  if (!indexed) throw new FormosaError('taiwan_lists_missing', "Taiwan's lists are not installed: installTaiwanLists(TAIWAN_LISTS) before using a form that asks for them");
+  if (!indexed) throw missingTaiwanLists();
   return indexed;
 }
 

@@ -7,6 +7,8 @@ const cache = new Map<string, IntlMessageFormat>();
 export const icuFormat: I18nFormatModule & { parse(message: string, values: Record<string, unknown>, lng: string, ns: string, key: string, info?: { resolved?: { usedLng?: string } }): string } = {
   type: 'i18nFormat',
   parse(message, values, lng, _ns, key, info) {
+    // A message that is only text was reduced to it at build time (marked \u0002).
+    if (message.charCodeAt(0) === 2) return message.slice(1);
     // Format with the rules of the language the message came from (its plurals), not the one asked for.
     const locale = info?.resolved?.usedLng ?? lng;
     const id = `${locale}\u0000${key}\u0000${message}`;

@@ -1,6 +1,7 @@
 /** Small facts about answers the session needs: files kept on the device, sameness, and what changed. */
 import type { Attachment } from '@formosa/schema';
 import { getAt, type Data, type FormEngine } from '@formosa/engine';
+import { sameAnswers } from '@formosa/transport';
 
 /** A file chosen offline, still on the device: its id is local until it is uploaded. */
 export function isLocalFile(file: unknown): file is Attachment {
@@ -17,16 +18,6 @@ export function localFilesIn(values: unknown): string[] {
   };
   walk(values);
   return found;
-}
-
-/** Key order aside, the same JSON. */
-export function sameAnswers(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return keysA.length === keysB.length && keysA.every((k) => sameAnswers((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** An answer that differs between what the agency holds and what the citizen wanted to send. */

@@ -4,4 +4,4 @@ export {
   type DraftEnvelope, type DraftStore, type HeldLease, type Labels, type LeaseHandlers, type StoredFile, type TabLease,
 } from './ports.js';
 export { carryOver, type DroppedAnswer } from './carry-over.js';
-export { differences, isLocalFile, localFilesIn, sameAnswers, type Difference } from './answers.js';
+export { differences, isLocalFile, localFilesIn, type Difference } from './answers.js';

@@ -7,10 +7,10 @@ import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate'
 import type { Attachment, FormDefinition } from '@formosa/schema';
 import { FormEngine, SubmissionError, UploadError, getAt, type Data, type Receipt, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowEvent, type WorkflowMachine, type WorkflowOptions } from '@formosa/workflow';
-import { systemClock, type Clock, type Connectivity, type Outbox, type OutboxEntry, type OutboxStore, type PendingFile } from '@formosa/transport';
+import { sameAnswers, systemClock, type Clock, type Connectivity, type Outbox, type OutboxEntry, type OutboxStore, type PendingFile } from '@formosa/transport';
 import type { DroppedAnswer } from './carry-over.js';
 import { labelsOf, type DraftStoreError, type DraftEnvelope, type DraftStore, type HeldLease, type StoredFile, type TabLease } from './ports.js';
-import { differences, isLocalFile, localFilesIn, sameAnswers, type Difference } from './answers.js';
+import { differences, isLocalFile, localFilesIn, type Difference } from './answers.js';
 
 export type Snapshot = SnapshotFrom<WorkflowMachine>;
 
@@ -148,8 +148,7 @@ export class FormSession {
 
   /** This draft's submission in the outbox: queued, or an outcome the citizen has not seen yet. */
   get submission(): OutboxEntry | undefined {
-    const mine = (this.outbox?.entries ?? []).filter((e) => e.draft === this.key && (e.state === 'queued' || !e.seen || e.wanted));
-    return mine.at(-1);
+    return this.outbox?.current(this.key);
   }
 
   /** Whether this tab is sending the submission right now. */
@@ -483,20 +482,10 @@ export class FormSession {
     // "Change my answers" came before anything was frozen: this Send is withdrawn.
     if (signal.aborted) throw signal.reason;
     const entry = this.submission;
-    const files = await this.pendingFiles(body);
     // A refusal the citizen has not seen yet (the page was closed when it came) is reported first, as it is.
-    const unreported = this.reporting === entry?.key;
+    const reportRefusal = this.reporting !== undefined && this.reporting === entry?.key;
     this.reporting = undefined;
-    if (!entry || ((entry.state === 'rejected' || entry.state === 'refused') && !unreported)) {
-      // Nothing was stored under a refused key: the answers, fixed, go under a new one.
-      if (entry) await outbox.forget(entry.key);
-      await outbox.enqueue({ key: this.ids(), form: this.options.definition.id, draft: this.key, endpoint: this.options.endpoint, body, files });
-    } else if (entry.state === 'rejected' || entry.state === 'refused') {
-      // reported below
-    } else if (!sameAnswers(entry.replace?.body ?? (entry.state === 'sent' ? (entry.wanted?.body ?? entry.body) : entry.body), body)) {
-      // Answers changed since they were frozen: the outbox finds out what the agency holds before anything else goes.
-      await outbox.replace(entry.key, { key: this.ids(), body, files });
-    }
+    await outbox.freeze({ form: this.options.definition.id, draft: this.key, endpoint: this.options.endpoint }, body, await this.pendingFiles(body), this.ids, reportRefusal);
   }
 
   /** The files of `body` still on the device, for the outbox to upload first. */

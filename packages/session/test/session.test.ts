@@ -252,3 +252,30 @@ test('a shared computer: saying "do not keep my answers" deletes the draft and s
   assert.equal(await device.drafts.load('permit'), undefined, 'an agency that keeps nothing on the device');
   await off.close();
 });
+
+test('a file chosen offline is kept on the device with the draft and uploaded when the connection returns', async () => {
+  const device = newDevice();
+  const net = network(false);
+  const page = await openPage(device, agency, { net });
+  type(page, '/name', '林小美');
+  page.session.send({ type: 'NEXT' });
+  const photo = new File([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], '車牌.png', { type: 'image/png' });
+  const kept = await page.session.upload(photo, '/photo');
+  assert.match(kept.id, /^local-/);
+  type(page, '/photo', [kept]);
+  await saved(page);
+  assert.deepEqual((await device.drafts.load('permit'))?.files, [kept.id], 'the draft names the file it keeps');
+  assert.equal((await device.drafts.file(kept.id))?.name, '車牌.png');
+  await page.close();
+
+  const back = await openPage(device, agency, { net });
+  net.set(true);
+  await until(() => {
+    const files = back.session.snapshot.context.form.values['photo'] as { id: string }[] | undefined;
+    return files?.[0]?.id !== undefined && !files[0].id.startsWith('local-');
+  }, 5000, 'the upload');
+  const [uploaded] = back.session.snapshot.context.form.values['photo'] as { id: string; name: string }[];
+  assert.equal(uploaded!.name, '車牌.png');
+  assert.equal(agency.server.store.attachment('permit', uploaded!.id)?.size, 7);
+  await back.close();
+});

@@ -134,6 +134,15 @@ export function memoryOutboxStore(): OutboxStore {
   };
 }
 
+/** Key order aside, the same JSON: answers already frozen are not frozen again. */
+export function sameAnswers(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return keysA.length === keysB.length && keysA.every((k) => sameAnswers((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 /** The body to send: local file references replaced by their uploads (the upload's token stays with the citizen). */
 function withUploads(body: Data, files: Readonly<Record<string, PendingFile>> | undefined): Data {
   if (!files || Object.keys(files).length === 0) return body;
@@ -202,6 +211,28 @@ export class Outbox {
     await this.write(queued);
     void this.kick();
     return queued;
+  }
+
+  /** The draft's current entry in this page's view: queued, or an outcome the citizen has not seen (or decided on). */
+  current(draft: string): OutboxEntry | undefined {
+    return this.cache.filter((e) => e.draft === draft && (e.state === 'queued' || !e.seen || e.wanted)).at(-1);
+  }
+
+  /**
+   * Freezes a draft's answers for sending: a new entry under a new key; nothing, when these answers are the ones
+   * already frozen; or the draft's entry told of changed answers (see `replace`). A refusal (rejected, refused)
+   * is replaced by the new answers under a new key (nothing was stored under it), unless it is still to be
+   * reported (`reportRefusal`: it came while the page was closed).
+   */
+  async freeze(target: Pick<OutboxEntry, 'form' | 'draft' | 'endpoint'>, body: Data, files: Readonly<Record<string, PendingFile>>, newKey: () => string, reportRefusal = false): Promise<void> {
+    const entry = this.current(target.draft);
+    const refused = entry?.state === 'rejected' || entry?.state === 'refused';
+    if (!entry || (refused && !reportRefusal)) {
+      if (entry) await this.forget(entry.key);
+      await this.enqueue({ key: newKey(), ...target, body, files });
+    } else if (!refused && !sameAnswers(entry.replace?.body ?? (entry.state === 'sent' ? (entry.wanted?.body ?? entry.body) : entry.body), body)) {
+      await this.replace(entry.key, { key: newKey(), body, files });
+    }
   }
 
   /**
@@ -377,6 +408,7 @@ export class Outbox {
       else await this.later({ ...current, reached: entry.reached || result.reached }, result.afterMs, result.status ? String(result.status) : 'network');
     } finally {
       this.sending.delete(key);
+      this.notify(); // "sending…" is over, whatever came of it
     }
   }
 

@@ -15,6 +15,7 @@ import { examples as receipt } from '../components/receipt/receipt.examples.js';
 import { examples as form } from '../components/form/form.examples.js';
 import { examples as languageSwitcher } from '../components/language-switcher/language-switcher.examples.js';
 import { examples as fileField } from '../components/file-field/file-field.examples.js';
+import { examples as drafts } from '../components/drafts/drafts.examples.js';
 
 export const ALL_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   'formosa-text-field': textField,
@@ -32,4 +33,5 @@ export const ALL_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   'formosa-form': form,
   'formosa-language-switcher': languageSwitcher,
   'formosa-file-field': fileField,
+  'formosa-drafts': drafts,
 };

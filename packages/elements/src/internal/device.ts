@@ -48,7 +48,7 @@ async function open(): Promise<PageDevice> {
     return { drafts: storage.drafts, outbox: storage.outbox, tabs: browserTabLeases(), lock: browserLock, close: () => storage.close() };
   } catch (error) {
     const problem = (error as { reason?: string } | undefined)?.reason === 'quota' ? 'quota' : 'unavailable';
-    console.warn('[formosa] answers cannot be kept on this device; the form keeps them in this page only', error);
+    console.warn('[formosa] nothing can be kept on this device', error);
     return { ...memoryDevice, problem };
   }
 }

@@ -320,7 +320,7 @@ describe('formosa-form', () => {
     button(form, 'Send application').click();
     const event = await waiting;
     expect(event.state).to.equal('queued');
-    await settle(form);
+    await waitUntil(() => $(form, '.notice'), 'the waiting message');
     expect($(form, '.notice')!.textContent).to.contain('will be sent automatically as soon as possible, even if you close this page');
     expect(form.view).to.equal('submitting');
     expect((form.data as Record<string, unknown>)['name']).to.equal('林小美');
@@ -355,7 +355,7 @@ describe('formosa-form: a failed submission on a phone', () => {
     await settle(form);
     expect((deepActive()!.getRootNode() as ShadowRoot | Document) === form.shadowRoot && deepActive()!.tagName, 'focus stays on the button while sending').to.equal('BUTTON');
     await waiting;
-    await settle(form);
+    await waitUntil(() => $(form, '.notice'), 'the waiting message');
     const notice = $(form, '.notice')!;
     await waitUntil(() => deepActive() === notice, 'the message takes focus');
     expect(notice.getAttribute('role')).to.equal('alert');
