@@ -483,8 +483,13 @@ export class FormosaForm extends LitElement {
    */
   private showSaveStatus(): void {
     const status = this.renderRoot.querySelector('.save-status');
-    const text = this.session ? saveStatusText(this.t, this.session.save) : '';
-    if (status && status.textContent !== text) status.textContent = text;
+    if (!status) return;
+    // Formatted once a minute, not at every save.
+    const shown = this.session?.save.status === 'failed' || this.session?.save.status === 'off' ? 'none' : 'time';
+    const minute = `${this.t.locale} ${shown} ${Math.floor((this.session?.savedAt ?? 0) / 60_000)}`;
+    if (status.getAttribute('data-minute') === minute) return;
+    status.setAttribute('data-minute', minute);
+    status.textContent = this.session ? saveStatusText(this.t, this.session) : '';
   }
 
   protected override updated(): void {

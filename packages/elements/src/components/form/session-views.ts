@@ -63,9 +63,9 @@ export function draftFooter(t: Translator, mode: 'auto' | 'off', keeps: boolean,
   </div>`;
 }
 
-/** The text of the save status line. */
-export function saveStatusText(t: Translator, save: SaveState): string {
-  return save.status === 'saved' ? t.message('draft.saved', { time: t.time(save.at) }) : '';
+/** The text of the save status line: the last save's time, also while the next is pending; none when saving failed. */
+export function saveStatusText(t: Translator, session: Pick<FormSession, 'save' | 'savedAt'>): string {
+  return session.savedAt !== undefined && session.save.status !== 'failed' && session.save.status !== 'off' ? t.message('draft.saved', { time: t.time(session.savedAt) }) : '';
 }
 
 /** Why a queued application has not gone yet, or undefined while its first attempt is under way. */
