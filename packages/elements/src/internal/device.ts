@@ -47,9 +47,8 @@ async function open(): Promise<PageDevice> {
     const storage = await openBrowserStorage();
     return { drafts: storage.drafts, outbox: storage.outbox, tabs: browserTabLeases(), lock: browserLock, close: () => storage.close() };
   } catch (error) {
-    const problem = (error as { reason?: string } | undefined)?.reason === 'quota' ? 'quota' : 'unavailable';
-    console.warn('[formosa] nothing can be kept on this device', error);
-    return { ...memoryDevice, problem };
+    // Said on the form and with a formosa-error event (kind `storage`).
+    return { ...memoryDevice, problem: (error as { reason?: string } | undefined)?.reason === 'quota' ? 'quota' : 'unavailable' };
   }
 }
 

@@ -382,7 +382,7 @@ export class FormosaForm extends LitElement {
     this.onSnapshot(session.snapshot);
     if (session.restored) this.dispatchEvent(new FormosaDraftRestoredEvent(session.restored.savedAt, session.restored.dropped));
     this.deviceProblem = this.draft !== 'off' ? device.problem : undefined;
-    if (this.deviceProblem) this.dispatchEvent(new FormosaErrorEvent('storage', { message: `answers cannot be kept on this device (${this.deviceProblem})` }));
+    if (this.deviceProblem) this.dispatchEvent(new FormosaErrorEvent('storage', { message: this.deviceProblem }));
   }
 
   /** The session changed: the journey (re-render as needed), the save status (its line only), the tab or the outbox. */
@@ -478,18 +478,13 @@ export class FormosaForm extends LitElement {
   }
 
   /**
-   * The save status line is written here, not by render: saving re-renders nothing else. Its text changes only
-   * when the time shown does, so a screen reader hears it once a minute at most.
+   * The save status line is written here, not by render: saving re-renders nothing else. Its text (the last save's
+   * minute) changes at most once a minute, so a screen reader hears it no more often.
    */
   private showSaveStatus(): void {
     const status = this.renderRoot.querySelector('.save-status');
-    if (!status) return;
-    // Formatted once a minute, not at every save.
-    const shown = this.session?.save.status === 'failed' || this.session?.save.status === 'off' ? 'none' : 'time';
-    const minute = `${this.t.locale} ${shown} ${Math.floor((this.session?.savedAt ?? 0) / 60_000)}`;
-    if (status.getAttribute('data-minute') === minute) return;
-    status.setAttribute('data-minute', minute);
-    status.textContent = this.session ? saveStatusText(this.t, this.session) : '';
+    const text = this.session ? saveStatusText(this.t, this.session) : '';
+    if (status && status.textContent !== text) status.textContent = text;
   }
 
   protected override updated(): void {
