@@ -4,16 +4,13 @@
 // no step scrolls sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { FormEngine } from '@formosa/engine';
 import { loadTranslator, SUPPORTED_LOCALES } from '@formosa/i18n';
 import { STRICT_CSP, type RunningServer } from '@formosa/server';
 import { example, typedAnswers as answers } from '../fixtures.js';
-import { answer, close, launch, open, root, serve, stepTitle } from './browser.js';
+import { answer, close, launch, open, serve, stepTitle, violations } from './browser.js';
 
-const AXE = readFileSync(`${root}node_modules/axe-core/axe.min.js`, 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const FORMS = ['rent-subsidy', 'smoke-alarm-subsidy'];
 let server: RunningServer;
 
@@ -25,19 +22,6 @@ after(async () => {
   await server?.close();
   await close();
 });
-
-/** axe's violations on the page as `rule: target` lines (axe is injected over the DevTools protocol, not as a page script). */
-async function violations(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const found = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe
-        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-        .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`))),
-    TAGS,
-  );
-  return found.map((line) => `${view} — ${line}`);
-}
 
 const press = (page: Page, text: string) =>
   page.evaluate((t) => [...document.querySelector('formosa-form')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === t)!.click(), text);

@@ -1,6 +1,6 @@
 // Shared by the end-to-end tests: the reference server with the demo, an instrumented page, and a citizen's keyboard.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,9 +31,12 @@ export async function serve(csp: string): Promise<RunningServer> {
   });
 }
 
-/** Opens a page that records every CSP violation, uncaught error, console error and warning. */
+/** Opens a page, on a fresh device, that records every CSP violation, uncaught error, console error and warning. */
 export async function open(url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser!.newPage();
+  // A device of its own (an empty browser context): no draft of an earlier test is brought back.
+  const context = await browser!.createBrowserContext();
+  const page = await context.newPage();
+  page.once('close', () => void context.close().catch(() => undefined));
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
   page.on('console', (message) => {
@@ -130,4 +133,21 @@ export async function chooseFile(page: Page, path: string, value: unknown): Prom
     { timeout: 10_000 },
     path,
   );
+}
+
+const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+/** Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA, colour contrast included. */
+export const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe's violations on the page as `rule: target` lines (axe is injected over the DevTools protocol, not as a page script). */
+export async function violations(page: Page, view: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const found = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe
+        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`))),
+    TAGS,
+  );
+  return found.map((line) => `${view} — ${line}`);
 }

@@ -11,7 +11,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startServer, type RunningServer } from '@formosa/server';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.js';
 import { typedAnswers } from '../fixtures.js';
-import { answer, clickButton, root } from './browser.js';
+import { answer, clickButton, root, violations } from './browser.js';
 import { faultProxy } from './fault-proxy.js';
 
 const chromium = await findChromium();
@@ -82,6 +82,7 @@ test('typed, then the renderer crashes within a second: reopened, the text and t
     assert.equal(await valueOf(again, '/household/composition'), 'alone');
     assert.equal(await valueOf(again, '/applicant/name'), typedAnswers('rent-subsidy').find(([p]) => p === '/applicant/name')![1]);
     assert.match(await inForm(again, (r) => r.querySelector('.draft-notice')?.textContent ?? ''), /Welcome back/);
+    assert.deepEqual(await violations(again, 'welcome back'), []);
   } finally {
     await context.close();
     await server.close();
@@ -161,6 +162,7 @@ test('stored but unanswered, then an answer changed and sent again: the receipt 
     await clickButton(page, 'Send application');
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('.notice')?.textContent.includes('could not reach the service')`);
     assert.equal(server.store.count('smoke-alarm-subsidy'), 1, 'the agency holds the first answers');
+    assert.deepEqual(await violations(page, 'waiting to be sent'), []);
     await clickButton(page, 'Change my answers');
     await until(page, `document.querySelector('formosa-form').view === 'review'`);
     await page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-review')!.shadowRoot!.querySelector('button')!.click());
@@ -184,6 +186,7 @@ test('stored but unanswered, then an answer changed and sent again: the receipt 
     assert.equal(shown.differences.length, 1);
     assert.match(shown.differences[0]!, /陳阿嬤.*陳阿公/);
     assert.equal(server.store.count('smoke-alarm-subsidy'), 1, 'nothing sent before the citizen chooses');
+    assert.deepEqual(await violations(page, 'the differences'), []);
     await clickButton(page, 'Send my changes as a correction');
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('.correction')?.textContent.includes('Your correction was received')`, 20_000);
     const ids = listIds(server);
@@ -235,6 +238,7 @@ test('two tabs: the second is told, takes over with every keystroke of the first
     await answer(a, '/applicant/name', '林小美');
     const { page: b, errors: errorsB } = await open(context, url).catch(() => ({ page: undefined as unknown as Page, errors: [] }));
     await until(b, `document.querySelector('formosa-form').shadowRoot.querySelector('.elsewhere')`);
+    assert.deepEqual(await violations(b, 'open in another tab'), []);
     await answer(a, '/applicant/phone', '0912345678'); // typed in the first tab just before the take-over
     await inForm(b, (r) => [...r.querySelectorAll('button')].find((x) => x.textContent!.includes('Continue here'))!.click());
     await until(b, `document.querySelector('formosa-form').shadowRoot.querySelector('[data-path="/applicant/name"]')`);
@@ -275,6 +279,7 @@ test('a full disk: the citizen is told, nothing typed is lost, and the applicati
     await fillSmokeAlarm(page);
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('.notice')?.textContent.includes('storage is full')`);
     assert.equal(await valueOf(page, '/applicant/name'), '陳阿嬤');
+    assert.deepEqual(await violations(page, 'storage full'), []);
     await clickButton(page, 'Send application');
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('formosa-receipt')`);
     assert.equal(server.store.count('smoke-alarm-subsidy'), 1);
