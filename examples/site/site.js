@@ -81,6 +81,8 @@
     if (switcher) switcher.value = locale;
     const form = document.getElementById('form');
     if (form) form.locale = locale;
+    // The applications in progress on this device, in the language now on screen.
+    document.querySelector('formosa-drafts')?.setAttribute('locale', locale);
     renderServices(locale);
   };
 

@@ -83,6 +83,13 @@ test('typed, then the renderer crashes within a second: reopened, the text and t
     assert.equal(await valueOf(again, '/applicant/name'), typedAnswers('rent-subsidy').find(([p]) => p === '/applicant/name')![1]);
     assert.match(await inForm(again, (r) => r.querySelector('.draft-notice')?.textContent ?? ''), /Welcome back/);
     assert.deepEqual(await violations(again, 'welcome back'), []);
+    // The services page lists it among the applications in progress on this device; Continue opens it there.
+    const home = await context.newPage();
+    await home.goto(`${server.url}/?lang=en`);
+    await until(home, `document.querySelector('formosa-drafts')?.shadowRoot?.querySelector('li')`);
+    const listed = await home.evaluate(() => [...document.querySelector('formosa-drafts')!.shadowRoot!.querySelectorAll('li')].map((li) => [li.querySelector('.name')!.textContent, li.querySelector('a')!.getAttribute('href')]));
+    assert.deepEqual(listed, [['Apply for a rent subsidy', '/form.html?id=rent-subsidy']]);
+    assert.deepEqual(await violations(home, 'applications in progress'), []);
   } finally {
     await context.close();
     await server.close();
