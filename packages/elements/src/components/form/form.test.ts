@@ -6,6 +6,7 @@ import type { FormosaForm } from './form.js';
 import { showcase } from './form.examples.js';
 import { FormosaErrorEvent, FormosaOutboxEvent, FormosaStepChangeEvent } from '../../internal/events.js';
 import '../../internal/clean-device.test-helper.js';
+import { pageDevice } from '../../internal/device.js';
 
 /** The element focused now, looking inside shadow roots. */
 function deepActive(): Element | null {
@@ -328,6 +329,18 @@ describe('formosa-form', () => {
     await settle(form);
     expect(form.view).to.equal('review');
     expect((form.data as Record<string, unknown>)['name']).to.equal('林小美');
+  });
+});
+
+describe('formosa-form: drafts', () => {
+  it('keeps a draft on this device for draft-days after its last change (30 by default)', async () => {
+    const form = await fixture<FormosaForm>(html`<formosa-form locale="en" draft-days="7" draft-key="kept-a-week" .definition=${showcase}></formosa-form>`);
+    await waitUntil(() => form.shadowRoot!.querySelector('.step-title'), 'form rendered');
+    await type(form, '/name', '林小美');
+    await waitUntil(() => form.shadowRoot!.querySelector('.save-status')?.textContent?.startsWith('Saved on this device'), 'saved');
+    const draft = await (await pageDevice()).drafts!.load('kept-a-week');
+    expect(draft!.answers['name']).to.equal('林小美');
+    expect(Math.round((draft!.expiresAt - draft!.savedAt) / 86_400_000)).to.equal(7);
   });
 });
 

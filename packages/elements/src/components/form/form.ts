@@ -66,6 +66,7 @@ export class FormosaForm extends LitElement {
     endpointOrigins: { attribute: 'endpoint-origins' },
     draft: {},
     draftKey: { attribute: 'draft-key' },
+    draftDays: { attribute: 'draft-days', type: Number },
     status: { state: true },
     problems: { state: true },
   };
@@ -98,6 +99,8 @@ export class FormosaForm extends LitElement {
   declare draft: 'auto' | 'off';
   /** The draft's name on this device; the form's id by default (one application in progress per form). */
   declare draftKey: string | undefined;
+  /** Days a draft is kept on this device after its last change (30 by default). */
+  declare draftDays: number | undefined;
 
   declare protected status: Status;
   declare protected problems: readonly Problem[];
@@ -356,6 +359,7 @@ export class FormosaForm extends LitElement {
     const session = createFormSession(
       {
         definition, endpoint, attachments: uploads, draftKey, keep,
+        ...(this.draftDays ? { expiryDays: this.draftDays } : {}),
         ...(validator ? { validator } : {}),
         ...(validatorReady ? { validatorReady } : {}),
         ...(this.values ? { values: this.values } : {}),
