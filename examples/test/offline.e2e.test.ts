@@ -85,11 +85,14 @@ test('typed, then the renderer crashes within a second: reopened, the text and t
     assert.deepEqual(await violations(again, 'welcome back'), []);
     // The services page lists it among the applications in progress on this device; Continue opens it there.
     const home = await context.newPage();
+    const refused: string[] = [];
+    home.on('console', (message) => message.type() === 'error' && refused.push(message.text()));
     await home.goto(`${server.url}/?lang=en`);
     await until(home, `document.querySelector('formosa-drafts')?.shadowRoot?.querySelector('li')`);
     const listed = await home.evaluate(() => [...document.querySelector('formosa-drafts')!.shadowRoot!.querySelectorAll('li')].map((li) => [li.querySelector('.name')!.textContent, li.querySelector('a')!.getAttribute('href')]));
     assert.deepEqual(listed, [['Apply for a rent subsidy', '/form.html?id=rent-subsidy']]);
     assert.deepEqual(await violations(home, 'applications in progress'), []);
+    assert.deepEqual(refused, [], 'nothing refused by the strict CSP (the list styles itself with a constructed sheet)');
   } finally {
     await context.close();
     await server.close();

@@ -58,5 +58,9 @@ export async function renderDrafts(root: ShadowRoot, options: { drafts: DraftSto
     });
     list.append(item);
   }
-  root.replaceChildren(element('style', {}, STYLES), section);
+  // A constructed style sheet, as Lit's: a <style> element would be refused under style-src 'self'.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(STYLES);
+  root.adoptedStyleSheets = [sheet];
+  root.replaceChildren(section);
 }
