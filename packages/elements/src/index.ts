@@ -13,11 +13,11 @@ export { FormosaReview, type ReviewList, type ReviewRow, type ReviewSection } fr
 export { FormosaReceipt } from './components/receipt/receipt.js';
 export { FormosaLanguageSwitcher } from './components/language-switcher/language-switcher.js';
 export { FormosaFileField, type FileFieldTexts, type Remover, type Uploader } from './components/file-field/file-field.js';
-export { FormosaDrafts, FormosaDraftDiscardedEvent } from './components/drafts/drafts.js';
+export { FormosaDrafts } from './components/drafts/drafts.js';
 export { FormosaField, type FieldChoice } from './internal/field.js';
 export { FormosaChoiceField } from './internal/choice-field.js';
 export {
   FormosaBeforeSubmitEvent, FormosaChangeEvent, FormosaErrorEvent, FormosaErrorSelectEvent, FormosaInputEvent, FormosaNavigateEvent,
-  FormosaLocaleChangeEvent, FormosaStepChangeEvent, FormosaSubmitEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaOutboxEvent,
+  FormosaLocaleChangeEvent, FormosaStepChangeEvent, FormosaSubmitEvent, FormosaDraftDiscardedEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaOutboxEvent,
 } from './internal/events.js';
 export { defineElement } from './internal/define.js';

@@ -134,6 +134,9 @@ export function memoryOutboxStore(): OutboxStore {
   };
 }
 
+/** A draft's current entry among `entries` (oldest first): queued, or an outcome not yet seen or decided on. */
+const currentOf = (entries: readonly OutboxEntry[], draft: string) => entries.filter((e) => e.draft === draft && (e.state === 'queued' || !e.seen || e.wanted)).at(-1);
+
 /** Key order aside, the same JSON: answers already frozen are not frozen again. */
 export function sameAnswers(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -215,7 +218,7 @@ export class Outbox {
 
   /** The draft's current entry in this page's view: queued, or an outcome the citizen has not seen (or decided on). */
   current(draft: string): OutboxEntry | undefined {
-    return this.cache.filter((e) => e.draft === draft && (e.state === 'queued' || !e.seen || e.wanted)).at(-1);
+    return currentOf(this.cache, draft);
   }
 
   /**
@@ -256,7 +259,7 @@ export class Outbox {
 
   /** The newest entry of a draft in the store: queued, or an outcome the citizen has not seen. */
   private async latestOf(draft: string): Promise<OutboxEntry | undefined> {
-    return (await this.mine()).filter((e) => e.draft === draft && (e.state === 'queued' || !e.seen || e.wanted)).at(-1);
+    return currentOf(await this.mine(), draft);
   }
 
   /** Sends the answers that arrived too late as a correction of the stored submission. */

@@ -125,6 +125,17 @@ export class FormosaOutboxEvent extends Event {
   }
 }
 
+/** A draft was deleted from this device by the citizen. */
+export class FormosaDraftDiscardedEvent extends Event {
+  static readonly type = 'formosa-draft-discarded';
+  constructor(
+    readonly key: string,
+    readonly formId: string,
+  ) {
+    super(FormosaDraftDiscardedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'formosa-input': FormosaInputEvent;
@@ -139,5 +150,6 @@ declare global {
     'formosa-draft-saved': FormosaDraftSavedEvent;
     'formosa-draft-restored': FormosaDraftRestoredEvent;
     'formosa-outbox': FormosaOutboxEvent;
+    'formosa-draft-discarded': FormosaDraftDiscardedEvent;
   }
 }

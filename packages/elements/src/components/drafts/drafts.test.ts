@@ -3,7 +3,8 @@ import '../../define.js';
 import '../../internal/clean-device.test-helper.js';
 import { pageDevice } from '../../internal/device.js';
 import type { DraftEnvelope } from '@formosa/session';
-import type { FormosaDrafts, FormosaDraftDiscardedEvent } from './drafts.js';
+import type { FormosaDrafts } from './drafts.js';
+import type { FormosaDraftDiscardedEvent } from '../../internal/events.js';
 
 const draft = (key: string, title: Record<string, string>, savedAt: number): DraftEnvelope => ({
   key, formId: key, version: '1', formatVersion: 1, savedAt, expiresAt: savedAt + 30 * 86_400_000, title,

@@ -1,17 +1,7 @@
 import { createTranslator, loadTranslator, negotiateLocale } from '@formosa/i18n';
 import type { DraftEnvelope } from '@formosa/session';
 import { pageDevice } from '../../internal/device.js';
-
-/** A draft was deleted from this device by the citizen. */
-export class FormosaDraftDiscardedEvent extends Event {
-  static readonly type = 'formosa-draft-discarded';
-  constructor(
-    readonly key: string,
-    readonly formId: string,
-  ) {
-    super(FormosaDraftDiscardedEvent.type, { bubbles: true, composed: true });
-  }
-}
+import { FormosaDraftDiscardedEvent } from '../../internal/events.js';
 
 /**
  * The citizen's applications in progress on this device (every form of the site), newest first, each with when it
@@ -46,11 +36,5 @@ export class FormosaDrafts extends HTMLElement {
       href: (draft: DraftEnvelope) => template.replace('{formId}', encodeURIComponent(draft.formId)).replace('{key}', encodeURIComponent(draft.key)),
       deleted: (draft: DraftEnvelope) => this.dispatchEvent(new FormosaDraftDiscardedEvent(draft.key, draft.formId)),
     });
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'formosa-draft-discarded': FormosaDraftDiscardedEvent;
   }
 }
