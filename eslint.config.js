@@ -28,11 +28,25 @@ export default tseslint.config(
     files: ['packages/{schema,engine,workflow,session}/src/**/*.ts'],
     ignores: ['packages/schema/src/node/**'],
     languageOptions: { globals: {} },
-    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'lit', 'lit/*', '@formosa/elements', '@formosa/server', '@formosa/storage', 'idb'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'lit', 'lit/*', '@formosa/elements', '@formosa/server', '@formosa/storage', '@formosa/mydata', '@formosa/mydata-sandbox', 'idb'] }] },
   },
   {
     // Storage is the browser's (IndexedDB, Web Crypto, Web Locks); it knows the session's ports, never the elements.
     files: ['packages/storage/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'lit', 'lit/*', '@formosa/elements', '@formosa/server'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'lit', 'lit/*', '@formosa/elements', '@formosa/server', '@formosa/mydata', '@formosa/mydata-sandbox'] }] },
+  },
+  {
+    // MyData secrets never reach the browser: no browser package imports the connector or the sandbox.
+    files: ['packages/{elements,transport,i18n}/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@formosa/mydata', '@formosa/mydata-sandbox', '@formosa/server'] }] },
+  },
+  {
+    // The connector and the platform's sandbox are two sides of one wire: neither imports the other.
+    files: ['packages/mydata/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@formosa/mydata-sandbox', '@formosa/server', '@formosa/elements'] }] },
+  },
+  {
+    files: ['packages/mydata-sandbox/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@formosa/mydata', '@formosa/server', '@formosa/elements'] }] },
   },
 );
