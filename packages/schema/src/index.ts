@@ -1,8 +1,10 @@
 export type {
   Attachment, ContentItem, Expression, FieldCheck, FieldItem, FieldOption, FormDefinition, JsonObject, JsonSchema, JsonValue,
   LayoutItem, Locale, LocalizedText, OptionSource, RepeatItem, SectionItem, Step, Submission, Widget,
+  MyDataDataset, MyDataFieldMapping, MyDataLock, MyDataMapping, MyDataRepeatMapping, MyDataSpec, MyDataTransform, MyDataTransformName,
 } from './types.js';
 export { FORMAT_VERSION } from './types.js';
+export { MYDATA_DATASETS, myDataDataset, type MyDataDatasetInfo } from './mydata-datasets.js';
 export { FormosaError } from './errors.js';
 export { parseJsonSource, JsonSyntaxError, MAX_JSON_DEPTH, type JsonSource, type PositionIndex, type SourcePosition } from './json-source.js';
 export { formatPointer, isIndexSegment, isWithin, parsePointer, patternOf, resolvePath } from './pointer.js';

@@ -203,4 +203,104 @@ export interface FormDefinition {
   readonly optionSets?: Readonly<Record<string, readonly FieldOption[]>>;
   readonly steps: readonly Step[];
   readonly submission: Submission;
+  /** Prefill from Taiwan's MyData platform: which datasets the form reads, why, and which field each value fills. */
+  readonly mydata?: MyDataSpec;
 }
+
+/**
+ * Prefill from MyData (個人化資料自主運用平臺): with one identity check and one consent, values held by agencies fill
+ * the form, verified and (by default) locked.
+ * @example
+ * const mydata: MyDataSpec = {
+ *   purpose: { 'zh-Hant-TW': '確認申請人戶籍', en: 'To confirm your household registration' },
+ *   subject: '/applicant/id',
+ *   datasets: [{ resource: 'API.UDauDOLyZg', why: { 'zh-Hant-TW': '帶入戶籍地址', en: 'To fill in your registered address' } }],
+ *   map: [{ field: '/applicant/name', from: 'API.UDauDOLyZg:personHouseholdData21[person_id=$subject].person_name' }],
+ * };
+ */
+export interface MyDataSpec {
+  /** Why the agency asks for the citizen's data; shown on the consent step. */
+  readonly purpose: LocalizedText;
+  /**
+   * JSON pointer of the field holding the citizen's national ID: asked on the consent step, sent to the platform
+   * (encrypted) as `pid`, and locked afterwards (the platform verified the person).
+   */
+  readonly subject: string;
+  /** The datasets this form reads (data minimisation: a mapping may only read these). */
+  readonly datasets: readonly MyDataDataset[];
+  readonly map: readonly MyDataMapping[];
+  /** Minutes verified values stay usable (in the page, the draft and the server's seal); default 60. */
+  readonly keepMinutes?: number;
+}
+
+/**
+ * A dataset the form asks the citizen to share.
+ * @example
+ * const household: MyDataDataset = { resource: 'API.UDauDOLyZg', why: { 'zh-Hant-TW': '帶入家庭成員', en: 'To list your household members' } };
+ */
+export interface MyDataDataset {
+  /** Resource id in the platform's catalogue, e.g. `API.UDauDOLyZg` (must be in `MYDATA_DATASETS`). */
+  readonly resource: string;
+  /** What this form uses the dataset for, shown at consent. */
+  readonly why: LocalizedText;
+}
+
+/** A top-level mapping: one field, or a repeat filled with one entry per element of a dataset's array. */
+export type MyDataMapping = MyDataFieldMapping | MyDataRepeatMapping;
+
+/**
+ * One field filled from one value (or, with `join`, several).
+ * @example
+ * const birth: MyDataFieldMapping = { field: '/applicant/birthDate', from: 'API.UDauDOLyZg:personHouseholdData21[person_id=$subject].birth_yyymmdd', transform: 'roc-date' };
+ */
+export interface MyDataFieldMapping {
+  /** JSON pointer of the field (absolute at top level; relative, no leading slash, inside a repeat mapping's `fields`). */
+  readonly field: string;
+  /** `resource:path` at top level (a list of them for `join`); inside a repeat mapping, a path relative to the entry. */
+  readonly from: string | readonly string[];
+  readonly transform?: MyDataTransform;
+  /** `locked` (default): read-only once filled, checked by the server at submission. `editable`: prefilled, the citizen may change it. */
+  readonly lock?: MyDataLock;
+}
+
+/** `locked` (default): read-only once filled, checked at submission. `editable`: prefilled, the citizen may change it. */
+export type MyDataLock = 'locked' | 'editable';
+
+/**
+ * A repeat filled from an array of a dataset, one entry per element.
+ * @example
+ * const members: MyDataRepeatMapping = {
+ *   repeat: '/household/members', from: 'API.UDauDOLyZg:personHouseholdData21[person_id!=$subject]',
+ *   fields: [{ field: 'name', from: 'person_name' }, { field: 'birthDate', from: 'birth_yyymmdd', transform: 'roc-date' }],
+ * };
+ */
+export interface MyDataRepeatMapping {
+  /** JSON pointer of the repeat's array. */
+  readonly repeat: string;
+  /** `resource:path` selecting an array, usually with a filter: `API.UDauDOLyZg:personHouseholdData21[person_id!=$subject]`. */
+  readonly from: string;
+  readonly fields: readonly MyDataFieldMapping[];
+}
+
+/** The names of the transforms that take no parameters. */
+export type MyDataTransformName = 'text' | 'roc-date' | 'tw-county' | 'tw-address' | 'masked-id' | 'integer';
+
+/**
+ * How a dataset's value becomes the field's value; a value the transform cannot read is not mapped (and reported).
+ * - `text` (default): a string (numbers stringified), trimmed, NFC, full-width ASCII → half-width
+ * - `roc-date`: a 民國 date (`0560914`, `560914`, `107年01月01日`, `32/02/02`, `107.01.01`, `107-01-01`) → `YYYY-MM-DD`
+ * - `tw-county`: a county or city name (臺/台 both) → its code in Formosa's tw-counties list (`TPE`, `NWT`, …)
+ * - `tw-address`: `{village, neighbor, neighbor_char?, street_doorplate}` → one street line `大安里5鄰信義路三段100號`
+ * - `masked-id`: a partly masked national ID (`A14****692`) → upper case, `*` for each masked character
+ * - `integer`: `"12,345"` or `12345` → `12345`
+ * - `{enum: {...}}`: the (trimmed) value looked up in the table; a value not in it is not mapped
+ * - `{join: {separator}}`: the values of several `from` paths joined
+ * - `{present: {yes, no}}`: `yes` when the selection is non-empty, else `no`
+ * @example
+ * const status: MyDataTransform = { enum: { 低收入戶: 'low', 中低收入戶: 'middle-low' } };
+ */
+export type MyDataTransform =
+  | MyDataTransformName
+  | { readonly enum: Readonly<Record<string, string | number | boolean>> }
+  | { readonly join: { readonly separator?: string } }
+  | { readonly present: { readonly yes: JsonValue; readonly no: JsonValue } };
