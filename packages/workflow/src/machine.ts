@@ -34,7 +34,11 @@ export type WorkflowEvent =
   | { type: 'GOTO'; step: string }
   | { type: 'SUBMIT' }
   /** While a submission waits in the outbox: back to the review to change answers (it stays queued). */
-  | { type: 'EDIT' };
+  | { type: 'EDIT' }
+  /** Answers that arrived from elsewhere (MyData): they replace the answers, which the host merged them into. */
+  | { type: 'PREFILL'; values: Data }
+  /** Back to the consent step (asking MyData again); from the consent step, NEXT fills in by hand. */
+  | { type: 'CONSENT' };
 
 /** The input of the `submit` actor the host provides. */
 export interface SubmitInput {
@@ -56,10 +60,17 @@ export interface WorkflowOptions {
    * review, `submitting` (a submission still waits in the outbox) or `submitted` with its receipt.
    */
   readonly resume?: { readonly view: string; readonly visited?: readonly string[]; readonly receipt?: Receipt };
+  /**
+   * Offer the consent step before the first step (for a definition with `mydata`, where the agency's server has a
+   * MyData connector). Read when the machine is made, not per actor.
+   */
+  readonly consent?: boolean;
 }
 
 /** The state name of the review step and of the two submission states. */
 export const REVIEW = 'review';
+/** The state of a form that offers MyData prefill before its first step (see the definition's `mydata`). */
+export const CONSENT = 'consent';
 export const SUBMITTING = 'submitting';
 export const SUBMITTED = 'submitted';
 
@@ -76,6 +87,7 @@ type Ctx = { context: WorkflowContext; event: AnyEventObject };
  */
 export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}) {
   const steps = engine.definition.steps.map((s) => s.id);
+  const consent = engine.definition.mydata !== undefined && options.consent === true;
   const shown = (context: WorkflowContext, step: string) => engine.shownSteps(context.form).some((s) => s.id === step);
   const stepErrors = (context: WorkflowContext, step: string) => engine.validate(context.form, { step });
   const visit = (context: WorkflowContext, step: string) => (context.visited.includes(step) ? context.visited : [...context.visited, step]);
@@ -104,6 +116,7 @@ export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}
         event['step'] === params.step && shown(context, params.step) && context.visited.includes(params.step),
       hasSubmitError: ({ context }: Ctx) => context.submitError !== undefined && context.errors.length === 0,
       firstErrorIn: ({ context }: Ctx, params: { step: string }) => context.errors.length > 0 && engine.stepOf(context.errors[0]!.path) === params.step,
+      fresh: ({ context }: Ctx) => context.resumeAt === undefined && context.visited.length === 0 && context.errors.length === 0,
       resumingAt: ({ context }: Ctx, params: { view: string }) =>
         context.resumeAt === params.view && (params.view !== SUBMITTED || context.receipt !== undefined) && (!steps.includes(params.view) || shown(context, params.view)),
     },
@@ -111,6 +124,12 @@ export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}
       change: assign(({ context, event }: Ctx) => {
         const form = engine.change(context.form, event['path'] as string, event['value']);
         return { form, errors: refreshErrors(context, form, event['path'] as string) };
+      }),
+      // Errors on screen stay only where the new answers still fail.
+      prefill: assign(({ context, event }: Ctx) => {
+        const form = engine.init(event['values'] as Data);
+        const still = context.errors.length ? engine.validate(form) : [];
+        return { form, errors: context.errors.filter((e) => still.some((f) => f.path === e.path && f.code === e.code)) };
       }),
       addItem: assign(({ context, event }: Ctx) => ({ form: engine.addItem(context.form, event['path'] as string) })),
       removeItem: assign(({ context, event }: Ctx) => {
@@ -181,6 +200,8 @@ export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}
           CHANGE: { actions: 'change' },
           ADD_ITEM: { actions: 'addItem' },
           REMOVE_ITEM: { actions: 'removeItem' },
+          PREFILL: { actions: 'prefill' },
+          ...(consent ? { CONSENT: { target: `.${CONSENT}`, actions: ['clearErrors', 'endReturnToReview'] } } : {}),
           GOTO: steps.map((step) => ({
             guard: { type: 'canGoTo', params: { step } },
             target: `.${step}`,
@@ -194,8 +215,11 @@ export function createWorkflow(engine: FormEngine, options: WorkflowOptions = {}
             { guard: { type: 'resumingAt', params: { view: SUBMITTED } }, target: `#formosa.${SUBMITTED}`, actions: 'resumed' },
             { guard: { type: 'resumingAt', params: { view: SUBMITTING } }, target: `#formosa.${SUBMITTING}`, actions: 'resumed' },
             { guard: { type: 'resumingAt', params: { view: REVIEW } }, target: REVIEW, actions: 'resumed' },
+            ...(consent ? [{ guard: { type: 'resumingAt', params: { view: CONSENT } }, target: CONSENT, actions: 'resumed' }] : []),
             ...steps.map((step) => ({ guard: { type: 'resumingAt', params: { view: step } }, target: step, actions: ['resumed', { type: 'enterStep', params: { step } }] })),
-            { guard: 'hasSubmitError', target: REVIEW, actions: 'resumed' }, ...steps.map((step) => ({ guard: { type: 'firstErrorIn', params: { step } }, target: step, actions: ['startReturnToReview', { type: 'enterStep', params: { step } }] })), ...firstShown(steps, REVIEW, ['resumed'])] },
+            { guard: 'hasSubmitError', target: REVIEW, actions: 'resumed' }, ...steps.map((step) => ({ guard: { type: 'firstErrorIn', params: { step } }, target: step, actions: ['startReturnToReview', { type: 'enterStep', params: { step } }] })), ...(consent ? [{ guard: 'fresh', target: CONSENT }] : []), ...firstShown(steps, REVIEW, ['resumed'])] },
+          // Offered before the first step when the form reads MyData: go to the platform, or fill in by hand (NEXT).
+          ...(consent ? { [CONSENT]: { tags: ['consent'], on: { NEXT: firstShown(steps, REVIEW, ['clearErrors']) } } } : {}),
           ...stepStates,
           [REVIEW]: {
             tags: ['review'],

@@ -199,3 +199,52 @@ test('a saved journey resumes at its step with what was visited, or at the revie
   assert.equal(stepOf(waiting.getSnapshot()), 'review', 'EDIT leaves the wait for the review');
   release(receipt);
 });
+
+// A definition that reads MyData: the consent step comes first only where the host offers it (a connector exists).
+const withMyData = {
+  ...definition,
+  mydata: {
+    purpose: { 'zh-Hant-TW': '帶入戶籍資料', en: 'To fill in your household' },
+    subject: '/applicant/nationalId',
+    datasets: [{ resource: 'API.UDauDOLyZg', why: { 'zh-Hant-TW': '帶入家庭成員', en: 'Household members' } }],
+    map: [{ field: '/applicant/name', from: 'API.UDauDOLyZg:personHouseholdData21[person_id=$subject].person_name' }],
+  },
+};
+const myDataEngine = new FormEngine(withMyData, { validator: createAjv().compile(definition.schema as object) });
+
+test('with MyData offered, the journey opens on the consent step; Continue fills in by hand from the first step', () => {
+  assert.equal(stepOf(createActor(createWorkflow(myDataEngine)).start().getSnapshot()), 'applicant', 'not offered: no consent step');
+  const actor = createActor(createWorkflow(myDataEngine, { consent: true })).start();
+  assert.equal(stepOf(actor.getSnapshot()), 'consent');
+  assert.ok(actor.getSnapshot().hasTag('consent'));
+  actor.send({ type: 'CHANGE', path: '/applicant/nationalId', value: 'A123456789' });
+  actor.send({ type: 'NEXT' });
+  assert.equal(stepOf(actor.getSnapshot()), 'applicant');
+  assert.equal((actor.getSnapshot().context.form.values['applicant'] as Record<string, unknown>)['nationalId'], 'A123456789', 'what was typed on the consent step is kept');
+  assert.deepEqual(actor.getSnapshot().context.errors, [], 'filling in by hand shows no error yet');
+});
+
+test('prefilled answers replace the answers; errors on screen stay only where the new answers still fail; CONSENT asks again', () => {
+  const actor = createActor(createWorkflow(myDataEngine, { consent: true })).start();
+  actor.send({ type: 'NEXT' });
+  actor.send({ type: 'NEXT' });
+  const before = actor.getSnapshot().context.errors.map((e) => e.path);
+  assert.ok(before.includes('/applicant/name') && before.includes('/applicant/mobile'));
+  actor.send({ type: 'PREFILL', values: { applicant: { name: '王大明', nationalId: 'A123456789', birthDate: '1967-09-14' } } });
+  const after = actor.getSnapshot();
+  assert.equal((after.context.form.values['applicant'] as Record<string, unknown>)['name'], '王大明');
+  const paths = after.context.errors.map((e) => e.path);
+  assert.ok(!paths.includes('/applicant/name') && !paths.includes('/applicant/birthDate'), 'answered by the prefill: its errors go');
+  assert.ok(paths.includes('/applicant/mobile'), 'still unanswered: its error stays');
+  assert.equal(stepOf(after), 'applicant');
+  actor.send({ type: 'CONSENT' });
+  assert.equal(stepOf(actor.getSnapshot()), 'consent');
+  assert.deepEqual(actor.getSnapshot().context.errors, []);
+});
+
+test('a journey saved on the consent step resumes there; one saved on a step does not go back to consent', () => {
+  const machine = createWorkflow(myDataEngine, { consent: true });
+  assert.equal(stepOf(createActor(machine, { input: { resume: { view: 'consent' } } }).start().getSnapshot()), 'consent');
+  assert.equal(stepOf(createActor(machine, { input: { resume: { view: 'household', visited: ['applicant', 'household'] } } }).start().getSnapshot()), 'household');
+  assert.equal(stepOf(createActor(createWorkflow(myDataEngine), { input: { resume: { view: 'consent' } } }).start().getSnapshot()), 'applicant', 'not offered now: the first step');
+});
