@@ -12,6 +12,7 @@ import { HttpError, readBytes, readJsonText, sendJson, sendText, serveFile, STRI
 import { patternOf, type Attachment } from '@formosa/schema';
 import { characterProblem, getAt, setAt, type Data } from '@formosa/engine';
 import { DEFAULT_LIMITS, SlidingWindow, type LimitOptions } from './rate-limit.js';
+import { MyDataRoutes, type MyDataSetup } from './mydata.js';
 
 export interface ServerOptions {
   /** Folder of `*.json` definitions. */
@@ -30,6 +31,10 @@ export interface ServerOptions {
   readonly limits?: LimitOptions;
   /** Behind a proxy the agency runs: take the client's address from the first `X-Forwarded-For` entry. */
   readonly trustProxy?: boolean;
+  /** MyData prefill: the connector's configuration (or a function making it once the server's URL is known). */
+  readonly mydata?: MyDataSetup;
+  /** Origins of the agency's pages (besides this server's) that may begin MyData journeys and be returned to. */
+  readonly pageOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -119,6 +124,11 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     const corrected = corrects ? store.summary(formId, { id: corrects }) : undefined;
     return { id, receipt, submittedAt, ...(corrected ? { corrects: { id: corrected.id, receipt: corrected.receipt } } : {}) };
   };
+  /** Set once the server listens (the connector's return and notification URLs are the server's own). */
+  let mydata: MyDataRoutes | undefined;
+  const myData = () => mydata ?? (() => {
+    throw new HttpError(404, { error: 'no_mydata', message: 'MyData is not configured on this server' });
+  })();
   const limited = (seconds: number, message: string) => new HttpError(429, { error: 'rate_limited', message, retryAfter: seconds }, { 'retry-after': String(seconds) });
 
   const routes: [string, RegExp, (req: IncomingMessage, res: ServerResponse, form: ServedForm | undefined, match: RegExpExecArray) => Promise<void> | void][] = [
@@ -207,9 +217,12 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         }
         const data = attachFiles(form!, judged.data);
         if ('errors' in data) return sendJson(res, 422, data);
+        // Answers MyData verified must arrive as they were handed out (a changed page cannot change them).
+        const checked = mydata ? mydata.verify(req, form!, data.data) : { verified: [] };
+        if ('status' in checked) return sendJson(res, checked.status, checked.body);
         let stored;
         try {
-          stored = store.store(definition.id, definition.version, key, data.data, { attachments: data.files.map((f) => f.id), hash: judged.fingerprint, corrects: corrected?.id });
+          stored = store.store(definition.id, definition.version, key, data.data, { attachments: data.files.map((f) => f.id), hash: judged.fingerprint, corrects: corrected?.id, verified: checked.verified });
         } catch (error) {
           if (!(error instanceof MissingAttachmentError)) throw error;
           const file = data.files.find((f) => f.id === error.attachmentId)!;
@@ -245,6 +258,11 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       if (!submission) throw new HttpError(404, { error: 'not_stored', message: 'Nothing is stored under this Idempotency-Key for this body' });
       sendJson(res, 200, answerOf(submission));
     }],
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/mydata$/, (_req, res, form) => myData().describe(res, form!)],
+    ['POST', /^\/api\/forms\/([a-z0-9-]+)\/mydata\/begin$/, (req, res, form) => myData().begin(req, res, form!)],
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/mydata\/result$/, (req, res, form) => myData().result(req, res, form!)],
+    ['POST', /^\/api\/mydata\/notify$/, (req, res) => myData().notify(req, res)],
+    ['GET', /^\/api\/mydata\/return$/, (req, res) => myData().returned(req, res)],
     ['GET', /^\/api\/health$/, (_req, res) => sendJson(res, 200, { status: 'ok' })],
     ['GET', /^\/api\/forms\/([a-z0-9-]+)\/submissions\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
       const submission = store.get(form!.definition.id, match[2]!);
@@ -333,13 +351,23 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((done) => server.listen(port, host, done));
   const address = server.address() as AddressInfo;
+  const url = `http://${host}:${address.port}`;
+  try {
+    if (options.mydata) mydata = await MyDataRoutes.start(options.mydata, url, { pageOrigins: options.pageOrigins ?? [] });
+  } catch (error) {
+    server.close();
+    store.close();
+    await judges.close();
+    throw error;
+  }
   return {
     server,
-    url: `http://${host}:${address.port}`,
+    url,
     store,
     close: () =>
       new Promise<void>((done) => {
         clearInterval(sweeper);
+        void mydata?.close();
         server.closeAllConnections();
         server.close(() => {
           store.close();

@@ -26,6 +26,15 @@ export interface StoredSubmission {
   /** The id of the submission this one corrects (the citizen's correction of an application already stored). */
   readonly corrects?: string;
   readonly data: unknown;
+  /** The answers verified by MyData at submission (their values are in `data`): which dataset, retrieved when. */
+  readonly verified?: readonly VerifiedAnswer[];
+}
+
+/** An answer whose value the server handed out from MyData and found unchanged at submission. */
+export interface VerifiedAnswer {
+  readonly path: string;
+  readonly resource: string;
+  readonly retrievedAt: string;
 }
 
 /** A stored submission without its data: what a key answers, with no JSON parsed on the server's thread for it. */
@@ -40,6 +49,8 @@ export interface StoreOptions {
   readonly hash?: string;
   /** The id of the submission it corrects; it may refer to the files that one's application took. */
   readonly corrects?: string;
+  /** The answers MyData verified. */
+  readonly verified?: readonly VerifiedAnswer[];
 }
 
 interface SummaryRow {
@@ -53,13 +64,14 @@ interface SummaryRow {
 interface Row extends SummaryRow {
   request_hash: string | null;
   data: string;
+  verified: string | null;
 }
 const SUMMARY_COLUMNS = 'id, form_id, form_version, receipt, submitted_at, corrects';
 
 const summaryOf = (row: SummaryRow): SubmissionSummary => ({
   id: row.id, formId: row.form_id, formVersion: row.form_version, receipt: row.receipt, submittedAt: row.submitted_at, ...(row.corrects ? { corrects: row.corrects } : {}),
 });
-const fromRow = (row: Row): StoredSubmission => ({ ...summaryOf(row), data: JSON.parse(row.data) });
+const fromRow = (row: Row): StoredSubmission => ({ ...summaryOf(row), data: JSON.parse(row.data), ...(row.verified ? { verified: JSON.parse(row.verified) as VerifiedAnswer[] } : {}) });
 
 /** Crockford base32 without I, L, O, U: unambiguous when read aloud at a counter. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -128,6 +140,7 @@ export class SubmissionStore {
     const submissionColumns = this.db.prepare('PRAGMA table_info(submissions)').all() as { name: string }[];
     if (!submissionColumns.some((c) => c.name === 'request_hash')) this.db.exec('ALTER TABLE submissions ADD COLUMN request_hash TEXT');
     if (!submissionColumns.some((c) => c.name === 'corrects')) this.db.exec('ALTER TABLE submissions ADD COLUMN corrects TEXT');
+    if (!submissionColumns.some((c) => c.name === 'verified')) this.db.exec('ALTER TABLE submissions ADD COLUMN verified TEXT');
     // Keys a lookup found unused: nothing is ever stored under them (an attempt still travelling when the citizen was
     // told it was not stored would otherwise become a second application).
     this.db.exec(`CREATE TABLE IF NOT EXISTS retired_keys (
@@ -141,8 +154,8 @@ export class SubmissionStore {
     const fileSelect = 'SELECT id, form_id AS formId, field, name, type, size FROM attachments WHERE form_id = ? AND id = ?';
     this.sql = {
       insert: this.db.prepare(
-        `INSERT INTO submissions (id, form_id, form_version, idempotency_key, request_hash, corrects, receipt, submitted_at, data)
-         VALUES (@id, @formId, @formVersion, @key, @hash, @corrects, @receipt, @submittedAt, @data)
+        `INSERT INTO submissions (id, form_id, form_version, idempotency_key, request_hash, corrects, receipt, submitted_at, data, verified)
+         VALUES (@id, @formId, @formVersion, @key, @hash, @corrects, @receipt, @submittedAt, @data, @verified)
          ON CONFLICT (form_id, idempotency_key) DO NOTHING`,
       ),
       retire: this.db.prepare('INSERT INTO retired_keys (form_id, idempotency_key, retired_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
@@ -168,7 +181,7 @@ export class SubmissionStore {
     };
     this.insertClaiming = this.db.transaction((submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => {
       if (key !== null && this.sql.isRetired.get(submission.formId, key)) return 'retired';
-      if (this.sql.insert.run({ ...submission, key, hash, corrects: submission.corrects ?? null, data: JSON.stringify(submission.data) }).changes === 0) return 'conflict';
+      if (this.sql.insert.run({ ...submission, key, hash, corrects: submission.corrects ?? null, data: JSON.stringify(submission.data), verified: submission.verified?.length ? JSON.stringify(submission.verified) : null }).changes === 0) return 'conflict';
       // A file that is gone (swept meanwhile) or taken by another application undoes the whole insert. One its own
       // application took (a correction keeps the papers) stays with the submission that took it.
       const application = submission.corrects ? this.applicationOf(submission.formId, submission.corrects) : new Set<string>();
@@ -193,9 +206,9 @@ export class SubmissionStore {
    * makes this safe under concurrency. A key a lookup retired (`findOrRetire`) stores nothing: `retired`.
    */
   store(formId: string, formVersion: string, key: string | undefined, data: unknown, options: StoreOptions = {}): { submission: StoredSubmission; created: boolean } | { reused: true } | { retired: true } {
-    const { now = new Date(), attachments = [], hash, corrects } = options;
+    const { now = new Date(), attachments = [], hash, corrects, verified } = options;
     for (let attempt = 0; ; attempt++) {
-      const submission: StoredSubmission = { id: randomUUID(), formId, formVersion, receipt: newReceipt(formId, now), submittedAt: now.toISOString(), ...(corrects ? { corrects } : {}), data };
+      const submission: StoredSubmission = { id: randomUUID(), formId, formVersion, receipt: newReceipt(formId, now), submittedAt: now.toISOString(), ...(corrects ? { corrects } : {}), data, ...(verified?.length ? { verified } : {}) };
       try {
         // BEGIN IMMEDIATE: the retirement is read under the write lock, so no lookup of another process slips in between.
         const outcome = this.insertClaiming.immediate(submission, key ?? null, hash ?? null, new Set(attachments));
