@@ -5,6 +5,7 @@ export type {
 } from './types.js';
 export { FORMAT_VERSION } from './types.js';
 export { MYDATA_DATASETS, myDataDataset, type MyDataDatasetInfo } from './mydata-datasets.js';
+export { parseMyDataPath, MYDATA_PATH_LIMITS, type MyDataFilter, type MyDataPathResult, type MyDataPathSegment } from './mydata-path.js';
 export { FormosaError } from './errors.js';
 export { parseJsonSource, JsonSyntaxError, MAX_JSON_DEPTH, type JsonSource, type PositionIndex, type SourcePosition } from './json-source.js';
 export { formatPointer, isIndexSegment, isWithin, parsePointer, patternOf, resolvePath } from './pointer.js';
