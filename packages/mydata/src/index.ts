@@ -14,3 +14,4 @@ export {
   type PullPolicy,
   type TxResult,
 } from './types.js';
+export * from './mapping/index.js';

@@ -44,7 +44,7 @@ export interface Protocol {
   readonly returnQuery: { readonly code: string; readonly txId: string };
   /** The return code of success. SEEN. */
   readonly okCode: number;
-  /** Paths inside the packages. SEEN for the manifests; signature and certificate beside the manifest INFERRED. */
+  /** Paths inside the packages. SEEN for the manifests; the signature and certificate at the dataset ZIP's root INFERRED. */
   readonly files: {
     readonly outerManifest: string;
     readonly datasetManifest: string;
@@ -82,8 +82,8 @@ export const DEFAULT_PROTOCOL: Protocol = {
   files: {
     outerManifest: 'META-INFO/manifest.xml',
     datasetManifest: 'META-INFO/manifest.xml',
-    datasetSignature: 'META-INFO/manifest.sha256withrsa',
-    datasetCertificate: 'META-INFO/certificate.cer',
+    datasetSignature: 'manifest.sha256withrsa',
+    datasetCertificate: 'certificate.cer',
   },
   transactionMs: 20 * 60_000,
   graceMs: 5 * 60_000,

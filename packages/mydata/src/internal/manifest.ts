@@ -10,6 +10,7 @@ export class ManifestError extends Error {
 }
 
 export interface OuterEntry {
+  /** Empty for a dataset the platform could not deliver (its code then says why). */
   readonly filename: string;
   readonly resourceId: string;
   readonly resourceName: string | undefined;
@@ -67,7 +68,7 @@ export function readOuterManifest(xml: string): OuterEntry[] {
     const code = fields.get('code');
     if (code !== undefined && code !== '' && !/^\d{1,4}$/.test(code)) throw new ManifestError(`bad <code> ${JSON.stringify(code)}`);
     return {
-      filename: required(fields, 'filename'),
+      filename: fields.get('filename') ?? '',
       resourceId: required(fields, 'resource_id'),
       resourceName: fields.get('resource_name') || undefined,
       code: code ? Number(code) : undefined,

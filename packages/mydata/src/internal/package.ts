@@ -61,7 +61,8 @@ export async function openPackage(input: {
     const retrievedAt = input.now.toISOString();
     for (const resource of input.requested) {
       const entry = listed.find((candidate) => candidate.resourceId === resource);
-      const nested = entry && (entry.code === undefined || entry.code === protocol.okCode) ? outer.get(entry.filename) : undefined;
+      const delivered = entry !== undefined && entry.filename !== '' && (entry.code === undefined || entry.code === protocol.okCode);
+      const nested = delivered ? outer.get(entry.filename) : undefined;
       if (!entry || !nested) {
         unavailable.push(resource);
         continue;
