@@ -72,6 +72,15 @@ export function returnLocation(client: SandboxClient, returnUrl: string, txId: s
   return url.href;
 }
 
+/** A path segment as text; `undefined` for a malformed %-escape. */
+function segment(raw: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(raw ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const TX_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -89,18 +98,18 @@ export class Platform {
 
   /** `GET /service/{client_id}/{base64(ids)}/{tx_id}?returnUrl=&pid=`, its path already split after `/service/`. */
   open(segments: readonly string[], query: URLSearchParams): OpenResult {
-    const client = this.#deps.clients.get(decodeURIComponent(segments[0] ?? ''));
+    const client = this.#deps.clients.get(segment(segments[0]) ?? '');
     if (!client) return { kind: 'error', status: 401, message: 'unknown client_id' };
     const back = (code: number, txId: string): OpenResult => ({ kind: 'return', location: returnLocation(client, client.returnUrl, txId, code) });
     // A `/` in the Base64 of the resource list splits it into more path segments: the platform cannot read it.
-    const txId = decodeURIComponent(segments.at(-1) ?? '');
+    const txId = segment(segments.at(-1)) ?? '';
     if (segments.length !== 3 || !TX_ID.test(txId)) return back(400, txId);
     const existing = this.#transactions.get(txId);
     if (existing) return existing.returnLocation ? back(400, txId) : { kind: 'consent', tx: existing };
     for (const name of ['returnUrl', 'pid']) if (query.getAll(name).length !== 1) return back(400, txId);
     if (query.get('returnUrl') !== client.returnUrl) return back(404, txId);
-    const encoded = decodeURIComponent(segments[1]!);
-    if (!STRICT_BASE64.test(encoded)) return back(400, txId);
+    const encoded = segment(segments[1]);
+    if (encoded === undefined || !STRICT_BASE64.test(encoded)) return back(400, txId);
     const resources = Buffer.from(encoded, 'base64').toString('utf8').split(':');
     if (resources.some((r) => !/^API\.[A-Za-z0-9]+$/.test(r)) || new Set(resources).size !== resources.length) return back(400, txId);
     if (client.resources.length === 0) return back(403, txId);
