@@ -5,3 +5,4 @@ export {
 } from './ports.js';
 export { carryOver, type DroppedAnswer } from './carry-over.js';
 export { differences, isLocalFile, localFilesIn, type Difference } from './answers.js';
+export { lockedUnder, mergePrefill, withoutPrefill, type MyDataPort, type MyDataPrefill, type MyDataProvenance, type MyDataResult, type MyDataStatus } from './mydata.js';

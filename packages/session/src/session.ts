@@ -11,6 +11,7 @@ import { sameAnswers, systemClock, type Clock, type Connectivity, type Outbox, t
 import type { DroppedAnswer } from './carry-over.js';
 import { labelsOf, type DraftStoreError, type DraftEnvelope, type DraftStore, type HeldLease, type StoredFile, type TabLease } from './ports.js';
 import { differences, isLocalFile, localFilesIn, type Difference } from './answers.js';
+import { lockedUnder, mergePrefill, withoutPrefill, type MyDataPort, type MyDataPrefill, type MyDataProvenance, type MyDataResult, type MyDataStatus } from './mydata.js';
 
 export type Snapshot = SnapshotFrom<WorkflowMachine>;
 
@@ -23,7 +24,7 @@ export type SaveState =
   | { readonly status: 'failed'; readonly reason: 'quota' | 'unavailable'; readonly at: number };
 
 /** What changed, for the view: the journey, the save status, the tab's hold on the draft, or the submission. */
-export type SessionChange = 'snapshot' | 'save' | 'tab' | 'submission';
+export type SessionChange = 'snapshot' | 'save' | 'tab' | 'submission' | 'mydata';
 
 export interface SessionOptions {
   /** A definition that passed the gate (`loadDefinition`). */
@@ -44,6 +45,8 @@ export interface SessionOptions {
   readonly expiryDays?: number;
   /** Keep the draft on this device (default true when a draft store is given). */
   readonly keep?: boolean;
+  /** Offer MyData prefill on a consent step (the definition reads MyData and the agency's server has a connector). */
+  readonly offerMyData?: boolean;
 }
 
 export interface SessionPorts {
@@ -60,6 +63,8 @@ export interface SessionPorts {
   readonly clock?: Clock;
   readonly ids?: () => string;
   readonly connectivity?: Connectivity;
+  /** The agency's server for MyData prefill (see `mydata.ts`). */
+  readonly mydata?: MyDataPort;
 }
 
 /** The view a snapshot shows: a step id, `review`, `submitting` or `submitted`. */
@@ -106,12 +111,16 @@ export class FormSession {
   private opening?: Promise<Outbox>;
   /** The answers, step and visited steps as last saved (or restored), so an unchanged snapshot is not saved again. */
   private lastSaved?: { values: unknown; view: string; visited: unknown };
+  /** The values MyData handed out (in memory only; the draft never holds them). */
+  private prefill?: MyDataPrefill;
 
   save: SaveState;
   /** When the draft was last saved, through the saves still to come (the status line shows it meanwhile). */
   savedAt?: number;
   /** `elsewhere` when another tab holds this draft: this one shows a notice and saves nothing. */
   tab: 'active' | 'elsewhere' = 'active';
+  /** MyData prefill, where the form offers it: offered, on its way, the values handed out, or why not. */
+  mydata?: MyDataStatus;
   /** What a restore brought back: when the draft was saved, and the answers a new version of the form could not take. */
   restored?: { readonly savedAt: number; readonly dropped: readonly DroppedAnswer[] };
 
@@ -255,7 +264,7 @@ export class FormSession {
       }
     }
     const input = await this.resumeFrom(draft);
-    const machine = createWorkflow(this.engine).provide({
+    const machine = createWorkflow(this.engine, { consent: this.offersMyData() }).provide({
       actors: { submit: fromPromise(({ input: request, signal }: { input: SubmitInput; signal: AbortSignal }) => this.submit(request.data, signal)) },
     });
     const actor = createActor(machine, { input });
@@ -263,6 +272,7 @@ export class FormSession {
     this.lastSaved = draft && !this.restored?.dropped.length ? { values: input.values, view: draft.view, visited: draft.visited } : undefined;
     actor.subscribe((snapshot) => this.onSnapshot(snapshot));
     actor.start();
+    if (this.offersMyData()) void this.askMyData();
     // Carried over from another version: saved under this one at once.
     if (this.restored?.dropped.length) this.schedule();
   }
@@ -297,9 +307,97 @@ export class FormSession {
     return { values, resume: { view: draft.view === SUBMITTING ? REVIEW : draft.view, visited: draft.visited } };
   }
 
+  private offersMyData(): boolean {
+    return this.options.offerMyData === true && this.ports.mydata !== undefined && this.options.definition.mydata !== undefined;
+  }
+
+  private setMyData(status: MyDataStatus): void {
+    this.mydata = status;
+    this.emit('mydata');
+  }
+
+  /**
+   * Asks the server where this browser's MyData journey stands: back from the platform, the values are merged in
+   * (and the consent step left); a failure is said and the citizen goes on by hand with what they typed.
+   */
+  private async askMyData(): Promise<void> {
+    const port = this.ports.mydata!;
+    for (let wait = 500; !this.stopped; wait = Math.min(wait * 2, 4000)) {
+      // Unreachable while waiting for the platform: ask again; otherwise, as if no journey had begun.
+      const result: MyDataResult = await port.result().catch(() => ({ state: this.mydata?.state === 'waiting' ? 'pulling' : 'none' }) as const);
+      if (result.state === 'none') return this.setMyData({ state: 'offered' });
+      if (result.state === 'ready') return this.applyPrefill(result);
+      if (result.state === 'expired') {
+        this.prefill = undefined;
+        return this.setMyData({ state: 'expired' });
+      }
+      if (result.state === 'failed') {
+        this.setMyData({ state: 'failed', kind: result.kind, ...(result.code !== undefined ? { code: result.code } : {}) });
+        return this.leaveConsent();
+      }
+      if (this.mydata?.state !== 'waiting') this.setMyData({ state: 'waiting' });
+      await new Promise<void>((done) => this.clock.setTimeout(() => done(), wait));
+    }
+  }
+
+  private applyPrefill(prefill: MyDataPrefill): void {
+    this.prefill = prefill;
+    const values = this.actor!.getSnapshot().context.form.values;
+    this.actor!.send({ type: 'PREFILL', values: mergePrefill(values, prefill.values) });
+    this.setMyData({ state: 'ready', prefill, count: Object.keys(prefill.values).length });
+    this.leaveConsent();
+  }
+
+  /** From the consent step, on to the first step (by hand, or with what MyData filled in). */
+  private leaveConsent(): void {
+    if (this.actor?.getSnapshot().hasTag('consent')) this.actor.send({ type: 'NEXT' });
+  }
+
+  /** The prefilled values a draft may not keep: all but the national ID the citizen typed themselves. */
+  private prefillKept(): Record<string, unknown> {
+    const { [this.options.definition.mydata!.subject]: _typed, ...handedOut } = this.prefill!.values;
+    return handedOut;
+  }
+
+  /**
+   * Begins a MyData journey for the national ID on the consent step; resolves with the platform's address, where
+   * the page is to go (the draft is saved first: the citizen comes back to everything they typed).
+   */
+  async beginMyData(page: string): Promise<string> {
+    const spec = this.options.definition.mydata!;
+    const subject = String(getAt(this.snapshot.context.form.values, spec.subject) ?? '').trim().toUpperCase();
+    this.setMyData({ state: 'going' });
+    try {
+      await this.flush();
+      const { url } = await this.ports.mydata!.begin(subject, page);
+      return url;
+    } catch (error) {
+      this.setMyData({ state: 'failed', kind: 'failed' });
+      throw error;
+    }
+  }
+
+  /** Where a value came from, when MyData handed it out and it is still as handed out. */
+  provenanceOf(path: string): MyDataProvenance | undefined {
+    const origin = this.prefill?.provenance[path];
+    if (!origin) return undefined;
+    return origin.locked || sameAnswers(getAt(this.snapshot.context.form.values, path), this.prefill!.values[path]) ? origin : undefined;
+  }
+
+  /**
+   * The citizen sends MyData's values as their own answers (the verification expired): unlocked, no seal; the
+   * agency checks them as it checks anything typed.
+   */
+  dropMyData(): void {
+    this.prefill = undefined;
+    this.setMyData({ state: 'offered' });
+  }
+
   /** Sends an event to the journey; every change is saved soon after. */
   send(event: WorkflowEvent): void {
     if (this.tab === 'elsewhere') return;
+    // A value MyData verified stays as it was handed out (the server would refuse the application otherwise).
+    if ((event.type === 'CHANGE' || event.type === 'REMOVE_ITEM') && this.prefill && lockedUnder(this.prefill.provenance, event.type === 'CHANGE' ? event.path : `${event.path}/${event.index}`)) return;
     this.actor?.send(event);
   }
 
@@ -359,7 +457,7 @@ export class FormSession {
       await drafts.save({
         key: this.key, formId: definition.id, version: definition.version, formatVersion: 1, savedAt: now,
         expiresAt: now + (this.options.expiryDays ?? 30) * DAY, title: definition.title,
-        answers: values, view, visited, files: localFilesIn(values),
+        answers: this.prefill ? withoutPrefill(values, this.prefillKept()) : values, view, visited, files: localFilesIn(values),
       });
       this.lastSaved = { values, view, visited };
       this.savedAt = now;
@@ -489,7 +587,8 @@ export class FormSession {
     // A refusal the citizen has not seen yet (the page was closed when it came) is reported first, as it is.
     const reportRefusal = this.reporting !== undefined && this.reporting === entry?.key;
     this.reporting = undefined;
-    await outbox.freeze({ form: this.options.definition.id, draft: this.key, endpoint: this.options.endpoint }, body, await this.pendingFiles(body), this.ids, reportRefusal);
+    const seal = this.prefill?.seal;
+    await outbox.freeze({ form: this.options.definition.id, draft: this.key, endpoint: this.options.endpoint, ...(seal ? { seal } : {}) }, body, await this.pendingFiles(body), this.ids, reportRefusal);
   }
 
   /** The files of `body` still on the device, for the outbox to upload first. */

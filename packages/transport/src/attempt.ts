@@ -26,6 +26,8 @@ export interface AttemptRequest {
   readonly idempotencyKey: string;
   /** The Idempotency-Key of a stored submission that this one corrects (see docs/offline.md). */
   readonly corrects?: string;
+  /** The seal of the answers MyData verified (`Formosa-MyData`), as the agency's server handed it out. */
+  readonly seal?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -52,7 +54,7 @@ async function post(doFetch: typeof fetch, url: string, request: AttemptRequest,
       method: 'POST',
       headers: {
         'content-type': 'application/json', accept: 'application/json', 'idempotency-key': request.idempotencyKey,
-        ...(request.corrects ? { 'formosa-corrects': request.corrects } : {}), ...options.headers,
+        ...(request.corrects ? { 'formosa-corrects': request.corrects } : {}), ...(request.seal ? { 'formosa-mydata': request.seal } : {}), ...options.headers,
       },
       body: JSON.stringify(request.data),
       signal: deadline(options.timeout ?? 30_000, request.signal),

@@ -5,3 +5,4 @@ export {
   type Clock, type Connectivity, type OutboxEntry, type OutboxPorts, type OutboxReceipt, type OutboxStore, type PendingFile, type Replacement,
 } from './outbox.js';
 export { createAttachmentRemover, createUploader, type UploadRequest } from './upload.js';
+export { createMyDataClient, MyDataError, type MyDataOffer, type MyDataPrefill, type MyDataProvenance, type MyDataResult } from './mydata.js';

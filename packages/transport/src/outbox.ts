@@ -43,6 +43,8 @@ export interface OutboxEntry {
   readonly body: Data;
   /** The key of a stored submission this one corrects. */
   readonly corrects?: string;
+  /** The seal of the answers MyData verified, sent with every attempt (see docs/mydata.md). */
+  readonly seal?: string;
   /** Local file ids (as they appear in the body) to upload first. */
   readonly files?: Readonly<Record<string, PendingFile>>;
   readonly state: 'queued' | 'sent' | 'rejected' | 'refused';
@@ -208,7 +210,7 @@ export class Outbox {
   }
 
   /** Freezes answers with their key, keeps them, and starts sending. */
-  async enqueue(entry: Pick<OutboxEntry, 'key' | 'form' | 'draft' | 'endpoint' | 'body'> & Partial<Pick<OutboxEntry, 'corrects' | 'files'>>): Promise<OutboxEntry> {
+  async enqueue(entry: Pick<OutboxEntry, 'key' | 'form' | 'draft' | 'endpoint' | 'body'> & Partial<Pick<OutboxEntry, 'corrects' | 'files' | 'seal'>>): Promise<OutboxEntry> {
     const now = this.clock.now();
     const queued: OutboxEntry = { ...entry, state: 'queued', reached: false, attempts: 0, nextAt: now, createdAt: now };
     await this.write(queued);
@@ -227,7 +229,7 @@ export class Outbox {
    * is replaced by the new answers under a new key (nothing was stored under it), unless it is still to be
    * reported (`reportRefusal`: it came while the page was closed).
    */
-  async freeze(target: Pick<OutboxEntry, 'form' | 'draft' | 'endpoint'>, body: Data, files: Readonly<Record<string, PendingFile>>, newKey: () => string, reportRefusal = false): Promise<void> {
+  async freeze(target: Pick<OutboxEntry, 'form' | 'draft' | 'endpoint'> & Partial<Pick<OutboxEntry, 'seal'>>, body: Data, files: Readonly<Record<string, PendingFile>>, newKey: () => string, reportRefusal = false): Promise<void> {
     const entry = this.current(target.draft);
     const refused = entry?.state === 'rejected' || entry?.state === 'refused';
     if (!entry || (refused && !reportRefusal)) {
@@ -393,7 +395,7 @@ export class Outbox {
     try {
       if (entry.replace) {
         if (!entry.reached) return await this.swap(entry, entry.replace);
-        const answer = await this.ports.lookup({ endpoint: entry.endpoint, data: withUploads(entry.body, entry.files), idempotencyKey: entry.key, ...(entry.corrects ? { corrects: entry.corrects } : {}) });
+        const answer = await this.ports.lookup({ endpoint: entry.endpoint, data: withUploads(entry.body, entry.files), idempotencyKey: entry.key, ...(entry.corrects ? { corrects: entry.corrects } : {}), ...(entry.seal ? { seal: entry.seal } : {}) });
         if ('unknown' in answer) return await this.later({ ...entry, attempts: entry.attempts + 1 }, answer.afterMs, 'lookup');
         if (answer.stored) return await this.write({ ...entry, state: 'sent', receipt: answer.stored, wanted: entry.replace, replace: undefined, seen: false });
         return await this.swap(entry, entry.replace);
@@ -403,7 +405,7 @@ export class Outbox {
       // Written down before it leaves: if this tab dies mid-request, the next one knows it may have been stored.
       const sent: OutboxEntry = { ...entry, reached: true, attempts: entry.attempts + 1 };
       await this.write(sent);
-      const result = await this.ports.attempt({ endpoint: entry.endpoint, data: withUploads(entry.body, entry.files), idempotencyKey: entry.key, ...(entry.corrects ? { corrects: entry.corrects } : {}) });
+      const result = await this.ports.attempt({ endpoint: entry.endpoint, data: withUploads(entry.body, entry.files), idempotencyKey: entry.key, ...(entry.corrects ? { corrects: entry.corrects } : {}), ...(entry.seal ? { seal: entry.seal } : {}) });
       const current = (await this.ports.store.get(key)) ?? sent;
       if (result.outcome === 'stored') await this.write({ ...current, state: 'sent', receipt: result.receipt, seen: false, lastProblem: undefined });
       else if (result.outcome === 'rejected') await this.write({ ...current, state: 'rejected', errors: result.errors, seen: false });
