@@ -27,8 +27,11 @@ export interface Protocol {
   readonly packageContentType: string;
   /** Prefix of the payload's `data` before the Base64url ZIP. SEEN (`application/zip;data:`). */
   readonly payloadDataPrefix: string;
-  /** Status codes of the pull. SEEN: 200 package, 201 already downloaded (one-shot), 429 still collecting. */
-  readonly pullStatus: { readonly ok: number; readonly alreadyDownloaded: number; readonly tooEarly: number };
+  /**
+   * Status codes of the pull. SEEN: 200 package, 201 already downloaded (one-shot), 429 still collecting, and the
+   * errors 400/401/403/504, which keep their code; any other status becomes our 502 (not a platform answer).
+   */
+  readonly pullStatus: { readonly ok: number; readonly alreadyDownloaded: number; readonly tooEarly: number; readonly errors: readonly number[] };
   /** Retry-After the platform sends when it does not say (it promises ≥ 10 s). INFERRED. */
   readonly defaultRetryAfterMs: number;
   /** The notification's JSON member names. SEEN; `unable_to_deliver` and `api_key` INFERRED from newer samples. */
@@ -68,7 +71,7 @@ export const DEFAULT_PROTOCOL: Protocol = {
   secretKeyBytes: 32,
   packageContentType: 'application/jwe',
   payloadDataPrefix: 'application/zip;data:',
-  pullStatus: { ok: 200, alreadyDownloaded: 201, tooEarly: 429 },
+  pullStatus: { ok: 200, alreadyDownloaded: 201, tooEarly: 429, errors: [400, 401, 403, 504] },
   defaultRetryAfterMs: 10_000,
   notification: {
     txId: 'tx_id',

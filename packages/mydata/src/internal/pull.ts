@@ -62,7 +62,8 @@ export async function pullPackage(input: PullInput): Promise<PullOutcome> {
     }
     if (response.status !== protocol.pullStatus.ok) {
       await response.body?.cancel();
-      return { ok: false, code: response.status, reason: `pull_status_${response.status}` };
+      // The platform's documented errors keep their code; anything else (a proxy's 503, …) is ours: a bad answer.
+      return { ok: false, code: protocol.pullStatus.errors.includes(response.status) ? response.status : BAD_ANSWER, reason: `pull_status_${response.status}` };
     }
     const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== protocol.packageContentType) {
@@ -84,6 +85,8 @@ export function retryAfterMs(header: string | null, now: number): number | undef
   if (header === null) return undefined;
   const text = header.trim();
   if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
+  // Only the IMF-fixdate of RFC 9110 (`Sun, 06 Nov 1994 08:49:37 GMT`): Date.parse guesses at anything else.
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
