@@ -7,6 +7,7 @@ import { forEachText } from './texts.js';
 import { subschemaAt, typesOf, isRequiredProperty, type SchemaNode } from './data-schema.js';
 import { OPERATORS, argumentsOf, operatorOf } from './expression.js';
 import { computedGraph } from './computed.js';
+import { checkMyData } from './mydata-lint.js';
 import { formatPointer, isIndexSegment, parsePointer, resolvePath } from './pointer.js';
 
 type Report = (path: string, code: string, message: string, severity?: Problem['severity']) => void;
@@ -42,6 +43,7 @@ export function semanticProblems(definition: FormDefinition, options: { tolerant
   if (bound) run(() => checkUnbound(definition.schema, bindings.bound, bindings.files, report));
   run(() => checkOptionSets(definition, report));
   run(() => checkLoneCheckboxes(definition, report));
+  run(() => checkMyData(definition, report));
   return problems;
 }
 
