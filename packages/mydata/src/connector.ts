@@ -228,8 +228,10 @@ export function createConnector(config: MyDataConfig): Connector {
   };
 }
 
+/** Fills a path template; each value is one path segment (RFC 3986 pchar: Base64's `+` and `=` stay as they are). */
 function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? encodeURIComponent(values[name]!) : whole));
+  const segment = (value: string) => encodeURIComponent(value).replace(/%(2B|3D|3A|40|24|26|2C|3B)/g, (escaped) => decodeURIComponent(escaped));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? segment(values[name]!) : whole));
 }
 
 /** The A256KW key: the decrypted secret_key's ASCII bytes, exactly as many as the protocol says. */
