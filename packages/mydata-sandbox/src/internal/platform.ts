@@ -24,6 +24,8 @@ export interface SandboxClient {
 
 /** The whole transaction has about 20 minutes (code 408 after). */
 export const TRANSACTION_MS = 20 * 60_000;
+/** The platform keeps a package about 8 hours; the sandbox forgets a transaction after that. */
+const KEEP_MS = 8 * 3600_000;
 
 interface Delivery {
   readonly ticket: string;
@@ -116,6 +118,7 @@ export class Platform {
     if (resources.some((r) => !client.resources.includes(r))) return back(401, txId);
     const pid = decryptFromClient(client, query.get('pid')!);
     if (pid === undefined) return back(400, txId);
+    this.#forgetOld();
     const tx: Transaction = {
       txId, client, resources, pid, createdAt: this.#deps.now(), fault: this.#deps.takeFault(),
       returnLocation: undefined, returnCode: undefined, delivery: undefined, agreeing: undefined,
@@ -123,6 +126,11 @@ export class Platform {
     this.#transactions.set(txId, tx);
     if (tx.fault.code !== undefined && REDIRECT_STAGE_CODES.includes(tx.fault.code)) return { kind: 'return', location: this.#end(tx, tx.fault.code) };
     return { kind: 'consent', tx };
+  }
+
+  #forgetOld(): void {
+    const now = this.#deps.now();
+    for (const [id, tx] of this.#transactions) if (now - tx.createdAt > KEEP_MS) this.#transactions.delete(id);
   }
 
   #end(tx: Transaction, code: number): string {
