@@ -40,7 +40,6 @@ export async function startHarness(options: { retryAfterSeconds?: number } = {})
   const dir = mkdtempSync(join(tmpdir(), 'formosa-mydata-'));
   const notifications: unknown[] = [];
   const redirects: string[] = [];
-  let harness: Harness;
   const spApi: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -83,7 +82,8 @@ export async function startHarness(options: { retryAfterSeconds?: number } = {})
     ...overrides,
   });
   const connectors: Connector[] = [];
-  harness = {
+  // Read by the SP-API handler above at request time, once it exists.
+  const harness: Harness = {
     sandbox,
     client,
     auditLog,
