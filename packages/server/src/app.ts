@@ -35,6 +35,8 @@ export interface ServerOptions {
   readonly mydata?: MyDataSetup;
   /** Origins of the agency's pages (besides this server's) that may begin MyData journeys and be returned to. */
   readonly pageOrigins?: readonly string[];
+  /** The time in ms, for what expires (MyData seals); tests move it. */
+  readonly now?: () => number;
 }
 
 export interface RunningServer {
@@ -353,7 +355,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const address = server.address() as AddressInfo;
   const url = `http://${host}:${address.port}`;
   try {
-    if (options.mydata) mydata = await MyDataRoutes.start(options.mydata, url, { pageOrigins: options.pageOrigins ?? [] });
+    if (options.mydata) mydata = await MyDataRoutes.start(options.mydata, url, { pageOrigins: options.pageOrigins ?? [], ...(options.now ? { now: options.now } : {}) });
   } catch (error) {
     server.close();
     store.close();

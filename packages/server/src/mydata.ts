@@ -20,6 +20,8 @@ export type MyDataSetup = MyDataConfig | ((serverUrl: string) => Promise<{ confi
 export interface MyDataOptions {
   /** Origins (besides the server's own) whose pages may begin a MyData journey and be sent back to. */
   readonly pageOrigins?: readonly string[];
+  /** The time, in ms (tests move it to expire seals). */
+  readonly now?: () => number;
 }
 
 /** One citizen's journey through the platform, as this server knows it (memory only). */
@@ -71,12 +73,13 @@ export class MyDataRoutes {
     readonly connector: Connector,
     private readonly allowedOrigins: ReadonlySet<string>,
     private readonly closeSetup: (() => Promise<void>) | undefined,
+    private readonly now: () => number,
   ) {}
 
   static async start(setup: MyDataSetup, serverUrl: string, options: MyDataOptions = {}): Promise<MyDataRoutes> {
     const made = typeof setup === 'function' ? await setup(serverUrl) : { config: setup };
     const origins = new Set([new URL(serverUrl).origin, ...(options.pageOrigins ?? []).map((o) => new URL(o).origin)]);
-    return new MyDataRoutes(createConnector(made.config), origins, made.close);
+    return new MyDataRoutes(createConnector(made.config), origins, made.close, options.now ?? Date.now);
   }
 
   async close(): Promise<void> {
@@ -119,7 +122,7 @@ export class MyDataRoutes {
     this.sweep();
     const { txId, url } = this.connector.begin({ resources: spec.datasets.map((d) => d.resource), subject });
     const binding = randomBytes(32);
-    this.journeys.set(txId, { txId, formId: form.definition.id, page: page.href, binding: hashOf(binding), startedAt: Date.now() });
+    this.journeys.set(txId, { txId, formId: form.definition.id, page: page.href, binding: hashOf(binding), startedAt: this.now() });
     this.byBinding.set(`${form.definition.id}\u0000${hashOf(binding).toString('hex')}`, txId);
     const cookie = `${COOKIE}${form.definition.id}=${binding.toString('base64url')}; Path=/api/; HttpOnly; SameSite=Lax; Max-Age=${Math.round(JOURNEY_MS / 1000) + (spec.keepMinutes ?? DEFAULT_KEEP_MINUTES) * 60}`;
     sendJson(res, 200, { url }, { 'set-cookie': cookie, 'cache-control': 'no-store' });
@@ -161,7 +164,7 @@ export class MyDataRoutes {
     const journey = txId ? this.journeys.get(txId) : undefined;
     if (!spec || !journey) return sendJson(res, 200, { state: 'none' }, { 'cache-control': 'no-store' });
     if (journey.prefill) {
-      if (journey.prefill.expiresAt <= Date.now()) return sendJson(res, 200, { state: 'expired' }, { 'cache-control': 'no-store' });
+      if (journey.prefill.expiresAt <= this.now()) return sendJson(res, 200, { state: 'expired' }, { 'cache-control': 'no-store' });
       return sendJson(res, 200, { state: 'ready', ...journey.prefill }, { 'cache-control': 'no-store' });
     }
     if (journey.code === undefined) return sendJson(res, 200, { state: 'waiting' }, { 'cache-control': 'no-store' });
@@ -177,18 +180,15 @@ export class MyDataRoutes {
 
   private prefill(definition: FormDefinition, journey: Journey, ready: Extract<ReturnType<Connector['result']>, { state: 'ready' }>): Prefill {
     const spec = definition.mydata!;
-    const mapped = applyMapping(spec, ready.datasets, ready.subject);
-    const retrievedAt = ready.datasets[0]?.retrievedAt ?? new Date().toISOString();
-    // The platform verified the person: the national ID the journey began with is theirs.
-    const values = { ...mapped.values, [spec.subject]: ready.subject };
-    const provenance = { ...mapped.provenance, [spec.subject]: { resource: 'identity', retrievedAt, locked: true } };
-    const expiresAt = Date.now() + (spec.keepMinutes ?? DEFAULT_KEEP_MINUTES) * 60_000;
+    // The subject's own field is among the values (locked: the platform verified the person) when a dataset arrived.
+    const { values, provenance, problems } = applyMapping(spec, ready.datasets, ready.subject);
+    const expiresAt = this.now() + (spec.keepMinutes ?? DEFAULT_KEEP_MINUTES) * 60_000;
     const seal = sealValues(this.connector.sealKey, { form: definition.id, subject: ready.subject, tx: journey.txId, expiresAt, values, provenance });
     const datasets = spec.datasets.map(({ resource }) => {
       const got = ready.datasets.find((d) => d.resource === resource);
       return { resource, verified: got?.verified ?? false, available: got !== undefined && !ready.unavailable.includes(resource), ...(got && !got.verified && 'reason' in got ? { reason: String((got as { reason?: unknown }).reason) } : {}) };
     });
-    return { values, provenance, problems: mapped.problems, datasets, seal, expiresAt };
+    return { values, provenance, problems, datasets, seal, expiresAt };
   }
 
   /**
@@ -198,7 +198,7 @@ export class MyDataRoutes {
   verify(req: IncomingMessage, form: ServedForm, data: unknown): { verified: VerifiedAnswer[] } | { status: number; body: object } {
     const seal = req.headers['formosa-mydata'];
     if (seal === undefined || !form.definition.mydata) return { verified: [] };
-    const checked = checkSeal(this.connector.sealKey, String(seal), { form: form.definition.id, data, now: Date.now() });
+    const checked = checkSeal(this.connector.sealKey, String(seal), { form: form.definition.id, data, now: this.now() });
     if (checked.ok) return { verified: checked.verified };
     if (checked.reason === 'tampered') {
       return { status: 422, body: { error: 'mydata_tampered', message: 'Answers verified by MyData were changed', errors: checked.paths.map((path) => ({ path, code: 'mydata_tampered', params: {} })) } };
@@ -208,7 +208,7 @@ export class MyDataRoutes {
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.now();
     for (const [txId, journey] of this.journeys) {
       const ends = journey.prefill ? journey.prefill.expiresAt : journey.startedAt + JOURNEY_MS;
       if (ends > now) continue;
