@@ -22,12 +22,66 @@ const precompiledMessages = () => ({
   },
 });
 
+/**
+ * The CSS of Lit's css`` templates ships without its comments and indentation. Line breaks stay (so the source
+ * maps still point at the right lines); text inside quotes is left as it is.
+ */
+export function compactCss(text) {
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      out += text.slice(i, stop).replace(/[^\n]/g, '');
+      i = stop;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (/\s/.test(c)) {
+      let j = i;
+      while (j < text.length && /\s/.test(text[j])) j++;
+      const breaks = text.slice(i, j).replace(/[^\n]/g, '');
+      // A space is needed between two words (`.a .b`, `1px solid`), not beside braces or semicolons; at either end
+      // it may separate the text from an interpolation, so it stays.
+      const needed = i === 0 || j === text.length || (!/[{};]/.test(out.at(-1)) && !/[{};]/.test(text[j]));
+      out += breaks || (needed ? ' ' : '');
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+const compactStyles = () => ({
+  name: 'formosa-compact-styles',
+  transform(code, id) {
+    if (!/packages\/elements\/src\/.+\.ts$/.test(id) || !code.includes('css`')) return null;
+    const quasis = [];
+    const visit = (node) => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && node.tag.name === 'css') quasis.push(...node.quasi.quasis);
+      for (const key of Object.keys(node)) if (key !== 'type' && typeof node[key] === 'object') visit(node[key]);
+    };
+    visit(this.parse(code));
+    let out = code;
+    for (const q of quasis.sort((a, b) => b.start - a.start)) out = out.slice(0, q.start) + compactCss(code.slice(q.start, q.end)) + out.slice(q.end);
+    return { code: out, map: null };
+  },
+});
+
 /** `minify`: false, or the output format. An IIFE's top level is the page's: its `var Formosa` must survive. */
 const plugins = (minify) => [
   precompiledMessages(),
   // Resolve workspace packages to their TypeScript sources, and the browser builds of dependencies.
   nodeResolve({ exportConditions: ['formosa-source', 'browser', 'production'], extensions: ['.ts', '.js', '.mjs'] }),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' }, define: { 'process.env.NODE_ENV': '"production"' } }),
+  compactStyles(),
   ...(minify ? [terser({ ecma: 2022, module: minify === 'es', toplevel: minify === 'es', compress: { passes: 2 }, format: { comments: false } })] : []),
 ];
 
