@@ -1,4 +1,4 @@
-/** startSandbox: a local stand-in for Taiwan's MyData platform (the platform's side of MYDATA.md). */
+/** startSandbox: a local stand-in for Taiwan's MyData platform (the platform's side of the protocol in docs/mydata.md). */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestPki } from './internal/certificates.js';

@@ -1,6 +1,6 @@
 /**
  * The datasets the sandbox can deliver: names, agencies (each agency signs with its own certificate) and the fields
- * the consent page lists. Shapes follow MYDATA.md; those marked INFERRED are guesses (see the contract).
+ * the consent page lists. Shapes follow the protocol notes (docs/mydata.md); those marked INFERRED are guesses.
  */
 export type Lang = 'zh-Hant-TW' | 'en';
 export type Texts = Readonly<Record<Lang, string>>;
