@@ -2,7 +2,7 @@
  * The base of every field control: form-associated (ElementInternals), labelled, with hint and error
  * wired through `aria-describedby`, a visually hidden "Error:" prefix, and native-like validity.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FormosaChangeEvent, FormosaInputEvent } from './events.js';
 
 /** A choice of a select or radio group. `lang` marks a label shown in a fallback language. */
@@ -31,6 +31,9 @@ export abstract class FormosaField extends LitElement {
     disabled: { type: Boolean, reflect: true },
     readonly: { type: Boolean, reflect: true },
     autocomplete: {},
+    lockReason: { attribute: 'lock-reason' },
+    provenance: {},
+    formDisabled: { state: true },
   };
 
   /** Name under which the value is submitted with a surrounding `<form>`. */
@@ -50,8 +53,15 @@ export abstract class FormosaField extends LitElement {
   declare optionalText: string;
   declare required: boolean;
   declare disabled: boolean;
+  /** Focusable and read, but not changeable (unlike `disabled`); still submitted with its form. */
   declare readonly: boolean;
   declare autocomplete: string | undefined;
+  /** Why a read-only value cannot be changed, e.g. "已由戶政資料驗證"; shown under the label and announced with the control. */
+  declare lockReason: string | undefined;
+  /** Where the value came from, e.g. "MyData · 內政部戶政司 · 2026-12-06 14:05"; shown and announced the same way. */
+  declare provenance: string | undefined;
+  /** Disabled by a disabled `<fieldset>` or form around it (kept apart, so the author's own `disabled` survives). */
+  declare private formDisabled: boolean;
 
   protected readonly internals: ElementInternals;
 
@@ -66,6 +76,7 @@ export abstract class FormosaField extends LitElement {
     this.required = false;
     this.disabled = false;
     this.readonly = false;
+    this.formDisabled = false;
   }
 
   /** The element validity is reported against (the native control inside). */
@@ -96,10 +107,10 @@ export abstract class FormosaField extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.internals.setFormValue(this.disabled ? null : this.formValue);
+    this.internals.setFormValue(this.isDisabled ? null : this.formValue);
     const anchor = this.anchor ?? undefined;
     if (this.error) this.internals.setValidity({ customError: true }, this.error, anchor);
-    else if (this.required && !this.disabled && this.formValue === null) this.internals.setValidity({ valueMissing: true }, this.label, anchor);
+    else if (this.required && !this.isDisabled && this.formValue === null) this.internals.setValidity({ valueMissing: true }, this.label, anchor);
     else this.internals.setValidity({});
     this.setState('user-invalid', Boolean(this.error));
   }
@@ -113,7 +124,27 @@ export abstract class FormosaField extends LitElement {
   }
 
   formDisabledCallback(disabled: boolean): void {
-    this.disabled = disabled;
+    this.formDisabled = disabled;
+  }
+
+  /** Disabled by its author or by its fieldset or form. */
+  protected get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  /** Read-only with a reason to show. */
+  private get locked(): boolean {
+    return this.readonly && Boolean(this.lockReason);
+  }
+
+  /**
+   * Keeps a read-only select, radio group or checkbox (no native `readonly` there) as it is: refuses a click (also a
+   * label's, and the one Space or an arrow key makes on a radio), a select's mousedown (its list) and the keys that
+   * change a choice (arrows, Home, End, Page…, typing). Tab and Enter still work.
+   */
+  protected refuse(event: Event): void {
+    const { key, ctrlKey, metaKey } = event as KeyboardEvent;
+    if (this.readonly && (event.type !== 'keydown' || (/^(.|Arrow\w+|Page\w+|Home|End)$/u.test(key) && !ctrlKey && !metaKey))) event.preventDefault();
   }
 
   protected emitInput(value: unknown): void {
@@ -123,10 +154,9 @@ export abstract class FormosaField extends LitElement {
     this.dispatchEvent(new FormosaChangeEvent(this.name, value));
   }
 
-  /** `hint error` ids present, for aria-describedby (subclasses with more described parts override it). */
-  protected describedBy(): string | typeof nothing {
-    const ids = [this.hint ? 'hint' : '', this.error ? 'error' : ''].filter(Boolean).join(' ');
-    return ids || nothing;
+  /** The ids of the notes present (`first`, hint, lock reason, provenance, error), for aria-describedby. */
+  protected describedBy(first?: string | false): string | typeof nothing {
+    return [first, this.hint && 'hint', this.locked && 'lock', this.provenance && 'provenance', this.error && 'error'].filter(Boolean).join(' ') || nothing;
   }
 
   protected renderLabelText(): TemplateResult {
@@ -139,9 +169,33 @@ export abstract class FormosaField extends LitElement {
     return this.hint ? html`<p id="hint" class="hint" part="hint" lang=${this.hintLang ?? nothing}>${this.hint}</p>` : nothing;
   }
 
+  /**
+   * The notes under the label: the hint, then why the value is locked and where it came from. They stay in the
+   * control's own shadow tree, as aria-describedby cannot point across shadow roots.
+   */
+  protected renderNotes(): TemplateResult {
+    return html`${this.renderHint()}${this.locked ? html`<p id="lock" class="hint" part="lock-reason">${this.lockReason}</p>` : nothing}${this.provenance
+        ? html`<p id="provenance" class="provenance" part="provenance">${this.provenance}</p>`
+        : nothing}`;
+  }
+
   protected renderError(): TemplateResult | typeof nothing {
     return this.error
       ? html`<p id="error" class="error" part="error"><span class="visually-hidden">${this.errorPrefix} </span><span lang=${this.errorLang ?? nothing}>${this.error}</span></p>`
       : nothing;
   }
 }
+
+/** The provenance line: smaller, in its own colour (`--formosa-color-provenance`, dark green by default, AA on white). */
+export const noteStyles = css`
+  .provenance {
+    color: var(--formosa-color-provenance, #00703c);
+    font-size: 0.875em;
+    margin: 0 0 0.5rem;
+  }
+  select[aria-readonly='true'],
+  textarea[readonly] {
+    border-color: transparent;
+    background: var(--_surface);
+  }
+`;

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { FormosaField } from '../../internal/field.js';
+import { FormosaField, noteStyles } from '../../internal/field.js';
 import { choiceStyles, fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
@@ -18,6 +18,7 @@ export class FormosaCheckboxField extends FormosaField {
     fieldStyles,
     visuallyHidden,
     choiceStyles,
+    noteStyles,
     css`
       .statement {
         border: 2px solid var(--_border);
@@ -30,10 +31,6 @@ export class FormosaCheckboxField extends FormosaField {
     `,
   ];
 
-  protected override describedBy() {
-    const ids = [this.statement ? 'statement' : '', this.hint ? 'hint' : '', this.error ? 'error' : ''].filter(Boolean).join(' ');
-    return ids || nothing;
-  }
   static override properties = { ...FormosaField.properties, checked: { type: Boolean, reflect: true }, value: {}, statement: {}, statementLang: { attribute: 'statement-lang' }, statementLabel: { attribute: 'statement-label' } };
 
   declare checked: boolean;
@@ -67,17 +64,18 @@ export class FormosaCheckboxField extends FormosaField {
       ${this.statement
         ? html`<div id="statement" class="statement" part="statement" tabindex="0" role="region" aria-label=${this.statementLabel} lang=${this.statementLang ?? nothing}>${this.statement}</div>`
         : nothing}
-      ${this.renderHint()} ${this.renderError()}
-      <div class="choice">
+      ${this.renderNotes()} ${this.renderError()}
+      <div class="choice" @click=${this.refuse}>
         <input
           id="input"
           part="input"
           type="checkbox"
           .checked=${this.checked}
           ?required=${this.required}
-          ?disabled=${this.disabled || this.readonly}
+          ?disabled=${this.isDisabled}
+          aria-readonly=${this.readonly || nothing}
           aria-invalid=${this.error ? 'true' : nothing}
-          aria-describedby=${this.describedBy()}
+          aria-describedby=${this.describedBy(Boolean(this.statement) && 'statement')}
           @change=${(e: Event) => {
             this.checked = (e.target as HTMLInputElement).checked;
             this.emitInput(this.checked);

@@ -136,7 +136,7 @@ export class FormosaDateField extends FormosaTextField {
         autocomplete=${this.autocomplete === 'bday' && this.calendar !== 'roc' ? autocomplete : nothing}
         .value=${live(this.parts[which])}
         ?required=${this.required}
-        ?disabled=${this.disabled}
+        ?disabled=${this.isDisabled}
         ?readonly=${this.readonly}
         aria-invalid=${this.error ? 'true' : nothing}
         @input=${(e: Event) => this.onPart(which, e)}
@@ -145,7 +145,7 @@ export class FormosaDateField extends FormosaTextField {
     </div>`;
     return html`<fieldset part="field" class="field ${this.error ? 'field--error' : ''}" role="group" aria-describedby=${this.describedBy()}>
       <legend part="label">${this.renderLabelText()}</legend>
-      ${this.renderHint()} ${this.renderError()}
+      ${this.renderNotes()} ${this.renderError()}
       <div class="parts">
         ${box('year', this.yearLabel, 'bday-year')} ${box('month', this.monthLabel, 'bday-month')}
         ${box('day', this.dayLabel, 'bday-day')}

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import type { Attachment } from '@formosa/schema';
-import { FormosaField } from '../../internal/field.js';
+import { FormosaField, noteStyles } from '../../internal/field.js';
 import { fieldStyles, focusRing, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /** Uploads one file and resolves with its reference; the form provides it (see `@formosa/transport`). */
@@ -37,7 +37,7 @@ const DEFAULT_TEXTS: FileFieldTexts = {
  * name, size and a Remove button. On phones `capture` offers the camera. The value is the list of uploads.
  * @summary File upload with type and size limits, camera capture, preview and remove; form-associated.
  * @csspart input - The file input (styled as a button).
- * @csspart list - The uploaded files.
+ * @csspart list - The uploaded files (read-only: in the tab order, described by the lock reason and provenance).
  * @event formosa-input - When the list of uploads changes.
  * @example
  * <formosa-file-field name="lease" label="租賃契約影本" .accept=${['image/jpeg', 'application/pdf']} max-size="10485760" capture="environment"></formosa-file-field>
@@ -48,6 +48,7 @@ export class FormosaFileField extends FormosaField {
     fieldStyles,
     visuallyHidden,
     focusRing,
+    noteStyles,
     css`
       .chooser {
         position: relative;
@@ -209,19 +210,21 @@ export class FormosaFileField extends FormosaField {
   }
 
   override render() {
-    const full = this.value.length >= this.maxFiles;
+    // Read-only: the list alone, in the tab order and described (no chooser, no Remove).
+    const { readonly } = this;
+    const full = readonly || this.value.length >= this.maxFiles;
     return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
-      <label for="input" part="label">${this.renderLabelText()}</label>
-      ${this.renderHint()} ${this.renderError()}
+      <label id="label" for="input" part="label">${this.renderLabelText()}</label>
+      ${this.renderNotes()} ${this.renderError()}
       ${this.value.length
-        ? html`<ul part="list">
+        ? html`<ul part="list" tabindex=${readonly ? 0 : nothing} aria-labelledby=${readonly ? 'label' : nothing} aria-describedby=${readonly ? this.describedBy() : nothing}>
             ${this.value.map(
               (file, i) => html`<li>
                 ${file.type.startsWith('image/') && file.url
                   ? html`<img src=${file.url} alt="" />`
                   : html`<span class="icon" aria-hidden="true">${(file.name.split('.').pop() ?? '').toUpperCase().slice(0, 4)}</span>`}
                 <span class="name">${file.name} <span class="hint">(${this.texts.size(file.size)})</span></span>
-                <button type="button" @click=${() => this.removeFile(i)}>${this.texts.remove(file.name)}</button>
+                ${readonly ? nothing : html`<button type="button" @click=${() => this.removeFile(i)}>${this.texts.remove(file.name)}</button>`}
               </li>`,
             )}
           </ul>`
@@ -237,7 +240,7 @@ export class FormosaFileField extends FormosaField {
               capture=${this.capture ?? nothing}
               ?multiple=${this.maxFiles - this.value.length > 1}
               ?required=${this.required && this.value.length === 0}
-              ?disabled=${this.disabled || this.readonly}
+              ?disabled=${this.isDisabled}
               aria-invalid=${this.error ? 'true' : nothing}
               aria-describedby=${this.describedBy()}
               @change=${this.onFiles}

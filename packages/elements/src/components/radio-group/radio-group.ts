@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { FormosaChoiceField } from '../../internal/choice-field.js';
+import { noteStyles } from '../../internal/field.js';
 import { choiceStyles, fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
@@ -12,16 +13,16 @@ import { choiceStyles, fieldStyles, tokens, visuallyHidden } from '../../interna
  * <formosa-radio-group name="type" label="出租人身分" .options=${[{ value: 'person', label: '個人' }, { value: 'company', label: '公司' }]}></formosa-radio-group>
  */
 export class FormosaRadioGroup extends FormosaChoiceField {
-  static override styles = [tokens, fieldStyles, visuallyHidden, choiceStyles];
+  static override styles = [tokens, fieldStyles, visuallyHidden, choiceStyles, noteStyles];
 
   protected get anchor(): HTMLElement | null {
     return this.renderRoot?.querySelector('input') ?? null;
   }
   override render() {
     const selected = this.selectedIndex;
-    return html`<fieldset part="field" class="field ${this.error ? 'field--error' : ''}" aria-describedby=${this.describedBy()} ?disabled=${this.disabled}>
+    return html`<fieldset part="field" class="field ${this.error ? 'field--error' : ''}" role="radiogroup" aria-describedby=${this.describedBy()} aria-readonly=${this.readonly || nothing} ?disabled=${this.isDisabled} @click=${this.refuse} @keydown=${this.refuse}>
       <legend part="label">${this.renderLabelText()}</legend>
-      ${this.renderHint()} ${this.renderError()}
+      ${this.renderNotes()} ${this.renderError()}
       ${this.options.map(
         (o, i) => html`<div class="choice" part="option">
           <input
@@ -30,7 +31,6 @@ export class FormosaRadioGroup extends FormosaChoiceField {
             name="choice"
             .checked=${i === selected}
             ?required=${this.required}
-            ?disabled=${this.disabled || this.readonly}
             aria-invalid=${this.error ? 'true' : nothing}
             aria-describedby=${o.hint ? `h${i}` : nothing}
             @change=${() => this.choose(i)}

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { FormosaChoiceField } from '../../internal/choice-field.js';
+import { noteStyles } from '../../internal/field.js';
 import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
@@ -11,7 +12,7 @@ import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
  * <formosa-select-field name="county" label="縣市" .options=${[{ value: 'TPE', label: '臺北市' }]}></formosa-select-field>
  */
 export class FormosaSelectField extends FormosaChoiceField {
-  static override styles = [tokens, fieldStyles, visuallyHidden];
+  static override styles = [tokens, fieldStyles, visuallyHidden, noteStyles];
   static override properties = { ...FormosaChoiceField.properties, placeholder: {} };
 
   /** Text of the empty first option, e.g. "請選擇". */
@@ -26,20 +27,30 @@ export class FormosaSelectField extends FormosaChoiceField {
     return this.renderRoot?.querySelector('select') ?? null;
   }
 
+  private onChange(event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    // Read-only: a choice made some other way (a phone's picker) is put back.
+    if (this.readonly) select.value = String(this.selectedIndex);
+    else this.choose(Number(select.value));
+  }
+
   override render() {
     const selected = this.selectedIndex;
     return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
       <label for="input" part="label">${this.renderLabelText()}</label>
-      ${this.renderHint()} ${this.renderError()}
+      ${this.renderNotes()} ${this.renderError()}
       <select
         id="input"
         part="input"
         autocomplete=${this.autocomplete ?? nothing}
         ?required=${this.required}
-        ?disabled=${this.disabled || this.readonly}
+        ?disabled=${this.isDisabled}
+        aria-readonly=${this.readonly || nothing}
         aria-invalid=${this.error ? 'true' : nothing}
         aria-describedby=${this.describedBy()}
-        @change=${(e: Event) => this.choose(Number((e.target as HTMLSelectElement).value))}
+        @mousedown=${this.refuse}
+        @keydown=${this.refuse}
+        @change=${this.onChange}
       >
         <option value="-1" ?selected=${selected < 0}>${this.placeholder}</option>
         ${this.options.map((o, i) => html`<option value=${i} ?selected=${i === selected} lang=${o.lang ?? nothing}>${o.label}</option>`)}

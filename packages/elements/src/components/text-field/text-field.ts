@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { FormosaField } from '../../internal/field.js';
+import { FormosaField, noteStyles } from '../../internal/field.js';
 import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
@@ -10,6 +10,9 @@ import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
  * @csspart label - The label.
  * @csspart hint - The hint text.
  * @csspart error - The error message.
+ * @csspart lock-reason - Why a read-only value is locked (`lock-reason`).
+ * @csspart provenance - Where the value came from (`provenance`).
+ * @cssprop --formosa-color-provenance - Colour of the provenance line.
  * @csspart input - The native input.
  * @event formosa-input - On every keystroke, with the value.
  * @event formosa-change - When the citizen commits the value (blur).
@@ -21,6 +24,7 @@ export class FormosaTextField extends FormosaField {
     tokens,
     fieldStyles,
     visuallyHidden,
+    noteStyles,
     css`
       .control {
         display: flex;
@@ -103,7 +107,7 @@ export class FormosaTextField extends FormosaField {
   override render() {
     return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
       <label for="input" part="label">${this.renderLabelText()}</label>
-      ${this.renderHint()} ${this.renderError()}
+      ${this.renderNotes()} ${this.renderError()}
       <div class="control">
       ${this.prefixText ? html`<span class="prefix" part="prefix" aria-hidden="true">${this.prefixText}</span>` : nothing}
       <input
@@ -118,7 +122,7 @@ export class FormosaTextField extends FormosaField {
         maxlength=${this.maxlength ?? nothing}
         spellcheck=${this.type === 'text' ? nothing : 'false'}
         ?required=${this.required}
-        ?disabled=${this.disabled}
+        ?disabled=${this.isDisabled}
         ?readonly=${this.readonly}
         aria-invalid=${this.error ? 'true' : nothing}
         aria-describedby=${this.describedBy()}

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { FormosaField } from '../../internal/field.js';
+import { FormosaField, noteStyles } from '../../internal/field.js';
 import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
@@ -13,7 +13,7 @@ import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
  * <formosa-textarea-field name="reason" label="申請理由" rows="5"></formosa-textarea-field>
  */
 export class FormosaTextareaField extends FormosaField {
-  static override styles = [tokens, fieldStyles, visuallyHidden];
+  static override styles = [tokens, fieldStyles, visuallyHidden, noteStyles];
   static override properties = { ...FormosaField.properties, value: {}, rows: { type: Number }, maxlength: { type: Number } };
 
   declare value: string;
@@ -39,7 +39,7 @@ export class FormosaTextareaField extends FormosaField {
   override render() {
     return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
       <label for="input" part="label">${this.renderLabelText()}</label>
-      ${this.renderHint()} ${this.renderError()}
+      ${this.renderNotes()} ${this.renderError()}
       <textarea
         id="input"
         part="input"
@@ -48,7 +48,7 @@ export class FormosaTextareaField extends FormosaField {
         maxlength=${this.maxlength ?? nothing}
         autocomplete=${this.autocomplete ?? nothing}
         ?required=${this.required}
-        ?disabled=${this.disabled}
+        ?disabled=${this.isDisabled}
         ?readonly=${this.readonly}
         aria-invalid=${this.error ? 'true' : nothing}
         aria-describedby=${this.describedBy()}
