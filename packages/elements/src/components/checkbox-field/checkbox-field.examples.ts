@@ -14,4 +14,5 @@ export const examples: Example[] = [
     ></formosa-checkbox-field>`,
   },
   { name: 'With error', render: () => html`<formosa-checkbox-field name="declaration" label="本人已詳閱申請須知。" error="請勾選聲明後才能送出" required></formosa-checkbox-field>` },
+  { name: 'Locked (verified by MyData)', render: () => html`<formosa-checkbox-field name="disability" label="領有身心障礙證明" checked readonly lock-reason="此資料由 MyData 取得並經驗證，不能修改；如有錯誤，請洽原機關更正" provenance="MyData · 衛生福利部 · 2026-12-06 14:05"></formosa-checkbox-field>` },
 ];

@@ -9,3 +9,4 @@ export const Declaration = story(examples, 'Declaration');
 export const Ticked = story(examples, 'Ticked');
 export const WithError = story(examples, 'With error');
 export const ConsentWithItsStatement = story(examples, 'Consent with its statement');
+export const LockedVerifiedByMyData = story(examples, 'Locked (verified by MyData)');

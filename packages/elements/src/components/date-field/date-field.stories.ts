@@ -8,3 +8,4 @@ export default meta;
 export const DateOfBirth = story(examples, 'Date of birth');
 export const WithError = story(examples, 'With error');
 export const RocCalendar = story(examples, 'ROC calendar');
+export const LockedVerifiedByMyData = story(examples, 'Locked (verified by MyData)');

@@ -18,4 +18,14 @@ export const examples: Example[] = [
       ]}
     ></formosa-file-field>`,
   },
+  {
+    name: 'Locked',
+    render: () => html`<formosa-file-field
+      name="lease"
+      label="租賃契約影本"
+      readonly
+      lock-reason="已送審的文件不能更換"
+      .value=${[{ id: 'a', name: 'lease-page-1.pdf', type: 'application/pdf', size: 482133 }]}
+    ></formosa-file-field>`,
+  },
 ];

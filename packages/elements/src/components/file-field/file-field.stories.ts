@@ -7,3 +7,4 @@ export default meta;
 
 export const LeasePhotoOrPdf = story(examples, 'Lease, photo or PDF');
 export const TwoFilesUploaded = story(examples, 'Two files uploaded');
+export const Locked = story(examples, 'Locked');

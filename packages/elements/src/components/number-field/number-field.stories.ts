@@ -8,3 +8,4 @@ export default meta;
 export const Amount = story(examples, 'Amount');
 export const ComputedReadOnly = story(examples, 'Computed (read-only)');
 export const NewTaiwanDollars = story(examples, 'New Taiwan dollars');
+export const LockedVerifiedByMyData = story(examples, 'Locked (verified by MyData)');

@@ -8,3 +8,4 @@ export default meta;
 export const County = story(examples, 'County');
 export const Chosen = story(examples, 'Chosen');
 export const WithError = story(examples, 'With error');
+export const LockedVerifiedByMyData = story(examples, 'Locked (verified by MyData)');

@@ -11,3 +11,4 @@ export const Optional = story(examples, 'Optional');
 export const Telephone = story(examples, 'Telephone');
 export const WithError = story(examples, 'With error');
 export const EnglishLabelInAChinesePage = story(examples, 'English label in a Chinese page');
+export const LockedVerifiedByMyData = story(examples, 'Locked (verified by MyData)');

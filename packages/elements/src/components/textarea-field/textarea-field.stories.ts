@@ -7,3 +7,4 @@ export default meta;
 
 export const Reason = story(examples, 'Reason');
 export const WithError = story(examples, 'With error');
+export const LockedVerifiedByMyData = story(examples, 'Locked (verified by MyData)');
