@@ -113,6 +113,8 @@ export class FormSession {
   private lastSaved?: { values: unknown; view: string; visited: unknown };
   /** The values MyData handed out (in memory only; the draft never holds them). */
   private prefill?: MyDataPrefill;
+  /** Which asking of the server is current: a newer one (or filling in by hand) ends the older one's polling. */
+  private asking = 0;
 
   save: SaveState;
   /** When the draft was last saved, through the saves still to come (the status line shows it meanwhile). */
@@ -322,9 +324,11 @@ export class FormSession {
    */
   private async askMyData(): Promise<void> {
     const port = this.ports.mydata!;
-    for (let wait = 500; !this.stopped; wait = Math.min(wait * 2, 4000)) {
+    const turn = ++this.asking;
+    for (let wait = 500; !this.stopped && turn === this.asking; wait = Math.min(wait * 2, 4000)) {
       // Unreachable while waiting for the platform: ask again; otherwise, as if no journey had begun.
       const result: MyDataResult = await port.result().catch(() => ({ state: this.mydata?.state === 'waiting' ? 'pulling' : 'none' }) as const);
+      if (turn !== this.asking) return;
       if (result.state === 'none') return this.setMyData({ state: 'offered' });
       if (result.state === 'ready') return this.applyPrefill(result);
       if (result.state === 'expired') {
@@ -351,6 +355,20 @@ export class FormSession {
   /** From the consent step, on to the first step (by hand, or with what MyData filled in). */
   private leaveConsent(): void {
     if (this.actor?.getSnapshot().hasTag('consent')) this.actor.send({ type: 'NEXT' });
+  }
+
+  /** The citizen fills in by hand: no more waiting for MyData; on from the consent step with what they typed. */
+  fillByHand(): void {
+    this.asking++;
+    this.setMyData({ state: 'offered' });
+    this.leaveConsent();
+  }
+
+  /** Back to the consent step, to ask MyData again (after a failure, an expiry, or a refused seal). */
+  askMyDataAgain(): void {
+    this.asking++;
+    this.setMyData({ state: 'offered' });
+    this.send({ type: 'CONSENT' });
   }
 
   /** The prefilled values a draft may not keep: all but the national ID the citizen typed themselves. */

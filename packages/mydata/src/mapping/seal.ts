@@ -87,7 +87,10 @@ export function checkSeal(key: Uint8Array, seal: string, input: { form: string; 
   const tampered: string[] = [];
   const verified: { path: string; resource: string; retrievedAt: string }[] = [];
   for (const [path, resource, retrievedAt, expected] of payload.p) {
-    const value = canonicalJson(valueAt(input.data, path));
+    const sent = valueAt(input.data, path);
+    // Not sent (the form's own rules hid it, e.g. a household of one): not verified, and not a tampering either.
+    if (sent === undefined) continue;
+    const value = canonicalJson(sent);
     if (value === undefined || !sameMac(valueMac(key, payload, path, resource, retrievedAt, value), expected)) tampered.push(path);
     else verified.push({ path, resource, retrievedAt });
   }

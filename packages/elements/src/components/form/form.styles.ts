@@ -143,13 +143,18 @@ export const formStyles = css`
     margin: 0.1rem 0 0;
     flex: none;
   }
-  .draft-notice {
+  .draft-notice,
+  .mydata-notice {
     border-inline-start: 5px solid var(--_primary);
     padding-inline-start: var(--_space);
     margin: 0 0 var(--_space);
   }
-  .draft-notice p {
+  .draft-notice p,
+  .mydata-notice p {
     margin: 0 0 0.5rem;
+  }
+  .datasets li {
+    margin-block-end: 0.5rem;
   }
   button.link {
     font: inherit;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { loadDefinition, type FieldItem, type FormDefinition, type Problem } from '@formosa/schema';
 import { getAt, hasTaiwanLists, installTaiwanLists, usesTaiwanLists, type Data, type FieldError, type FormEngine, type SchemaValidator } from '@formosa/engine';
-import { REVIEW, SUBMITTED, SUBMITTING, type WorkflowEvent } from '@formosa/workflow';
+import { CONSENT, REVIEW, SUBMITTED, SUBMITTING, type WorkflowEvent } from '@formosa/workflow';
 import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type LocalText, type Translator } from '@formosa/i18n';
 import { createAttachmentRemover, createUploader, type OutboxEntry, type SubmitterOptions } from '@formosa/transport';
 import { createFormSession, isLocalFile, viewOf, type FormSession, type SessionChange, type Snapshot } from '@formosa/session';
@@ -20,6 +20,8 @@ import { problemsView, receiptView, reviewView, stepperView } from './views.js';
 import { fileParams } from './file-texts.js';
 import { arrivingValidator, type ArrivingValidator } from './arriving-validator.js';
 import { correctionView, draftFooter, draftNotices, elsewhereView, saveStatusText, waitingNotice } from './session-views.js';
+import { consentView, myDataNotice, sealNotice, type MyDataActions } from './mydata-views.js';
+import type { MyDataKit } from '../mydata/mydata-kit.js';
 
 type Status = 'idle' | 'loading' | 'failed' | 'invalid' | 'ready';
 
@@ -67,6 +69,7 @@ export class FormosaForm extends LitElement {
     draft: {},
     draftKey: { attribute: 'draft-key' },
     draftDays: { attribute: 'draft-days', type: Number },
+    mydata: {},
     status: { state: true },
     problems: { state: true },
   };
@@ -101,6 +104,11 @@ export class FormosaForm extends LitElement {
   declare draftKey: string | undefined;
   /** Days a draft is kept on this device after its last change (30 by default). */
   declare draftDays: number | undefined;
+  /**
+   * `auto` (the default): a definition that reads MyData offers it on a consent step, where the agency's server has
+   * a connector. `off`: never (the citizen fills in by hand). See docs/mydata.md.
+   */
+  declare mydata: 'auto' | 'off';
 
   declare protected status: Status;
   declare protected problems: readonly Problem[];
@@ -123,6 +131,10 @@ export class FormosaForm extends LitElement {
   private correction: { receipt?: string } = {};
   /** Why nothing can be kept on this device (no IndexedDB, private mode, a full disk), when the page wanted to. */
   private deviceProblem?: 'quota' | 'unavailable';
+  /** The MyData kit (client, offer, texts), for a definition that reads MyData. */
+  private kit?: MyDataKit;
+  /** The national ID on the consent step, when it is not one MyData can take. */
+  private consentError?: FieldError;
   /** Whether the waiting message is on screen (it takes focus when it first appears). */
   private waitingTold = false;
   /** The outbox entry last reported with an event, so each change is reported once. */
@@ -148,6 +160,7 @@ export class FormosaForm extends LitElement {
     this.status = 'idle';
     this.problems = [];
     this.draft = 'auto';
+    this.mydata = 'auto';
   }
 
   private get engine(): FormEngine | undefined {
@@ -333,7 +346,12 @@ export class FormosaForm extends LitElement {
     this.removeUpload = createAttachmentRemover({ base: uploads, ...headers });
     // Taiwan's lists (counties, districts, banks) travel only to a form that asks for them.
     const lists = usesTaiwanLists(definition) && !hasTaiwanLists() ? import('@formosa/engine/taiwan-lists').then((m) => installTaiwanLists(m.TAIWAN_LISTS)) : undefined;
-    const [device] = await Promise.all([this.device!, lists]);
+    // A form that reads MyData fetches its kit (a chunk) and asks the server what it offers, beside the rest.
+    const kit = definition.mydata && this.mydata !== 'off'
+      ? import('@formosa/elements/mydata').then((m) => m.openMyData(endpoint.replace(/\/submissions$/, '/mydata'), options.fetch)).catch(() => undefined)
+      : undefined;
+    const [device, , myData] = await Promise.all([this.device!, lists, kit]);
+    this.kit = myData?.offer ? myData : undefined;
     if (run !== this.generation) return;
     const keep = this.draft !== 'off' && device.drafts !== undefined;
     const store = keep ? device : memoryDevice;
@@ -363,8 +381,9 @@ export class FormosaForm extends LitElement {
         ...(validator ? { validator } : {}),
         ...(validatorReady ? { validatorReady } : {}),
         ...(this.values ? { values: this.values } : {}),
+        offerMyData: this.kit !== undefined,
       },
-      { outbox, upload: (file, field) => upload({ endpoint: uploads, file, field }), connectivity: browserConnectivity, ...(keep ? { drafts: device.drafts!, ...(device.tabs ? { tabs: device.tabs } : {}) } : {}) },
+      { ...(this.kit ? { mydata: { begin: (subject: string, page: string) => this.kit!.client.begin(subject, page), result: () => this.kit!.client.result() } } : {}), outbox, upload: (file, field) => upload({ endpoint: uploads, file, field }), connectivity: browserConnectivity, ...(keep ? { drafts: device.drafts!, ...(device.tabs ? { tabs: device.tabs } : {}) } : {}) },
     );
     await session.start();
     if (run !== this.generation) return session.stop();
@@ -618,23 +637,67 @@ export class FormosaForm extends LitElement {
             ${correctionView(engine, t, session, this.correction, { send: () => void session.sendCorrection(), keep: () => void session.keepStored() })}`
         : html`${stepperView(engine, snapshot.context, t, view)}
             ${draftNotices(t, { restored: this.restoredNotice, save: session.save, ...(this.deviceProblem ? { problem: this.deviceProblem } : {}) }, () => void this.discardDraft())}
+            ${this.kit && view !== CONSENT ? myDataNotice(this.kit, t, session.mydata, this.kit.offer!.keepMinutes, this.myDataActions) : nothing}
             <formosa-error-summary heading=${t.message('errorSummary.title')} .errors=${summary}></formosa-error-summary>
             <span class="caption" lang=${t.fallbackLang(title) ?? nothing}>${title.text}</span>
+            ${this.kit && view === REVIEW && session.submission?.state === 'refused' ? sealNotice(this.kit, t, session.submission.code, this.myDataActions) : nothing}
             ${view === REVIEW || view === SUBMITTING
               ? reviewView(
                   engine, snapshot.context, t, view,
                   { submit: () => this.submit(), back: () => this.send({ type: 'BACK' }), edit: () => this.send({ type: 'EDIT' }) },
                   this.waiting(),
                 )
-              : this.renderStep(t, view, messages)}
+              : view === CONSENT && this.kit
+                ? this.renderConsent(t, messages, title.text)
+                : this.renderStep(t, view, messages)}
             ${draftFooter(t, this.draft === 'off' ? 'off' : 'auto', session.keepsDraft, (keep) => void session.keepOnDevice(keep))}`}
     </div>`;
   }
 
-  private renderStep(t: Translator, view: string, messages: ReadonlyMap<string, LocalText>) {
+  /** What the citizen can do about MyData, from any of its views. */
+  private readonly myDataActions: MyDataActions = {
+    go: () => void this.goToMyData(),
+    byHand: () => this.session?.fillByHand(),
+    retry: () => {
+      this.session?.askMyDataAgain();
+      this.pendingFocus = { kind: 'heading' };
+    },
+    sendAsOwn: () => {
+      this.session?.dropMyData();
+      this.submit();
+    },
+  };
+
+  /** To the platform, once the national ID is one it can take; the draft is saved first (nothing typed is lost). */
+  private async goToMyData(): Promise<void> {
+    const session = this.session!;
+    const spec = this.engine!.definition.mydata!;
+    const state = this.snapshot!.context.form;
+    const step = this.engine!.stepOf(spec.subject);
+    this.consentError = step === undefined ? undefined : this.engine!.validate(state, { step }).find((e) => e.path === spec.subject);
+    if (!this.consentError && getAt(state.values, spec.subject) === undefined) this.consentError = { path: spec.subject, code: 'required', params: {} };
+    if (this.consentError) {
+      this.requestUpdate();
+      await this.updateComplete;
+      return this.focusPath(spec.subject);
+    }
+    try {
+      location.assign(await session.beginMyData(location.href));
+    } catch {
+      this.requestUpdate();
+    }
+  }
+
+  private renderConsent(t: Translator, messages: ReadonlyMap<string, LocalText>, title: string) {
     const engine = this.engine!;
-    const step = engine.definition.steps.find((s) => s.id === view);
-    if (!step) return nothing;
+    const spec = engine.definition.mydata!;
+    const subject = engine.model.field(spec.subject)?.item;
+    const errors = this.consentError ? new Map([...messages, [spec.subject, this.errorMessage(this.consentError)]]) : messages;
+    return consentView(this.kit!, t, spec, title, subject ? renderItems([subject], this.renderContext(t, errors)) : nothing, this.session!.mydata, this.myDataActions);
+  }
+
+  private renderContext(t: Translator, messages: ReadonlyMap<string, LocalText>): RenderContext {
+    const engine = this.engine!;
     let views = this.views.get(t.locale);
     if (!views) this.views.set(t.locale, (views = new WeakMap()));
     const cache = views;
@@ -657,7 +720,28 @@ export class FormosaForm extends LitElement {
         this.send({ type: 'REMOVE_ITEM', path, index });
         this.pendingFocus = { kind: 'path', path: index > 0 ? `${path}/${index - 1}` : path };
       },
+      ...(this.kit ? { origin: (path: string) => this.originOf(t, path) } : {}),
     };
+    return context;
+  }
+
+  /** A value MyData handed out: where from (shown under its label), and, when locked, why it cannot change. */
+  private originOf(t: Translator, path: string): { locked: boolean; provenance: string; reason?: string } | undefined {
+    const origin = this.session!.provenanceOf(path);
+    if (!origin) return undefined;
+    const kit = this.kit!;
+    const identity = !origin.resource.startsWith('API.');
+    const agency = identity ? 'MyData' : kit.agency(t.locale, origin.resource);
+    const provenance = identity ? `MyData · ${t.time(Date.parse(origin.retrievedAt))}` : kit.say(t.locale, 'provenance', { agency, time: t.time(Date.parse(origin.retrievedAt)) });
+    if (!origin.locked) return { locked: false, provenance };
+    return { locked: true, provenance, reason: identity ? kit.say(t.locale, 'verifiedAnswer') : kit.say(t.locale, 'lockReason', { agency }) };
+  }
+
+  private renderStep(t: Translator, view: string, messages: ReadonlyMap<string, LocalText>) {
+    const engine = this.engine!;
+    const step = engine.definition.steps.find((s) => s.id === view);
+    if (!step) return nothing;
+    const context = this.renderContext(t, messages);
     const heading = t.text(step.title);
     const first = engine.shownSteps(this.snapshot!.context.form)[0]?.id === step.id;
     return html`<h2 class="step-title" tabindex="-1" lang=${t.fallbackLang(heading) ?? nothing}>${heading.text}</h2>

@@ -60,6 +60,8 @@ export interface RenderContext {
   readonly errors: ReadonlyMap<string, LocalText>;
   readonly onAdd: (path: string) => void;
   readonly onRemove: (path: string, index: number) => void;
+  /** Where a value came from (MyData), and whether it is locked: read-only, focusable, with its reason. */
+  readonly origin?: (path: string) => { readonly locked: boolean; readonly provenance: string; readonly reason?: string } | undefined;
   /** Uploads a file for the file field at a pointer. */
   readonly upload: (path: string) => Uploader;
   /** Deletes a file the citizen removed from where it was uploaded. */
@@ -152,38 +154,41 @@ function fieldTemplate(field: FieldItem, ctx: RenderContext, path: string): Temp
   const error = message?.text ?? '';
   const errorLang = message && t.fallbackLang(message);
   const required = engine.isRequired(state, path);
-  const readonly = field.computed !== undefined;
+  const origin = ctx.origin?.(path);
+  const readonly = field.computed !== undefined || origin?.locked === true;
+  const lock = origin?.reason ?? nothing;
+  const provenance = origin?.provenance ?? nothing;
   const id = fieldId(path);
   switch (view.widget) {
     case 'select':
       return html`<formosa-select-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing} .options=${choices} .value=${live(value)}
+        ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} autocomplete=${field.autocomplete ?? nothing} .options=${choices} .value=${live(value)}
         placeholder=${texts.choose}></formosa-select-field>`;
     case 'radio':
       return html`<formosa-radio-group id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} .options=${choices} .value=${live(value)}></formosa-radio-group>`;
+        ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} .options=${choices} .value=${live(value)}></formosa-radio-group>`;
     case 'checkbox':
       return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix}
         statement=${view.statement ?? nothing} statement-lang=${view.statementLang ?? nothing} statement-label=${texts.statement}
-        ?required=${required} ?readonly=${readonly} .checked=${live(value === true)}></formosa-checkbox-field>`;
+        ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} .checked=${live(value === true)}></formosa-checkbox-field>`;
     case 'file':
       return html`<formosa-file-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} .accept=${field.accept ?? NONE} max-size=${field.maxSize ?? nothing}
+        ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} .accept=${field.accept ?? NONE} max-size=${field.maxSize ?? nothing}
         max-files=${view.maxFiles} capture=${field.capture ?? nothing}
         .value=${live(Array.isArray(value) ? value : NONE)} .uploader=${ctx.upload(path)} .remover=${ctx.removeUpload} .texts=${view.fileTexts}></formosa-file-field>`;
     case 'textarea':
       return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} autocomplete=${field.autocomplete ?? nothing}
+        ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} autocomplete=${field.autocomplete ?? nothing}
         .value=${live(value === undefined ? '' : String(value))}></formosa-textarea-field>`;
     default: {
       const shown = value === undefined || value === null ? '' : typeof value === 'number' && readonly ? t.number(value) : String(value);
       const a: InputAttributes = {
-        id, path, view, error, errorLang, required, readonly, shown, autocomplete: field.autocomplete, texts, calendar: engine.model.field(path)?.calendar ?? 'gregorian', currency: field.currency,
+        id, path, view, error, errorLang, required, readonly, lock, provenance, shown, autocomplete: field.autocomplete, texts, calendar: engine.model.field(path)?.calendar ?? 'gregorian', currency: field.currency,
         type: view.widget === 'email' || view.widget === 'tel' ? view.widget : 'text',
       };
       return view.widget === 'number' ? numberField(a) : view.widget === 'date' ? dateField(a) : textField(a);
@@ -193,6 +198,7 @@ function fieldTemplate(field: FieldItem, ctx: RenderContext, path: string): Temp
 
 interface InputAttributes {
   readonly id: string; readonly path: string; readonly view: FieldView; readonly error: string; readonly errorLang: string | undefined; readonly required: boolean; readonly readonly: boolean;
+  readonly lock: string | typeof nothing; readonly provenance: string | typeof nothing;
   readonly shown: string; readonly autocomplete: string | undefined; readonly texts: FieldTexts; readonly type: string;
   readonly calendar: 'gregorian' | 'roc';
   readonly currency: string | undefined;
@@ -202,16 +208,16 @@ interface InputAttributes {
 // entered in boxes: the browser's picker follows the browser's locale (mm/dd/yyyy in a Chinese form), not the form's.
 const textField = (a: InputAttributes) => html`<formosa-text-field id=${a.id} data-path=${a.path} name=${a.path} type=${a.type} label=${a.view.label}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
-  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
+  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} lock-reason=${a.lock} provenance=${a.provenance}
   autocomplete=${a.autocomplete ?? nothing} .value=${live(a.shown)}></formosa-text-field>`;
 const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
   prefix-text=${a.currency === 'TWD' ? 'NT$' : (a.currency ?? nothing)}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
-  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
+  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} lock-reason=${a.lock} provenance=${a.provenance}
   autocomplete=${a.autocomplete ?? nothing} .value=${live(a.shown)}></formosa-number-field>`;
 const dateField = (a: InputAttributes) => html`<formosa-date-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
-  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly}
+  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} lock-reason=${a.lock} provenance=${a.provenance}
   autocomplete=${a.autocomplete ?? nothing} calendar=${a.calendar} entry="parts" year-label=${a.calendar === 'roc' ? a.texts.rocYear : a.texts.year}
   month-label=${a.texts.month} day-label=${a.texts.day} .value=${live(a.shown)}></formosa-date-field>`;
 
@@ -241,7 +247,9 @@ function renderRepeat(item: RepeatItem, ctx: RenderContext): TemplateResult | ty
       (i) => html`<fieldset class="entry" part="entry">
         <legend class="entry-title" id="${fieldId(item.repeat)}-${i}" tabindex="-1" lang=${t.fallbackLang(itemTitle) ?? nothing}>${entryTitle(i)}</legend>
         ${renderItems(item.items, ctx, `${item.repeat}/${i}`)}
-        <button type="button" class="secondary" @click=${() => ctx.onRemove(item.repeat, i)}>${t.message('repeat.remove', { title: entryTitle(i) })}</button>
+        ${ctx.origin && item.items.some((f) => ctx.origin!(`${item.repeat}/${i}/${f.field}`)?.locked)
+          ? nothing
+          : html`<button type="button" class="secondary" @click=${() => ctx.onRemove(item.repeat, i)}>${t.message('repeat.remove', { title: entryTitle(i) })}</button>`}
       </fieldset>`,
     )}
     <p class="visually-hidden" role="status">${count > 0 ? t.message('repeat.count', { count }) : ''}</p>
