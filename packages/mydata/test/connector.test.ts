@@ -286,3 +286,8 @@ test('the audit log never holds a ticket, a secret key, a pid, a national ID or 
   // And the secrets really were in play: each notification's ticket would have been found had it been written.
   assert.ok([...forbidden].some((v) => v.length === 40));
 });
+
+test('sealKey comes from the secret, and is not the audit key', () => {
+  assert.deepEqual(h.connector.sealKey, deriveKey(SECRET, 'seal'));
+  assert.notDeepEqual(h.connector.sealKey, auditKey);
+});
