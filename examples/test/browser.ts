@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startServer, type RunningServer } from '@formosa/server';
+import { startServer, type RunningServer, type ServerOptions } from '@formosa/server';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.js';
 import { fixtureFile } from '../fixtures.js';
 
@@ -22,8 +22,9 @@ export async function launch(): Promise<Browser> {
 
 export const close = () => browser?.close();
 
-export async function serve(csp: string): Promise<RunningServer> {
+export async function serve(csp: string, more: Partial<ServerOptions> = {}): Promise<RunningServer> {
   return startServer({
+    ...more,
     formsDir: join(root, 'examples/forms'),
     database: join(mkdtempSync(join(tmpdir(), 'formosa-e2e-')), 'demo.sqlite'),
     staticDirs: [{ prefix: '/dist/', dir: join(root, 'dist') }, { prefix: '/', dir: join(root, 'examples/site') }],
