@@ -121,7 +121,9 @@ export function createConnector(config: MyDataConfig): Connector {
       settle(tx, { state: 'ready', subject: tx.subject, datasets, unavailable });
     } catch (error) {
       const reason = error instanceof PackageError ? error.reason : 'internal';
-      audit.write('failed', { tx: tx.id, subject: tx.subject, result: 'failed', detail: { code: BAD_ANSWER, reason, message: error instanceof Error ? error.message : '' } });
+      // Only our own messages are logged: another error's message could quote what it was reading.
+      const message = error instanceof PackageError ? error.message : error instanceof Error ? error.name : 'unknown';
+      audit.write('failed', { tx: tx.id, subject: tx.subject, result: 'failed', detail: { code: BAD_ANSWER, reason, message } });
       if (error instanceof PackageError) audit.write('deleted', { tx: tx.id, subject: tx.subject, result: 'ok', detail: { what: 'package' } });
       settle(tx, { state: 'failed', code: BAD_ANSWER, reason });
     } finally {
