@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { PERSONAS, RETURN_FAULT_CODES, decryptFromClient, type Persona } from '@formosa/mydata-sandbox';
+import { PERSONAS, RETURN_FAULT_CODES, decryptFromClient, encryptForClient, type Persona } from '@formosa/mydata-sandbox';
 import { RETURN_CODES } from '../src/return-codes.js';
 import type { ConnectorDataset, TxResult } from '../src/types.js';
 import { deriveKey, keyedHash } from '../src/internal/keys.js';
@@ -196,6 +196,16 @@ test('the same notification twice (the platform retrying) pulls once; an unknown
   } finally {
     h.deliveries = 1;
   }
+});
+
+test('a secret_key that does not decrypt to 32 ASCII bytes under our keys is a 400, and the transaction still waits', () => {
+  const { txId } = h.connector.begin({ resources: [HOUSEHOLD], subject: 'A125001237' });
+  const other = { clientSecret: 'SomeoneElse16chr', cbcIv: h.client.cbcIv };
+  for (const secretKey of [encryptForClient(other, 'abcdefghijklmnopqrstuvwxyz012345'), encryptForClient(h.client, 'too short'), 'bm90IGVuY3J5cHRlZA==']) {
+    assert.deepEqual(h.connector.notify({ tx_id: txId, permission_ticket: 'ticket', secret_key: secretKey }), { status: 400, body: { code: 400, error: 'bad_secret_key' } });
+  }
+  assert.deepEqual(h.connector.result(txId), { state: 'waiting' });
+  h.connector.forget(txId);
 });
 
 test('a return whose tx_id is not ours, or with duplicate parameters, is a bad return', async () => {
