@@ -125,8 +125,12 @@ test('the consent step passes axe in every language, and says which data, from w
 
 test('verified values go with the application; the agency\'s record marks them verified', async () => {
   const { page } = await openConsent('en');
+  await page.evaluateOnNewDocument(() => document.addEventListener('formosa-mydata', (e) => ((window as unknown as { told: unknown[] }).told ??= []).push([(e as Event & { state: string }).state, (e as Event & { detail: object }).detail])));
   await throughMyData(page, 'A125001237');
   await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('[data-path="/applicant/name"]')?.hasAttribute('readonly')`);
+  const told = (await page.evaluate(() => (window as unknown as { told: [string, { count?: number }][] }).told)) ?? [];
+  assert.ok(told.some(([state, detail]) => state === 'ready' && (detail.count ?? 0) > 5), `the host is told: ${JSON.stringify(told)}`);
+  assert.ok(!JSON.stringify(told).includes('王大明'), 'never a value');
   const engine = new FormEngine(example('rent-subsidy'));
   const prefilled = /^\/(applicant\/(name|nationalId|birthDate|address\/)|household\/)/;
   const todo = typedAnswers('rent-subsidy').filter(([path]) => !prefilled.test(path));

@@ -18,6 +18,6 @@ export { FormosaField, type FieldChoice } from './internal/field.js';
 export { FormosaChoiceField } from './internal/choice-field.js';
 export {
   FormosaBeforeSubmitEvent, FormosaChangeEvent, FormosaErrorEvent, FormosaErrorSelectEvent, FormosaInputEvent, FormosaNavigateEvent,
-  FormosaLocaleChangeEvent, FormosaStepChangeEvent, FormosaSubmitEvent, FormosaDraftDiscardedEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaOutboxEvent,
+  FormosaLocaleChangeEvent, FormosaStepChangeEvent, FormosaSubmitEvent, FormosaDraftDiscardedEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaOutboxEvent, FormosaMyDataEvent,
 } from './internal/events.js';
 export { defineElement } from './internal/define.js';

@@ -125,6 +125,21 @@ export class FormosaOutboxEvent extends Event {
   }
 }
 
+/**
+ * Where MyData prefill stands: `offered` (the consent step), `going` (to the platform), `waiting` (for the pull),
+ * `ready` (with how many answers it filled in), `failed` (with the platform's or the connector's reason) or `expired`.
+ * Never carries a value.
+ */
+export class FormosaMyDataEvent extends Event {
+  static readonly type = 'formosa-mydata';
+  constructor(
+    readonly state: 'offered' | 'going' | 'waiting' | 'ready' | 'failed' | 'expired',
+    readonly detail: { readonly count?: number; readonly kind?: string; readonly code?: number },
+  ) {
+    super(FormosaMyDataEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** A draft was deleted from this device by the citizen. */
 export class FormosaDraftDiscardedEvent extends Event {
   static readonly type = 'formosa-draft-discarded';
@@ -139,6 +154,7 @@ export class FormosaDraftDiscardedEvent extends Event {
 declare global {
   interface HTMLElementEventMap {
     'formosa-input': FormosaInputEvent;
+    'formosa-mydata': FormosaMyDataEvent;
     'formosa-change': FormosaChangeEvent;
     'formosa-step-change': FormosaStepChangeEvent;
     'formosa-before-submit': FormosaBeforeSubmitEvent;

@@ -6,7 +6,7 @@ import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type
 import { createAttachmentRemover, createUploader, type OutboxEntry, type SubmitterOptions } from '@formosa/transport';
 import { createFormSession, isLocalFile, viewOf, type FormSession, type SessionChange, type Snapshot } from '@formosa/session';
 import {
-  FormosaBeforeSubmitEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaErrorEvent, FormosaOutboxEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
+  FormosaBeforeSubmitEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaErrorEvent, FormosaMyDataEvent, FormosaOutboxEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
   type FormosaErrorSelectEvent, type FormosaInputEvent, type FormosaNavigateEvent,
 } from '../../internal/events.js';
 import { browserConnectivity, memoryDevice, pageDevice, type PageDevice } from '../../internal/device.js';
@@ -41,6 +41,9 @@ const LEAVING = ['pagehide', 'visibilitychange', 'freeze'] as const;
  * @event formosa-draft-saved - The answers were saved on this device (`savedAt`).
  * @event formosa-draft-restored - Saved answers were brought back (`savedAt`, and `dropped`: those a new version could not take).
  * @event formosa-outbox - The application's place in the outbox changed: `queued`, `sent`, `rejected` or `refused`.
+ * @event formosa-mydata - Where MyData prefill stands: `offered`, `going`, `waiting`, `ready`, `failed` or `expired` (never a value).
+ * @csspart consent - The consent step of a form that reads MyData.
+ * @csspart mydata-notice - What MyData filled in, the wait for it, or why it did not and the way forward.
  * @csspart draft - The save status and the choice not to keep answers on this device.
  * @csspart draft-notice - "Welcome back": the answers brought back, and those a new version could not take.
  * @cssprop --formosa-color-primary - Buttons and links.
@@ -419,6 +422,10 @@ export class FormosaForm extends LitElement {
       return;
     }
     if (change === 'submission') this.reportOutbox(session.submission);
+    if (change === 'mydata' && session.mydata) {
+      const status = session.mydata;
+      this.dispatchEvent(new FormosaMyDataEvent(status.state, status.state === 'ready' ? { count: status.count } : status.state === 'failed' ? { kind: status.kind, ...(status.code ? { code: status.code } : {}) } : {}));
+    }
     this.requestUpdate();
   }
 
