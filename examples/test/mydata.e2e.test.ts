@@ -121,6 +121,13 @@ test('the consent step passes axe in every language, and says which data, from w
   }
   assert.deepEqual(problems, []);
   await page.close();
+  for (const form of ['tuition-fee-reduction', 'disabled-parking-permit']) {
+    const other = await open(`${server.url}/form.html?id=${form}&lang=zh-Hant-TW`);
+    await until(other.page, `document.querySelector('formosa-form').view === 'consent'`);
+    assert.deepEqual(await violations(other.page, `${form} consent`), []);
+    assert.deepEqual(other.problems, []);
+    await other.page.close();
+  }
 });
 
 test('verified values go with the application; the agency\'s record marks them verified', async () => {

@@ -153,6 +153,9 @@ export class MyDataRoutes {
       return returnPage(res, 403, '這次 MyData 授權不是由這個瀏覽器開始的，請回到申請表單重新開始。', 'This MyData consent was not started in this browser. Go back to the form and start again.');
     }
     journey.code = 'code' in back ? back.code : undefined;
+    // A code that means the registration is wrong (the citizen is told the agency has been told): said in the log.
+    const kind = journey.code === undefined ? undefined : RETURN_CODES[journey.code]?.kind;
+    if (kind === 'configuration' || kind === 'bad_request') console.warn(`[formosa] MyData returned ${journey.code} (${kind}) for form ${journey.formId}: check the connector's registration`);
     res.writeHead(303, { location: journey.page, 'cache-control': 'no-store' }).end();
   }
 

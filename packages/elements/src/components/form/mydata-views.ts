@@ -48,7 +48,7 @@ export function consentView(kit: MyDataKit, t: Translator, spec: MyDataSpec, tit
 /** The kind of an ending the platform (or the connector) reported, as the name of its text. */
 const ENDINGS: Readonly<Record<string, Parameters<MyDataKit['say']>[1]>> = {
   declined: 'declined', other_person: 'otherPerson', unavailable: 'unavailable', timeout: 'timeout',
-  configuration: 'configuration', suspended: 'suspended',
+  configuration: 'configuration', bad_request: 'configuration', suspended: 'suspended',
 };
 
 /** Above a step: the wait for the platform, the answers it filled in, or why it did not and the way forward. */
@@ -74,7 +74,7 @@ export function myDataNotice(kit: MyDataKit, t: Translator, status: MyDataStatus
     }
     case 'failed':
       return html`<div class="mydata-notice" part="mydata-notice" role="alert">
-        <p>${say(ENDINGS[status.kind] ?? 'failed', { agency: 'MyData' })}</p>${retry}
+        <p>${say(ENDINGS[status.kind] ?? 'failed', { agency: (kit.offer?.datasets ?? []).map((d) => kit.agency(t.locale, d.resource)).join(', ') })}</p>${retry}
       </div>`;
     case 'expired':
       return html`<div class="mydata-notice" part="mydata-notice" role="alert"><p>${say('expired', { minutes: keepMinutes })}</p>${retry}</div>`;
