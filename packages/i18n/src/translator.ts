@@ -59,7 +59,7 @@ export class Translator {
   /** An interface text. */
   message(key: MessageKey, params?: Record<string, string | number>): string {
     const found = lookup(this.locale, key);
-    return found ? formatMessage(found.message, params ?? {}, found.lang) : key;
+    return found ? formatMessage(found.message, params ?? {}, found.lang, key) : key;
   }
 
   /** Whether the interface has a message under `key`. */
