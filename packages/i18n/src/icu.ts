@@ -1,18 +1,20 @@
-/** Interface messages are ICU MessageFormat (plurals, selects, numbers), formatted by formatjs. */
+/** i18next's message format, replaced by ICU MessageFormat (plurals, selects, numbers) through formatjs. */
 import { IntlMessageFormat } from 'intl-messageformat';
+import type { I18nFormatModule } from 'i18next';
 
 const cache = new Map<string, IntlMessageFormat>();
 
-/**
- * Formats `message` (the text under `key` in the pack of `locale`) with `values`, by the rules of `locale`: the
- * language the message came from, which for a fallback is not the one asked for.
- */
-export function formatMessage(message: string, values: Record<string, string | number>, locale: string, key: string): string {
-  // A message that is only text was reduced to it at build time (marked \u0002).
-  if (message.charCodeAt(0) === 2) return message.slice(1);
-  const id = `${locale}\u0000${key}\u0000${message}`;
-  let format = cache.get(id);
-  // Bundles carry messages precompiled to their AST (marked \u0001): no ICU parser is needed at run time.
-  if (!format) cache.set(id, (format = new IntlMessageFormat(message.charCodeAt(0) === 1 ? JSON.parse(message.slice(1)) : message, locale)));
-  return String(format.format(values));
-}
+export const icuFormat: I18nFormatModule & { parse(message: string, values: Record<string, unknown>, lng: string, ns: string, key: string, info?: { resolved?: { usedLng?: string } }): string } = {
+  type: 'i18nFormat',
+  parse(message, values, lng, _ns, key, info) {
+    // A message that is only text was reduced to it at build time (marked \u0002).
+    if (message.charCodeAt(0) === 2) return message.slice(1);
+    // Format with the rules of the language the message came from (its plurals), not the one asked for.
+    const locale = info?.resolved?.usedLng ?? lng;
+    const id = `${locale}\u0000${key}\u0000${message}`;
+    let format = cache.get(id);
+    // Bundles carry messages precompiled to their AST (marked \u0001): no ICU parser is needed at run time.
+    if (!format) cache.set(id, (format = new IntlMessageFormat(message.charCodeAt(0) === 1 ? JSON.parse(message.slice(1)) : message, locale)));
+    return String(format.format(values as Record<string, string | number>));
+  },
+};

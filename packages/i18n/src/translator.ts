@@ -1,12 +1,12 @@
-/** Messages in the citizen's language: ICU interface texts (formatjs), definition texts with fallbacks, formatting. */
+/** Messages in the citizen's language: ICU interface texts (i18next + formatjs), definition texts with fallbacks, formatting. */
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import type { TFunction } from 'i18next';
 import type { FieldItem, LocalizedText } from '@formosa/schema';
 import type { FieldError } from '@formosa/engine';
 import { contentFallbacks, DEFAULT_LOCALE, SUPPORTED_LOCALES } from './locales.js';
 import type { MessageKey } from './messages.js';
-import { formatMessage } from './icu.js';
-import { cachedFormat } from './intl.js';
+import { NAMESPACE, sdkI18n } from './i18next.js';
 import { loadPack } from './packs.js';
-import { addPack, hasPack, lookup } from './store.js';
 
 /** A text in a given language, with that language's tag so it can be marked up (`lang`) when it is a fallback. */
 export interface LocalText {
@@ -19,6 +19,8 @@ export type AnswerKind = 'choice' | 'check' | 'list' | 'text';
 
 /** Which calendar a date is shown in. */
 export type Calendar = 'gregorian' | 'roc';
+
+const cache = createIntlCache();
 
 /**
  * Picks the best supported locale for a list of wishes (attribute, page `lang`, browser languages).
@@ -49,22 +51,25 @@ export function negotiateLocale(wishes: readonly (string | null | undefined)[], 
  * t.message('nav.continue') // 'Tiếp tục'
  */
 export class Translator {
+  private readonly intl: IntlShape<string>;
+  private readonly t: TFunction;
   /** Content locales to try, in order: the chosen one, English, then the SDK default. */
   readonly fallbacks: readonly string[];
 
   constructor(readonly locale: string) {
+    this.t = sdkI18n().getFixedT(locale, NAMESPACE);
+    this.intl = createIntl({ locale, onError: () => undefined }, cache);
     this.fallbacks = contentFallbacks(locale);
   }
 
   /** An interface text. */
   message(key: MessageKey, params?: Record<string, string | number>): string {
-    const found = lookup(this.locale, key);
-    return found ? formatMessage(found.message, params ?? {}, found.lang, key) : key;
+    return this.t(key, params ?? {}) as string;
   }
 
   /** Whether the interface has a message under `key`. */
   has(key: string): boolean {
-    return lookup(this.locale, key) !== undefined;
+    return sdkI18n().exists(key, { lng: this.locale, ns: NAMESPACE });
   }
 
   /** A definition text in this locale, else the first fallback that has it. */
@@ -105,23 +110,23 @@ export class Translator {
 
   /** A number in the locale's style, e.g. 12,000 or 12.000. */
   number(value: number): string {
-    return cachedFormat(Intl.NumberFormat, this.locale, {}, value);
+    return this.intl.formatNumber(value);
   }
 
   /** An amount of money, e.g. NT$12,000 (New Taiwan dollars have no cents in daily use). */
   currency(value: number, currency = 'TWD'): string {
-    return cachedFormat(Intl.NumberFormat, this.locale, { style: 'currency', currency, maximumFractionDigits: currency === 'TWD' ? 0 : 2 }, value);
+    return this.intl.formatNumber(value, { style: 'currency', currency, maximumFractionDigits: currency === 'TWD' ? 0 : 2 });
   }
 
   /** A list joined the locale's way, e.g. "A、B和C" or "A, B, and C" ("A, B, or C" for a disjunction). */
   list(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-    return cachedFormat(Intl.ListFormat, this.locale, { type }, items);
+    return this.intl.formatList(items, { type }) as string;
   }
 
   /** A file size the locale's way, e.g. 10 MB or 471 kB. */
   fileSize(bytes: number): string {
     const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [Math.max(1, bytes / 1024), 'kilobyte'];
-    return cachedFormat(Intl.NumberFormat, this.locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }, value);
+    return this.intl.formatNumber(value, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 });
   }
 
   /** An ISO date (YYYY-MM-DD) in the locale's long style, in the Gregorian or ROC (民國) calendar. */
@@ -134,17 +139,17 @@ export class Translator {
 
   /** A time of day on this device's clock, short (`10:42`): when a draft was saved. */
   time(ms: number): string {
-    return cachedFormat(Intl.DateTimeFormat, this.locale, { timeStyle: 'short' }, new Date(ms));
+    return this.intl.formatTime(new Date(ms), { timeStyle: 'short' });
   }
 
   /** A day, long, on this device's calendar (Gregorian): until when a draft is kept. */
   day(ms: number): string {
-    return cachedFormat(Intl.DateTimeFormat, this.locale, { dateStyle: 'long' }, new Date(ms));
+    return this.intl.formatDate(new Date(ms), { dateStyle: 'long' });
   }
 
   /** A moment in the locale's style, in Taiwan time. */
   dateTime(iso: string): string {
-    return cachedFormat(Intl.DateTimeFormat, this.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Taipei' }, new Date(iso));
+    return this.intl.formatDate(new Date(iso), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Taipei' });
   }
 }
 
@@ -163,11 +168,15 @@ export function createTranslator(locale: string): Translator {
  * const t = await loadTranslator(negotiateLocale([form.locale, document.documentElement.lang, ...navigator.languages]));
  */
 export async function loadTranslator(locale: string): Promise<Translator> {
-  if (!hasPack(locale)) addPack(locale, await loadPack(locale));
+  const i18n = sdkI18n();
+  if (!i18n.hasResourceBundle(locale, NAMESPACE)) {
+    const pack = await loadPack(locale);
+    if (!i18n.hasResourceBundle(locale, NAMESPACE)) i18n.addResourceBundle(locale, NAMESPACE, pack);
+  }
   return createTranslator(locale);
 }
 
 /** Whether a locale's pack is loaded, so {@link createTranslator} can be used synchronously. */
 export function isLoaded(locale: string): boolean {
-  return hasPack(locale);
+  return sdkI18n().hasResourceBundle(locale, NAMESPACE);
 }
