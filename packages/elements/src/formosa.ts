@@ -1,4 +1,10 @@
 /** Entry of the drop-in bundle (dist/formosa.min.js): registers the elements and exposes the API on `window.Formosa`. */
 import './define.js';
 export * from './index.js';
-export { loadDefinition, formatProblem } from '@formosa/schema';
+export { formatProblem } from '@formosa/schema';
+import type { LoadOptions, LoadResult } from '@formosa/schema';
+
+/** The definition gate (`loadDefinition` of `@formosa/schema`), fetched on demand from beside the bundle. */
+export async function loadDefinition(input: unknown, options?: LoadOptions): Promise<LoadResult> {
+  return (await import('@formosa/schema/gate')).loadDefinition(input, options);
+}

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { loadDefinition, type FieldItem, type FormDefinition, type Problem } from '@formosa/schema';
+import type { FieldItem, FormDefinition, LoadResult, Problem } from '@formosa/schema';
 import { getAt, hasTaiwanLists, installTaiwanLists, usesTaiwanLists, type Data, type FieldError, type FormEngine, type SchemaValidator } from '@formosa/engine';
 import { CONSENT, REVIEW, SUBMITTED, SUBMITTING, type WorkflowEvent } from '@formosa/workflow';
 import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type LocalText, type Translator } from '@formosa/i18n';
@@ -270,11 +270,12 @@ export class FormosaForm extends LitElement {
       // The storage (its own chunk, and IndexedDB) opens while the definition travels.
       this.device = this.draft === 'off' ? Promise.resolve(memoryDevice) : pageDevice();
       try {
-        const [input] = await Promise.all([this.definition ?? this.fetchText(this.src!), this.useWantedLocale()]);
+        // The gate travels beside the definition (a chunk of its own), not in the script every page loads.
+        const [input, { loadDefinition }] = await Promise.all([this.definition ?? this.fetchText(this.src!), import('@formosa/schema/gate'), this.useWantedLocale()]);
         this.arriving = arriving;
         // A draft from another version of the form waits for the validator module before it is carried over.
         const validatorReady = arriving ? () => (shown(), arriving.ready) : undefined;
-        if (run === this.generation) await this.start(run, input, this.validator ?? arriving?.validator, validatorReady);
+        if (run === this.generation) await this.start(run, loadDefinition(input), this.validator ?? arriving?.validator, validatorReady);
       } finally {
         // After the next paint, or soon in a tab that does not paint (hidden).
         void this.updateComplete.then(() => {
@@ -309,7 +310,7 @@ export class FormosaForm extends LitElement {
     }
   }
 
-  private async start(run: number, input: unknown, validator: SchemaValidator | undefined, validatorReady: (() => Promise<void>) | undefined): Promise<void> {
+  private async start(run: number, input: LoadResult, validator: SchemaValidator | undefined, validatorReady: (() => Promise<void>) | undefined): Promise<void> {
     try {
       await this.begin(run, input, validator, validatorReady);
     } catch (error) {
@@ -321,8 +322,7 @@ export class FormosaForm extends LitElement {
     }
   }
 
-  private async begin(run: number, input: unknown, validator: SchemaValidator | undefined, validatorReady: (() => Promise<void>) | undefined): Promise<void> {
-    const result = loadDefinition(input);
+  private async begin(run: number, result: LoadResult, validator: SchemaValidator | undefined, validatorReady: (() => Promise<void>) | undefined): Promise<void> {
     if (!result.ok) {
       this.problems = result.problems.filter((p) => p.severity === 'error');
       this.status = 'invalid';
