@@ -156,8 +156,8 @@ const controls: Locked[] = [
     fill: (el) => (el['value'] = [lease]),
     submitted: 'a',
     tryToChange: async (_el, root) => {
-      expect(root.querySelector('input[type=file]'), 'no chooser').to.equal(null);
-      expect(root.querySelector('button'), 'no Remove').to.equal(null);
+      expect(root.querySelector('input[type=file]')?.outerHTML ?? null, 'no chooser').to.equal(null);
+      expect(root.querySelector('button')?.outerHTML ?? null, 'no Remove').to.equal(null);
       expect(root.querySelector('[part=list]')!.textContent).to.contain('lease.pdf');
       await press('Enter', ' ', 'Delete');
     },
@@ -167,7 +167,8 @@ const controls: Locked[] = [
 
 async function lockedInForm(control: Locked, attributes = `readonly lock-reason="${REASON}" provenance="${PROVENANCE}"`) {
   const form = await fixture<HTMLFormElement>(html`<form></form>`);
-  form.innerHTML = `<button type="button">before</button><${control.tag} name="answer" label="問題" ${control.attrs ?? ''} ${attributes}></${control.tag}>`;
+  // A button on each side: Tab past a field with nothing focusable lands on the next one, not outside the page.
+  form.innerHTML = `<button type="button">before</button><${control.tag} name="answer" label="問題" ${control.attrs ?? ''} ${attributes}></${control.tag}><button type="button">after</button>`;
   const el = form.querySelector(control.tag) as FormosaField & Record<string, unknown>;
   control.fill(el);
   await el.updateComplete;
@@ -183,9 +184,9 @@ for (const control of controls) {
       form.querySelector('button')!.focus();
       await press('Tab');
       const focused = deepActive()!;
-      expect(focused.getRootNode(), 'Tab lands inside the field').to.equal(root);
+      expect(focused.getRootNode() === root, `Tab lands inside the field, not on ${focused.outerHTML.slice(0, 40)}`).to.equal(true);
       expect(el.disabled).to.equal(false);
-      expect(root.querySelector(':disabled'), 'nothing inside is disabled').to.equal(null);
+      expect(root.querySelector(':disabled')?.outerHTML ?? null, 'nothing inside is disabled').to.equal(null);
       if (control.ariaReadonly) expect(control.ariaReadonly(root)!.getAttribute('aria-readonly')).to.equal('true');
       else if (control.tag !== 'formosa-file-field') expect((focused as HTMLInputElement).readOnly, 'native readonly').to.equal(true);
       const said = description(focused);
@@ -203,6 +204,7 @@ for (const control of controls) {
       for (const type of [FormosaInputEvent.type, FormosaChangeEvent.type, 'input', 'change']) el.addEventListener(type, () => events.push(type));
       form.querySelector('button')!.focus();
       await press('Tab');
+      expect(deepActive()?.getRootNode() === root, 'Tab lands inside the field').to.equal(true);
       await control.tryToChange(el, root);
       await el.updateComplete;
       expect(control.answer(el)).to.deep.equal(before);
@@ -212,7 +214,7 @@ for (const control of controls) {
 
     it('shows no reason and no provenance when none is given, and no reason unless read-only', async () => {
       const { root } = await lockedInForm(control, `lock-reason="${REASON}"`);
-      expect(root.querySelector('[part=lock-reason], [part=provenance]')).to.equal(null);
+      expect(root.querySelector('[part=lock-reason], [part=provenance]')?.outerHTML ?? null).to.equal(null);
       expect(root.querySelector('[aria-describedby]')?.getAttribute('aria-describedby') ?? '').not.to.match(/lock|provenance/);
     });
 
