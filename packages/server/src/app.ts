@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { loadForms, type ServedForm } from './forms.js';
 import { Judges } from './judges.js';
 import { MissingAttachmentError, SubmissionStore, type SubmissionSummary } from './store.js';
-import { HttpError, readBytes, readJsonText, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
+import { crossOrigin, HttpError, readBytes, readJsonText, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
 import { patternOf, type Attachment } from '@formosa/schema';
 import { characterProblem, getAt, setAt, type Data } from '@formosa/engine';
 import { DEFAULT_LIMITS, SlidingWindow, type LimitOptions } from './rate-limit.js';
@@ -33,6 +33,11 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** MyData prefill: the connector's configuration (or a function making it once the server's URL is known). */
   readonly mydata?: MyDataSetup;
+  /**
+   * Exact origins of the agency's pages on other origins that may embed its forms (`https://www.agency.gov.tw`):
+   * answered with CORS headers, never with credentials; MyData stays same-origin. See docs/embedding.md.
+   */
+  readonly corsOrigins?: readonly string[];
   /** Origins of the agency's pages (besides this server's) that may begin MyData journeys and be returned to. */
   readonly pageOrigins?: readonly string[];
   /** The time in ms, for what expires (MyData seals); tests move it. */
@@ -83,6 +88,7 @@ function fileNameOf(header: string | string[] | undefined): string {
  * const { url, close } = await startServer({ formsDir: 'examples/forms', database: '.data/formosa.sqlite' }, 8080);
  */
 export async function startServer(options: ServerOptions, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+  const cors = crossOrigin(options.corsOrigins ?? []);
   const judges = new Judges();
   const forms = await loadForms(options.formsDir, judges);
   const store = new SubmissionStore(options.database);
@@ -260,7 +266,8 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       if (!submission) throw new HttpError(404, { error: 'not_stored', message: 'Nothing is stored under this Idempotency-Key for this body' });
       sendJson(res, 200, answerOf(submission));
     }],
-    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/mydata$/, (_req, res, form) => myData().describe(res, form!)],
+    // Asked by every page of a form that reads MyData: a server without a connector says so plainly (not a 404 in the console).
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/mydata$/, (_req, res, form) => (mydata ? mydata.describe(res, form!) : sendJson(res, 200, { offered: false }))],
     ['POST', /^\/api\/forms\/([a-z0-9-]+)\/mydata\/begin$/, (req, res, form) => myData().begin(req, res, form!)],
     ['GET', /^\/api\/forms\/([a-z0-9-]+)\/mydata\/result$/, (req, res, form) => myData().result(req, res, form!)],
     ['POST', /^\/api\/mydata\/notify$/, (req, res) => myData().notify(req, res)],
@@ -303,6 +310,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     } catch {
       return sendJson(res, 400, { error: 'bad_request', message: 'The request target is not a valid path' });
     }
+    if (cors(req, res, path)) return;
     try {
       const allowed: string[] = [];
       for (const [method, pattern, handler] of routes) {

@@ -139,3 +139,58 @@ export async function readBytes(req: IncomingMessage, limit: number, onChunk?: (
   }
   return Buffer.concat(chunks);
 }
+
+/** The headers the SDK sends across origins beyond the CORS-safelisted ones (a preflight asks for them). */
+const CORS_REQUEST_HEADERS = 'content-type, idempotency-key, formosa-corrects, formosa-mydata, x-formosa-filename, x-formosa-attachment-token';
+/** MyData's routes need the citizen's cookie, which is never allowed across origins (no credentials): same-origin only. */
+const MYDATA_PATH = /^\/api\/(mydata\/|forms\/[^/]+\/mydata(\/|$))/;
+
+/**
+ * Answers the agency's pages on other origins (`origins`, exact: `https://www.agency.gov.tw`): a request whose
+ * `Origin` is listed gets `Access-Control-Allow-Origin` with it (never `*`, never credentials), the headers the SDK
+ * reads exposed, and its preflight a 204. Any other origin gets no CORS header (the browser refuses the answer) and
+ * a line in the log, once per origin and minute, so the agency learns why its page cannot show the form.
+ * Returns true when it has answered the request (a preflight).
+ * @example
+ * const cors = crossOrigin(['https://www.agency.gov.tw']);
+ * if (cors(req, res, path)) return;
+ */
+export function crossOrigin(origins: readonly string[], log: (line: string) => void = console.warn, now: () => number = Date.now): (req: IncomingMessage, res: ServerResponse, path: string) => boolean {
+  for (const origin of origins) {
+    if (origin === '*' || URL.parse(origin)?.origin !== origin) throw new Error(`corsOrigins: "${origin}" is not an origin; list each page's exact scheme://host[:port], without a path or a trailing slash`);
+  }
+  const allowed = new Set(origins);
+  const logged = new Map<string, number>();
+  const refuse = (origin: string, why: string) => {
+    const at = now();
+    if (logged.size > 1000) for (const [key, time] of logged) if (at - time >= 60_000) logged.delete(key);
+    const last = logged.get(origin);
+    if ((last !== undefined && at - last < 60_000) || logged.size > 1000) return;
+    logged.set(origin, at);
+    log(`[formosa] refused cross-origin request from ${origin.replace(/[^\x20-\x7e]/g, '?').slice(0, 200)}: ${why}`);
+  };
+  return (req, res, path) => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return false;
+    if (allowed.size) res.setHeader('vary', 'Origin');
+    // The page's own origin needs nothing (browsers send Origin on a same-origin POST too).
+    if (req.headers['sec-fetch-site'] === 'same-origin' || URL.parse(origin)?.host === req.headers.host) return false;
+    const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+    if (!allowed.has(origin)) refuse(origin, 'add it to corsOrigins');
+    else if (MYDATA_PATH.test(path)) refuse(origin, 'MyData needs the page and the API on one origin (its cookie is never sent across origins)');
+    else {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-expose-headers', 'location, retry-after');
+      if (preflight) {
+        res.setHeader('access-control-allow-methods', 'GET, HEAD, POST, DELETE');
+        res.setHeader('access-control-allow-headers', CORS_REQUEST_HEADERS);
+        res.setHeader('access-control-max-age', '600');
+      }
+    }
+    if (preflight) {
+      req.resume();
+      res.writeHead(204).end();
+    }
+    return preflight;
+  };
+}

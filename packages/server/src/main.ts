@@ -2,6 +2,7 @@
  * `npm start`: the demo agency site, the example forms and the reference endpoint on 127.0.0.1:${PORT:-8080}, with
  * the MyData platform's sandbox beside it on ${MYDATA_SANDBOX_PORT:-8081} (the demo's forms prefill from it).
  * FORMOSA_MYDATA_CONFIG names a JSON file of a real connector's configuration instead; FORMOSA_MYDATA=off turns it off.
+ * FORMOSA_CORS_ORIGINS lists the origins of pages elsewhere that embed the forms (space-separated).
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -45,6 +46,8 @@ try {
         { prefix: '/', dir: `${root}examples/site` },
       ],
       ...(mydata ? { mydata } : {}),
+      // The agency's pages on other origins that embed its forms, space-separated (docs/embedding.md).
+      corsOrigins: (process.env['FORMOSA_CORS_ORIGINS'] ?? '').split(/\s+/).filter(Boolean),
     },
     Number(process.env['PORT'] ?? 8080),
   );

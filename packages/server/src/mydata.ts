@@ -92,6 +92,7 @@ export class MyDataRoutes {
     const spec = form.definition.mydata;
     if (!spec) throw new HttpError(404, { error: 'no_mydata', message: 'This form does not read MyData' });
     sendJson(res, 200, {
+      offered: true,
       keepMinutes: spec.keepMinutes ?? DEFAULT_KEEP_MINUTES,
       datasets: spec.datasets.map((d) => ({ resource: d.resource, name: MYDATA_DATASETS[d.resource]?.name, agency: MYDATA_DATASETS[d.resource]?.agency })),
     }, { 'cache-control': 'no-cache' });

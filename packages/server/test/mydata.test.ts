@@ -231,3 +231,18 @@ test('no secret, ticket, key or raw package reaches the database, the audit log 
   assert.ok(audit.trim().split('\n').length > 3);
   assert.ok(outcome.state === 'ready');
 });
+
+test('a server without a connector says MyData is not offered (a page asks; no error in its console)', async () => {
+  const plain = await startServer({ formsDir, database: ':memory:' });
+  try {
+    const response = await fetch(`${plain.url}/api/forms/rent-subsidy/mydata`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { offered: false });
+    assert.equal((await fetch(`${plain.url}/api/forms/rent-subsidy/mydata/result`)).status, 404);
+  } finally {
+    await plain.close();
+  }
+  const offered = (await (await fetch(`${form('rent-subsidy')}/mydata`)).json()) as { offered: boolean; datasets: unknown[] };
+  assert.equal(offered.offered, true);
+  assert.equal(offered.datasets.length, 2);
+});

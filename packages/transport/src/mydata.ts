@@ -56,7 +56,8 @@ export function createMyDataClient(options: { base: string; fetch?: typeof fetch
   return {
     async describe(): Promise<MyDataOffer | undefined> {
       const response = await get('').catch(() => undefined);
-      return response?.ok ? ((await response.json()) as MyDataOffer) : undefined;
+      const offer = response?.ok ? ((await response.json()) as MyDataOffer & { offered?: boolean }) : undefined;
+      return offer?.offered ? offer : undefined;
     },
     async begin(subject: string, page: string): Promise<{ url: string }> {
       const response = await doFetch(`${options.base}/begin`, {
