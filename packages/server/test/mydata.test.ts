@@ -30,6 +30,16 @@ const watch: typeof fetch = async (url, init) => {
   return fetch(url, init);
 };
 
+/** Everything the server wrote to its log while these tests ran. */
+const logged: string[] = [];
+for (const level of ['log', 'info', 'warn', 'error'] as const) {
+  const write = console[level].bind(console);
+  console[level] = (...args: unknown[]) => {
+    logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    write(...args);
+  };
+}
+
 before(async () => {
   server = await startServer({
     formsDir, database: dbFile, now: () => Date.now() + clock,
@@ -210,7 +220,15 @@ test('the return is refused to a browser that did not begin the journey, and beg
   assert.equal((await (await go(`${form('smoke-alarm-subsidy')}/mydata`)).status), 404, 'a form that reads no MyData offers none');
 });
 
-test('no secret, ticket, key or raw package reaches the database, the audit log or a URL the browser sees', async () => {
+test('no secret, ticket, key or raw package reaches the database, the audit log, the server\'s log or a URL the browser sees', async () => {
+  // A registration the platform refuses at once (401): sent straight back, and said in the log.
+  sandbox.fault({ code: 401 });
+  const refused = browser();
+  const started = await refused(`${form('rent-subsidy')}/mydata/begin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'A125001237', page: page() }) });
+  const atPlatform = await refused(((await started.json()) as { url: string }).url);
+  assert.equal(atPlatform.status, 302);
+  assert.equal((await refused(atPlatform.headers.get('location')!)).status, 303);
+  assert.ok(logged.some((line) => line.includes('MyData returned 401')), 'a registration error is logged for the agency');
   const go = browser();
   const { txId, url } = await begin(go, 'A125001237');
   const returnUrl = await sandbox.approve(txId, 'household-head');
@@ -223,10 +241,10 @@ test('no secret, ticket, key or raw package reaches the database, the audit log 
   database.close();
   const audit = readFileSync(auditLog, 'utf8');
   for (const secret of ['FormosaDemo16chr', 'FormosaDemoIV16b', ...notified]) {
-    assert.ok(!visible.includes(secret) && !rows.includes(secret) && !audit.includes(secret), `${secret} leaked`);
+    assert.ok(!visible.includes(secret) && !rows.includes(secret) && !audit.includes(secret) && !logged.join('\n').includes(secret), `${secret} leaked`);
   }
   assert.ok(!audit.includes('A125001237'), 'the subject is hashed in the audit log');
-  assert.ok(!audit.includes('王大明'), 'no data value in the audit log');
+  assert.ok(!audit.includes('王大明') && !logged.join('\n').includes('王大明'), 'no data value in the audit log or the server\'s log');
   assert.ok(!visible.includes('A125001237'), 'the national ID travels encrypted (pid), never in clear in a URL');
   assert.ok(audit.trim().split('\n').length > 3);
   assert.ok(outcome.state === 'ready');
