@@ -155,7 +155,7 @@ const MYDATA_PATH = /^\/api\/(mydata\/|forms\/[^/]+\/mydata(\/|$))/;
  * const cors = crossOrigin(['https://www.agency.gov.tw']);
  * if (cors(req, res, path)) return;
  */
-export function crossOrigin(origins: readonly string[], log: (line: string) => void = console.warn, now: () => number = Date.now): (req: IncomingMessage, res: ServerResponse, path: string) => boolean {
+export function crossOrigin(origins: readonly string[], log = (line: string) => console.warn(line), now: () => number = Date.now): (req: IncomingMessage, res: ServerResponse, path: string) => boolean {
   for (const origin of origins) {
     if (origin === '*' || URL.parse(origin)?.origin !== origin) throw new Error(`corsOrigins: "${origin}" is not an origin; list each page's exact scheme://host[:port], without a path or a trailing slash`);
   }

@@ -59,7 +59,11 @@ export class FormosaErrorEvent extends Event {
   static readonly type = 'formosa-error';
   constructor(
     readonly kind: 'definition' | 'load' | 'submission' | 'validation' | 'storage',
-    readonly detail: { readonly problems?: readonly Problem[]; readonly errors?: readonly FieldError[]; readonly message?: string },
+    readonly detail: {
+      readonly problems?: readonly Problem[]; readonly errors?: readonly FieldError[]; readonly message?: string;
+      /** Why a load failed: `refused` (the page's origin is not allowed, or a 4xx), `offline`, `not_found`, `server`. */
+      readonly reason?: 'refused' | 'offline' | 'not_found' | 'server';
+    },
   ) {
     super(FormosaErrorEvent.type, { bubbles: true, composed: true });
   }

@@ -23,7 +23,7 @@ import { correctionView, draftFooter, draftNotices, elsewhereView, saveStatusTex
 import { consentView, myDataNotice, sealNotice, type MyDataActions } from './mydata-views.js';
 import type { MyDataKit } from '../mydata/mydata-kit.js';
 
-type Status = 'idle' | 'loading' | 'failed' | 'invalid' | 'ready';
+type Status = 'idle' | 'loading' | 'failed' | 'refused' | 'invalid' | 'ready';
 
 /** The pages' events that mean "this page may go away now": the draft is saved at once. */
 const LEAVING = ['pagehide', 'visibilitychange', 'freeze'] as const;
@@ -287,14 +287,20 @@ export class FormosaForm extends LitElement {
       void onScreen.then(() => run === this.generation && this.session?.prepareToSend());
     } catch (error) {
       if (run !== this.generation) return;
-      this.status = 'failed';
-      this.dispatchEvent(new FormosaErrorEvent('load', { message: error instanceof Error ? error.message : String(error) }));
+      // Offline, the network is to blame. Online, the service refused this page (fetch fails outright when the
+      // page's origin is not in the server's corsOrigins) or answered an error: the agency's to fix, not the citizen's.
+      const status = (error as { status?: number }).status ?? 0;
+      const reason = !navigator.onLine ? 'offline' : status > 499 ? 'server' : status === 404 || status === 410 ? 'not_found' : 'refused';
+      const message = error instanceof Error ? error.message : String(error);
+      this.status = reason === 'offline' ? 'failed' : 'refused';
+      if (reason !== 'offline') console.error(`[formosa] ${this.src} could not be loaded (${reason}): ${reason === 'refused' ? `add this page's origin (${location.origin}) to the server's corsOrigins` : message}`);
+      this.dispatchEvent(new FormosaErrorEvent('load', { message, reason }));
     }
   }
 
   private async fetchText(src: string): Promise<string> {
     const response = await fetch(new URL(src, document.baseURI), { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`GET ${src} answered ${response.status}`);
+    if (!response.ok) throw Object.assign(new Error(`GET ${src} answered ${response.status}`), { status: response.status });
     return response.text();
   }
 
@@ -612,7 +618,8 @@ export class FormosaForm extends LitElement {
       case 'loading':
         return html`<p role="status">${t.message('form.loading')}</p>`;
       case 'failed':
-        return html`<p class="notice" role="alert">${t.message('form.loadError')}</p>`;
+      case 'refused':
+        return html`<p class="notice" role="alert">${t.message(this.status === 'failed' ? 'form.loadError' : 'form.refused')}</p>`;
       case 'invalid':
         return problemsView(t, this.problems);
     }
