@@ -10,33 +10,39 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { startServer, type RunningServer } from '@formosa/server';
+import { demoMyData, startServer, type RunningServer, type ServerOptions } from '@formosa/server';
 import { typedAnswers } from '../fixtures.js';
 import { answer, clickButton, close, launch, open, root } from './browser.js';
 
 const FORM = 'smoke-alarm-subsidy';
 const texts = (locale: string) => JSON.parse(readFileSync(join(root, `packages/i18n/src/locales/${locale}.json`), 'utf8')) as Record<string, string>;
 
+const scratch = () => mkdtempSync(join(tmpdir(), 'formosa-cross-origin-'));
+
 /** Origin B: the agency's API and the SDK's files, allowing the pages of `corsOrigins`. */
-const agency = (corsOrigins: string[]): Promise<RunningServer> =>
+const agency = (corsOrigins: string[], more: Partial<ServerOptions> = {}): Promise<RunningServer> =>
   startServer({
+    ...more,
     formsDir: join(root, 'examples/forms'),
-    database: join(mkdtempSync(join(tmpdir(), 'formosa-cross-origin-')), 'db.sqlite'),
+    database: join(scratch(), 'db.sqlite'),
     staticDirs: [{ prefix: '/dist/', dir: join(root, 'dist') }],
     corsOrigins,
   });
 
 /**
  * Origin A: the agency's page elsewhere (a CMS), with a strict policy of its own naming B as docs/embedding.md
- * says; its form points at whatever `api` holds when the page is asked for.
+ * says; its form (`?form=`, the smoke-alarm one by default) points at whatever `api` holds when the page is asked for.
  */
 async function hostPage(api: { url: string }): Promise<{ url: string; server: Server }> {
   const recorder = `addEventListener('formosa-error', (e) => (window.loadErrors ??= []).push({ kind: e.kind, reason: e.detail.reason }));
-addEventListener('formosa-submit', (e) => (window.receiptId = e.receipt.id));`;
+addEventListener('formosa-submit', (e) => (window.receiptId = e.receipt.id));
+addEventListener('formosa-mydata', (e) => (window.myData ??= []).push(e.state));`;
   const server = createServer((req, res) => {
     if (req.url === '/recorder.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(recorder);
-    if (req.url !== '/') return void res.writeHead(404).end();
+    const url = new URL(req.url ?? '/', 'http://a');
+    if (url.pathname !== '/') return void res.writeHead(404).end();
     const b = api.url;
+    const form = url.searchParams.get('form') ?? FORM;
     const csp = [
       "default-src 'self'", `script-src 'self' ${b}`, `connect-src ${b}`, "style-src 'self'", "img-src 'self' data:",
       "object-src 'none'", "base-uri 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html',
@@ -45,7 +51,7 @@ addEventListener('formosa-submit', (e) => (window.receiptId = e.receipt.id));`;
 <html lang="en"><head><meta charset="utf-8"><title>Smoke alarms — the district office</title><link rel="icon" href="data:,">
 <script src="/recorder.js"></script><script src="${b}/dist/formosa.min.js" defer></script></head>
 <body><main><h1>Free smoke alarms</h1>
-<formosa-form src="${b}/api/forms/${FORM}" validator-src="${b}/api/forms/${FORM}/validator.js" draft="off"></formosa-form>
+<formosa-form src="${b}/api/forms/${form}" validator-src="${b}/api/forms/${form}/validator.js" draft="off"></formosa-form>
 </main></body></html>`);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -150,6 +156,25 @@ test('a form B does not have: the same "cannot be shown" message, the event says
     assert.ok(problems.some((p) => p.includes('could not be loaded (not_found)') && p.includes('answered 404')), JSON.stringify(problems));
     await page.close();
   } finally {
+    await b.close();
+  }
+});
+
+test('MyData is same-origin only: from a listed origin, a form with MyData opens at its first step, to be filled by hand; the agency is told why', async () => {
+  const b = await agency([host.url], { mydata: demoMyData({ auditLog: join(scratch(), 'audit.jsonl'), secret: 'the e2e server secret, long enough' }) });
+  api = Object.assign(api, { url: b.url });
+  const logged: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => void logged.push(args.join(' '));
+  try {
+    const { page } = await open(`${host.url}/?form=rent-subsidy`);
+    await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('.step-title')`);
+    assert.equal(await page.evaluate(() => (document.querySelector('formosa-form') as unknown as { view: string }).view), 'applicant', 'no MyData consent step');
+    assert.ok(!(await page.evaluate(() => (window as unknown as { myData?: string[] }).myData ?? [])).includes('offered'));
+    assert.ok(logged.some((line) => line.startsWith(`[formosa] refused cross-origin request from ${host.url}: MyData needs the page and the API on one origin`)), logged.join('\n'));
+    await page.close();
+  } finally {
+    console.warn = warn;
     await b.close();
   }
 });

@@ -170,9 +170,10 @@ export function crossOrigin(origins: readonly string[], log = (line: string) => 
     log(`[formosa] refused cross-origin request from ${origin.replace(/[^\x20-\x7e]/g, '?').slice(0, 200)}: ${why}`);
   };
   return (req, res, path) => {
+    // Every answer varies with Origin once some are allowed: a cache must not hand one origin's answer to another.
+    if (allowed.size) res.setHeader('vary', 'Origin');
     const origin = req.headers.origin;
     if (origin === undefined) return false;
-    if (allowed.size) res.setHeader('vary', 'Origin');
     // The page's own origin needs nothing (browsers send Origin on a same-origin POST too).
     if (req.headers['sec-fetch-site'] === 'same-origin' || URL.parse(origin)?.host === req.headers.host) return false;
     const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
