@@ -134,6 +134,8 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   };
   /** Set once the server listens (the connector's return and notification URLs are the server's own). */
   let mydata: MyDataRoutes | undefined;
+  /** Requests wait for MyData's setup: a page loading meanwhile must not be told MyData is not offered. */
+  let myDataReady: Promise<unknown> = Promise.resolve();
   const myData = () => mydata ?? (() => {
     throw new HttpError(404, { error: 'no_mydata', message: 'MyData is not configured on this server' });
   })();
@@ -303,6 +305,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    await myDataReady.catch(() => undefined);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     let path: string;
     try {
@@ -363,7 +366,10 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const address = server.address() as AddressInfo;
   const url = `http://${host}:${address.port}`;
   try {
-    if (options.mydata) mydata = await MyDataRoutes.start(options.mydata, url, { pageOrigins: options.pageOrigins ?? [], ...(options.now ? { now: options.now } : {}) });
+    if (options.mydata) {
+      myDataReady = MyDataRoutes.start(options.mydata, url, { pageOrigins: options.pageOrigins ?? [], ...(options.now ? { now: options.now } : {}) }).then((routes) => (mydata = routes));
+      await myDataReady;
+    }
   } catch (error) {
     server.close();
     store.close();

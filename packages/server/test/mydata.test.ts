@@ -264,3 +264,24 @@ test('a server without a connector says MyData is not offered (a page asks; no e
   assert.equal(offered.offered, true);
   assert.equal(offered.datasets.length, 2);
 });
+
+test('a page that asks while MyData is still being set up waits for it, and is told it is offered', async () => {
+  let started!: Promise<RunningServer>;
+  const asked = new Promise<Response>((resolve) => {
+    started = startServer({
+      formsDir, database: ':memory:',
+      mydata: async (url) => {
+        // The server listens already: a page asks now, while the connector is not yet made.
+        resolve(fetch(`${url}/api/forms/rent-subsidy/mydata`));
+        await new Promise((r) => setTimeout(r, 300));
+        return { config: { platform: 'http://127.0.0.1:9', clientId: 'CLI.test', clientSecret: 'FormosaDemo16chr', cbcIv: 'FormosaDemoIV16b', returnUrl: `${url}/api/mydata/return`, trustedCertificates: [sandbox.caCertificate], auditLog: join(dir, 'slow-audit.jsonl'), secret: 'a test secret of the server, 32+ bytes' } };
+      },
+    });
+  });
+  const slow = await started;
+  try {
+    assert.equal(((await (await asked).json()) as { offered: boolean }).offered, true);
+  } finally {
+    await slow.close();
+  }
+});
