@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: renders generated forms of 50, 500 and 2,000 fields in headless Chromium, with Formosa and as
- * plain DOM in the same page and run, and writes the medians to .bench/latest.json.
+ * plain DOM in the same page and run (warm), then each in a fresh browser context (cold, cold.ts), and writes the
+ * medians to .bench/latest.json.
  */
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { compileStandaloneValidator } from '@formosa/schema/node';
 import { generateDefinition } from './generate.js';
+import { runCold, printCold } from './cold.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 import { findChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.js';
@@ -99,9 +101,10 @@ const drafts = {
   },
   restore: restored,
 };
-const report = { date: new Date().toISOString(), browser: await browser.version(), cpus: cpus().length, cpu: cpus()[0]?.model, cjkFont, results, drafts };
-await browser.close();
 server.close();
+const cold = await runCold(browser);
+const report = { date: new Date().toISOString(), browser: await browser.version(), cpus: cpus().length, cpu: cpus()[0]?.model, cjkFont, results, drafts, cold };
+await browser.close();
 await writeFile(join(out, 'latest.json'), JSON.stringify(report, null, 2));
 
 type Row = {
@@ -122,4 +125,5 @@ for (const r of results as Row[]) {
 const d = drafts.keystroke;
 console.log(`drafts at 2,000 fields (20 steps), 60 keystrokes 80 ms apart: keystroke p95 ${d.autoP95Ms.toFixed(1)} ms with autosave, ${d.offP95Ms.toFixed(1)} ms without; main thread per keystroke ${d.mainThreadPerKeystrokeAutoMs.toFixed(2)} ms with, ${d.mainThreadPerKeystrokeOffMs.toFixed(2)} ms without: autosave ${d.autosavePerKeystrokeMs.toFixed(2)} ms per keystroke (${d.savesPerSession} saves per session; target ≤ 1 ms)`);
 console.log(`a full 2,000-answer draft back at step 10: ${drafts.restore.medianMs.toFixed(1)} ms (p95 ${drafts.restore.p95Ms.toFixed(1)}; target ≤ 150 ms); the same step without a draft ${drafts.restore.freshStepMedianMs.toFixed(1)} ms`);
+printCold(cold);
 console.log(`written to .bench/latest.json`);
