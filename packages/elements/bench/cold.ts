@@ -28,7 +28,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** After a full GC: V8's JavaScript heap, and Blink's own (Oilpan: the DOM nodes, style data) beside it. */
 interface Heap { jsBytes: number; domBytes: number }
-interface Measurement { ms: number; heap?: Heap }
+interface Measurement { ms: number; heap?: Heap; transferredBytes?: number }
 
 /** One page in a fresh browser context (no cache, no storage): ms from navigation to its first step interactive. */
 async function measure(browser: Browser, url: string, options: { heap?: boolean; phone?: boolean } = {}): Promise<Measurement> {
@@ -39,7 +39,9 @@ async function measure(browser: Browser, url: string, options: { heap?: boolean;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push((e as Error).message));
     const cdp = await page.createCDPSession();
+    let transferredBytes = 0;
     if (options.phone) {
+      cdp.on('Network.loadingFinished', (e) => (transferredBytes += e.encodedDataLength));
       const p = PHONE_PROFILE;
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: p.cpuSlowdown });
       await cdp.send('Network.enable');
@@ -52,6 +54,7 @@ async function measure(browser: Browser, url: string, options: { heap?: boolean;
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${url}: no first step after 120 s ${errors.join('; ')}`)), 120_000))),
     ]).finally(() => clearTimeout(timer));
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+    if (options.phone) return { ms, transferredBytes };
     if (!options.heap) return { ms };
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -70,7 +73,8 @@ export interface ColdRow {
 }
 export interface ColdReport {
   locale: string; repetitions: number; results: ColdRow[];
-  throttled: { form: string; profile: typeof PHONE_PROFILE; medianMs: number; runs: number[]; plainMedianMs: number; plainRuns: number[] };
+  /** `transferredBytes`: what crossed the network until the first step was interactive (the server compresses nothing). */
+  throttled: { form: string; profile: typeof PHONE_PROFILE; medianMs: number; runs: number[]; plainMedianMs: number; plainRuns: number[]; transferredBytes: number };
 }
 
 export async function runCold(browser: Browser): Promise<ColdReport> {
@@ -114,13 +118,16 @@ export async function runCold(browser: Browser): Promise<ColdReport> {
     console.log('… cold, the rent subsidy on a throttled phone');
     const runs: number[] = [];
     const plainRuns: number[] = [];
+    let transferredBytes = 0;
     for (let i = 0; i < THROTTLED_REPETITIONS; i++) {
       plainRuns.push((await measure(browser, server.url + pages['rent-subsidy']!.plain, { phone: true })).ms);
-      runs.push((await measure(browser, server.url + pages['rent-subsidy']!.formosa, { phone: true })).ms);
+      const run = await measure(browser, server.url + pages['rent-subsidy']!.formosa, { phone: true });
+      runs.push(run.ms);
+      transferredBytes = run.transferredBytes!;
     }
     return {
       locale: LOCALE, repetitions: REPETITIONS, results,
-      throttled: { form: 'rent-subsidy', profile: PHONE_PROFILE, medianMs: median(runs), runs, plainMedianMs: median(plainRuns), plainRuns },
+      throttled: { form: 'rent-subsidy', profile: PHONE_PROFILE, medianMs: median(runs), runs, plainMedianMs: median(plainRuns), plainRuns, transferredBytes },
     };
   } finally {
     await server.close();
@@ -138,7 +145,7 @@ export function printCold(cold: ColdReport): void {
   }
   const t = cold.throttled;
   const p = t.profile;
-  console.log(`${t.form} on a phone (CPU ${p.cpuSlowdown}× slower, ${p.latencyMs} ms, ${p.downKbps}/${p.upKbps} kbps): first step interactive ${f(t.medianMs)} ms (runs ${t.runs.map((x) => x.toFixed(0)).join(', ')}); its plain-DOM page ${t.plainMedianMs.toFixed(0)} ms`);
+  console.log(`${t.form} on a phone (CPU ${p.cpuSlowdown}× slower, ${p.latencyMs} ms, ${p.downKbps}/${p.upKbps} kbps): first step interactive ${f(t.medianMs)} ms (runs ${t.runs.map((x) => x.toFixed(0)).join(', ')}); its plain-DOM page ${t.plainMedianMs.toFixed(0)} ms; ${(t.transferredBytes / 1000).toFixed(0)} KB transferred, uncompressed`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
