@@ -19,5 +19,6 @@ export { FormosaChoiceField } from './internal/choice-field.js';
 export {
   FormosaBeforeSubmitEvent, FormosaChangeEvent, FormosaErrorEvent, FormosaErrorSelectEvent, FormosaInputEvent, FormosaNavigateEvent,
   FormosaLocaleChangeEvent, FormosaStepChangeEvent, FormosaSubmitEvent, FormosaDraftDiscardedEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaOutboxEvent, FormosaMyDataEvent,
+  FormosaLoadEvent, FormosaValidationEvent,
 } from './internal/events.js';
 export { defineElement } from './internal/define.js';

@@ -144,6 +144,30 @@ export class FormosaMyDataEvent extends Event {
   }
 }
 
+/** The definition loaded and the first view (a step, the review or the receipt) is on screen. */
+export class FormosaLoadEvent extends Event {
+  static readonly type = 'formosa-load';
+  constructor(
+    readonly formId: string,
+    readonly version: string,
+  ) {
+    super(FormosaLoadEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * Errors were shown to the citizen (Continue or Send refused, `validate()`, or answers the agency rejected): where and
+ * which check, never a value, so a host may count them (analytics) without reading the answers.
+ */
+export class FormosaValidationEvent extends Event {
+  static readonly type = 'formosa-validation';
+  readonly errors: readonly { readonly path: string; readonly code: string }[];
+  constructor(errors: readonly FieldError[]) {
+    super(FormosaValidationEvent.type, { bubbles: true, composed: true });
+    this.errors = errors.map(({ path, code }) => ({ path, code }));
+  }
+}
+
 /** A draft was deleted from this device by the citizen. */
 export class FormosaDraftDiscardedEvent extends Event {
   static readonly type = 'formosa-draft-discarded';
@@ -171,5 +195,7 @@ declare global {
     'formosa-draft-restored': FormosaDraftRestoredEvent;
     'formosa-outbox': FormosaOutboxEvent;
     'formosa-draft-discarded': FormosaDraftDiscardedEvent;
+    'formosa-load': FormosaLoadEvent;
+    'formosa-validation': FormosaValidationEvent;
   }
 }

@@ -4,9 +4,10 @@ import { getAt, hasTaiwanLists, installTaiwanLists, usesTaiwanLists, type Data, 
 import { CONSENT, REVIEW, SUBMITTED, SUBMITTING, type WorkflowEvent } from '@formosa/workflow';
 import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type LocalText, type Translator } from '@formosa/i18n';
 import { createAttachmentRemover, createUploader, type OutboxEntry, type SubmitterOptions } from '@formosa/transport';
-import { createFormSession, isLocalFile, viewOf, type FormSession, type SessionChange, type Snapshot } from '@formosa/session';
+import { createFormSession, isLocalFile, mergePrefill, viewOf, type FormSession, type SessionChange, type Snapshot } from '@formosa/session';
 import {
-  FormosaBeforeSubmitEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaErrorEvent, FormosaMyDataEvent, FormosaOutboxEvent, FormosaStepChangeEvent, FormosaSubmitEvent,
+  FormosaBeforeSubmitEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaErrorEvent, FormosaLoadEvent, FormosaMyDataEvent, FormosaOutboxEvent, FormosaStepChangeEvent,
+  FormosaSubmitEvent, FormosaValidationEvent,
   type FormosaErrorSelectEvent, type FormosaInputEvent, type FormosaNavigateEvent,
 } from '../../internal/events.js';
 import { browserConnectivity, memoryDevice, pageDevice, type PageDevice } from '../../internal/device.js';
@@ -32,7 +33,9 @@ const LEAVING = ['pagehide', 'visibilitychange', 'freeze'] as const;
  * A whole application form: loads a definition, walks the citizen through its steps, checks answers
  * in their language, shows the review and submits to the agency's endpoint, then shows the receipt.
  * @summary The form: stepper, fields, error summary, review and receipt, driven by a definition.
+ * @event formosa-load - The definition loaded and the first view is on screen (`formId`, `version`).
  * @event formosa-step-change - The citizen moved to another step, the review or the receipt.
+ * @event formosa-validation - Errors were shown to the citizen (`errors`: `{path, code}` each, never a value).
  * @event formosa-before-submit - About to send; cancelable.
  * @event formosa-submit - The endpoint stored the application; carries the receipt.
  * @event formosa-error - The definition has problems, could not be loaded, or a submission failed.
@@ -89,7 +92,11 @@ export class FormosaForm extends LitElement {
   declare definition: FormDefinition | string | undefined;
   /** The precompiled validator, instead of `validator-src`. */
   declare validator: SchemaValidator | undefined;
-  /** Answers to start from (a prefill or a saved draft), set before the definition loads. */
+  /**
+   * Answers to start from (a prefill or a saved draft), when set before the definition loads and there is no draft to
+   * bring back. Set after it loaded, they are merged into the current answers (a list given replaces that list), as
+   * MyData's are, but not locked: the host's prefill.
+   */
   declare values: Data | undefined;
   /** Options of the submission client (retries, time-out, extra headers). */
   declare submitter: SubmitterOptions | undefined;
@@ -202,6 +209,67 @@ export class FormosaForm extends LitElement {
     return this.load();
   }
 
+  /**
+   * Runs the current step's checks and shows their errors as a refused Continue does (the error summary takes focus),
+   * without moving the citizen on; on the review, checks the whole form (its errors are shown by Send). Waits for a
+   * validator module still on its way (`validator-src`).
+   * @returns whether the checks passed.
+   * @example
+   * if (!(await form.validate())) console.info('not yet');
+   */
+  async validate(): Promise<boolean> {
+    return (await this.check()).length === 0;
+  }
+
+  /**
+   * Like {@link validate}, and moves focus to the first error's field (its label scrolled into view), as the error
+   * summary's links do.
+   * @example
+   * saveButton.onclick = () => form.reportValidity();
+   */
+  async reportValidity(): Promise<boolean> {
+    const [first] = await this.check();
+    this.pendingFocus = undefined;
+    if (first && this.view !== REVIEW) await this.focusPath(first.path);
+    return !first;
+  }
+
+  /**
+   * Starts the application afresh, as a native form's reset goes back to its default values: the draft on this device
+   * (and its files) is deleted, and the form opens at its beginning with the `values` it was given before it loaded,
+   * else with no answers. An application already sent, or waiting in the outbox, is not withdrawn.
+   * @example
+   * await form.reset(); // the next person at the kiosk
+   */
+  reset(): Promise<void> {
+    return this.discardDraft();
+  }
+
+  /**
+   * Moves to a step the citizen has reached (and that is shown), as the stepper's links do; from the review, Continue
+   * there returns to the review. Errors on screen are cleared.
+   * @returns whether the form moved.
+   * @example
+   * form.goTo('household');
+   */
+  goTo(step: string): boolean {
+    const before = this.view;
+    this.send({ type: 'GOTO', step });
+    return this.view !== before;
+  }
+
+  /**
+   * What Enter does: on the review, sends the application (after `formosa-before-submit`, which may cancel it); on a
+   * step, Continue (its checks, then the next step, or its errors shown). One step per call, so that no step is
+   * passed without the citizen seeing it.
+   * @example
+   * form.submit();
+   */
+  submit(): void {
+    if (this.view === REVIEW) this.sendApplication();
+    else this.send({ type: 'NEXT' });
+  }
+
   private get t(): Translator {
     return this.translator ?? createTranslator(DEFAULT_LOCALE);
   }
@@ -242,6 +310,7 @@ export class FormosaForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (['definition', 'src', 'validator', 'validatorSrc', 'draft', 'draftKey'].some((p) => changed.has(p as keyof FormosaForm))) void this.load();
+    else if (changed.has('values') && this.values) this.prefillWith(this.values);
     else if (changed.has('locale')) void this.useWantedLocale();
   }
 
@@ -383,13 +452,14 @@ export class FormosaForm extends LitElement {
           },
         })),
     };
+    const values = this.values;
     const session = createFormSession(
       {
         definition, endpoint, attachments: uploads, draftKey, keep,
         ...(this.draftDays ? { expiryDays: this.draftDays } : {}),
         ...(validator ? { validator } : {}),
         ...(validatorReady ? { validatorReady } : {}),
-        ...(this.values ? { values: this.values } : {}),
+        ...(values ? { values } : {}),
         offerMyData: this.kit !== undefined,
       },
       { ...(this.kit ? { mydata: { begin: (subject: string, page: string) => this.kit!.client.begin(subject, page), result: () => this.kit!.client.result() } } : {}), outbox, upload: (file, field) => upload({ endpoint: uploads, file, field }), connectivity: browserConnectivity, ...(keep ? { drafts: device.drafts!, ...(device.tabs ? { tabs: device.tabs } : {}) } : {}) },
@@ -412,6 +482,9 @@ export class FormosaForm extends LitElement {
     session.subscribe((change) => this.session === session && this.onSessionChange(change));
     this.status = 'ready';
     this.onSnapshot(session.snapshot);
+    // Answers the host gave while the session was starting.
+    if (this.values && this.values !== values) this.prefillWith(this.values);
+    void this.updateComplete.then(() => run === this.generation && this.dispatchEvent(new FormosaLoadEvent(definition.id, definition.version)));
     if (session.restored) this.dispatchEvent(new FormosaDraftRestoredEvent(session.restored.savedAt, session.restored.dropped));
     this.deviceProblem = this.draft !== 'off' ? device.problem : undefined;
     if (this.deviceProblem) this.dispatchEvent(new FormosaErrorEvent('storage', { message: this.deviceProblem }));
@@ -494,6 +567,7 @@ export class FormosaForm extends LitElement {
       // Rejected answers: the error summary of their step; anything else: the message by the Send button.
       this.pendingFocus = { kind: snapshot.context.errors.length > 0 ? 'summary' : 'notice' };
       this.dispatchEvent(new FormosaErrorEvent('submission', { message: failure.message, errors: snapshot.context.errors }));
+      if (snapshot.context.errors.length) this.dispatchEvent(new FormosaValidationEvent(snapshot.context.errors));
     }
   }
 
@@ -561,7 +635,33 @@ export class FormosaForm extends LitElement {
     this.session?.send(event);
     // Continue or Send refused with errors on screen: back to the summary, as when it first appeared.
     const after = this.snapshot;
-    if ((event.type === 'NEXT' || event.type === 'SUBMIT') && after && after.context.errors.length > 0) this.pendingFocus = { kind: 'summary' };
+    if ((event.type === 'NEXT' || event.type === 'SUBMIT') && after && after.context.errors.length > 0) {
+      this.pendingFocus = { kind: 'summary' };
+      this.dispatchEvent(new FormosaValidationEvent(after.context.errors));
+    }
+  }
+
+  /** The current step's errors, shown in place; the whole form's on the review (not shown); none elsewhere. */
+  private async check(): Promise<readonly FieldError[]> {
+    await this.arriving?.ready;
+    const { engine, snapshot, view } = this;
+    if (!engine || !snapshot) return [];
+    if (view === REVIEW) return engine.validate(snapshot.context.form);
+    if (!engine.definition.steps.some((s) => s.id === view)) return [];
+    const errors = engine.validate(snapshot.context.form, { step: view! });
+    // Continue is refused by this same check: it shows these errors and stays on the step.
+    if (errors.length) this.send({ type: 'NEXT' });
+    return errors;
+  }
+
+  /** The host's answers merged into the current ones through MyData's seam (a list given replaces the list). */
+  private prefillWith(values: Data): void {
+    const pointers = (data: Data, base: string): [string, unknown][] =>
+      Object.entries(data).flatMap(([key, value]) => {
+        const path = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        return value !== null && typeof value === 'object' && !Array.isArray(value) ? pointers(value as Data, path) : [[path, value]];
+      });
+    if (this.snapshot) this.send({ type: 'PREFILL', values: mergePrefill(this.snapshot.context.form.values, Object.fromEntries(pointers(values, ''))) });
   }
 
   private onInput(event: FormosaInputEvent): void {
@@ -580,11 +680,10 @@ export class FormosaForm extends LitElement {
     const target = event.composedPath()[0];
     if (!(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit'].includes(target.type)) return;
     event.preventDefault();
-    if (this.view === REVIEW) this.submit();
-    else this.send({ type: 'NEXT' });
+    this.submit();
   }
 
-  private submit(): void {
+  private sendApplication(): void {
     if (this.view === SUBMITTING) return;
     const data = this.data;
     if (!data || !this.dispatchEvent(new FormosaBeforeSubmitEvent(data))) return;
@@ -658,7 +757,7 @@ export class FormosaForm extends LitElement {
             ${view === REVIEW || view === SUBMITTING
               ? reviewView(
                   engine, snapshot.context, t, view,
-                  { submit: () => this.submit(), back: () => this.send({ type: 'BACK' }), edit: () => this.send({ type: 'EDIT' }) },
+                  { submit: () => this.sendApplication(), back: () => this.send({ type: 'BACK' }), edit: () => this.send({ type: 'EDIT' }) },
                   this.waiting(),
                 )
               : view === CONSENT && this.kit
@@ -678,7 +777,7 @@ export class FormosaForm extends LitElement {
     },
     sendAsOwn: () => {
       this.session?.dropMyData();
-      this.submit();
+      this.sendApplication();
     },
   };
 
