@@ -20,7 +20,7 @@ const definition = {
     {
       id: 'one', title: T('第一步', 'Step one'),
       items: [
-        { field: '/name', label: T('姓名', 'Name') }, { field: '/email', label: T('電子郵件', 'Email') }, { field: '/city', label: T('城市', 'City') },
+        { field: '/name', label: T('姓名', 'Name') }, { field: '/email', label: T('電子郵件', 'Email') }, { field: '/city', label: T('城市', 'City'), checks: [{ assert: { '!=': [{ var: '/city' }, { var: '/name' }] }, message: T('城市不是姓名', 'A city, not your name') }] },
         { repeat: '/people', title: T('同住者', 'People'), itemTitle: T('第 {number} 位', 'Person {number}'), addLabel: T('新增', 'Add'), items: [{ field: 'who', label: T('是誰', 'Who') }] },
       ],
     },
@@ -102,6 +102,22 @@ describe('formosa-form API', () => {
     expect(form.view).to.equal('one', 'validate() never continues');
     expect(field(form, '/name').error).to.equal('');
     expect(validations(heard)).to.have.length(1, 'no event when nothing was shown');
+  });
+
+  it('validate(): a step that now passes loses the errors still on screen (a check across answers)', async () => {
+    const { form, heard } = await mount();
+    await type(form, '/name', 'Lin');
+    await type(form, '/city', 'Lin');
+    expect(await form.validate()).to.equal(false);
+    await settle(form);
+    expect(field(form, '/city').error).to.equal('A city, not your name');
+    await type(form, '/name', ' Mei'); // fixes the city's check, which typing in the name does not re-run
+    expect(field(form, '/city').error).to.equal('A city, not your name');
+    expect(await form.validate()).to.equal(true);
+    await settle(form);
+    expect(field(form, '/city').error).to.equal('');
+    expect(form.view).to.equal('one');
+    expect(validations(heard)).to.have.length(1);
   });
 
   it('reportValidity(): like validate, and moves focus to the first error', async () => {
@@ -188,5 +204,10 @@ describe('formosa-form API', () => {
     expect(form.shadowRoot!.querySelectorAll('[data-path^="/people/"]')).to.have.length(1);
     await type(form, '/name', ' Mei');
     expect((form.data as { name: string }).name).to.equal('Lin Mei', 'the host prefill stays editable');
+
+    form.values = { city: 'Keelung' };
+    form.locale = 'zh-Hant-TW'; // in the same update: both happen
+    await waitUntil(() => $(form, '.step-title')!.textContent === '第一步', 'the language changed too');
+    expect((form.data as { city: string }).city).to.equal('Keelung');
   });
 });

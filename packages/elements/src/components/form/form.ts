@@ -309,9 +309,9 @@ export class FormosaForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (['definition', 'src', 'validator', 'validatorSrc', 'draft', 'draftKey'].some((p) => changed.has(p as keyof FormosaForm))) void this.load();
-    else if (changed.has('values') && this.values) this.prefillWith(this.values);
-    else if (changed.has('locale')) void this.useWantedLocale();
+    if (['definition', 'src', 'validator', 'validatorSrc', 'draft', 'draftKey'].some((p) => changed.has(p as keyof FormosaForm))) return void this.load();
+    if (changed.has('values') && this.values) this.prefillWith(this.values);
+    if (changed.has('locale')) void this.useWantedLocale();
   }
 
   private stopSession(): void {
@@ -649,8 +649,10 @@ export class FormosaForm extends LitElement {
     if (view === REVIEW) return engine.validate(snapshot.context.form);
     if (!engine.definition.steps.some((s) => s.id === view)) return [];
     const errors = engine.validate(snapshot.context.form, { step: view! });
-    // Continue is refused by this same check: it shows these errors and stays on the step.
+    // Continue is refused by this same check: it shows these errors and stays on the step. When it passes, errors
+    // still on screen (a check across answers, say) are cleared by going to the step the citizen is on.
     if (errors.length) this.send({ type: 'NEXT' });
+    else if (snapshot.context.errors.length) this.send({ type: 'GOTO', step: view! });
     return errors;
   }
 
