@@ -111,6 +111,7 @@ test('consent → MyData → back: the household, address and income status are 
 test('the consent step passes axe in every language, and says which data, from which agency, why', async () => {
   const { page, problems } = await openConsent('zh-Hant-TW');
   const text = await page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('.consent')!.textContent!);
+  assert.equal(await page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-stepper')), null, 'before the first step: no "step 0 of 7"');
   assert.match(text, /現戶全戶戶籍資料/);
   assert.match(text, /內政部戶政司/);
   assert.match(text, /低收入戶及中低收入戶證明/);

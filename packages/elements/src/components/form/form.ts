@@ -750,7 +750,7 @@ export class FormosaForm extends LitElement {
       ${view === SUBMITTED
         ? html`${receiptView(t, snapshot.context.receipt!)}
             ${correctionView(engine, t, session, this.correction, { send: () => void session.sendCorrection(), keep: () => void session.keepStored() })}`
-        : html`${stepperView(engine, snapshot.context, t, view)}
+        : html`${view === CONSENT ? nothing : stepperView(engine, snapshot.context, t, view)}
             ${draftNotices(t, { restored: this.restoredNotice, save: session.save, ...(this.deviceProblem ? { problem: this.deviceProblem } : {}) }, () => void this.discardDraft())}
             ${this.kit && view !== CONSENT ? myDataNotice(this.kit, t, session.mydata, this.kit.offer!.keepMinutes, this.myDataActions) : nothing}
             <formosa-error-summary heading=${t.message('errorSummary.title')} .errors=${summary}></formosa-error-summary>
