@@ -73,7 +73,7 @@ export interface ColdRow {
 }
 export interface ColdReport {
   locale: string; repetitions: number; results: ColdRow[];
-  /** `transferredBytes`: what crossed the network until the first step was interactive (the server compresses nothing). */
+  /** `transferredBytes`: what crossed the network until the first step was interactive (compressed where the server compresses). */
   throttled: { form: string; profile: typeof PHONE_PROFILE; medianMs: number; runs: number[]; plainMedianMs: number; plainRuns: number[]; transferredBytes: number };
 }
 
@@ -145,7 +145,7 @@ export function printCold(cold: ColdReport): void {
   }
   const t = cold.throttled;
   const p = t.profile;
-  console.log(`${t.form} on a phone (CPU ${p.cpuSlowdown}× slower, ${p.latencyMs} ms, ${p.downKbps}/${p.upKbps} kbps): first step interactive ${f(t.medianMs)} ms (runs ${t.runs.map((x) => x.toFixed(0)).join(', ')}); its plain-DOM page ${t.plainMedianMs.toFixed(0)} ms; ${(t.transferredBytes / 1000).toFixed(0)} KB transferred, uncompressed`);
+  console.log(`${t.form} on a phone (CPU ${p.cpuSlowdown}× slower, ${p.latencyMs} ms, ${p.downKbps}/${p.upKbps} kbps): first step interactive ${f(t.medianMs)} ms (runs ${t.runs.map((x) => x.toFixed(0)).join(', ')}); its plain-DOM page ${t.plainMedianMs.toFixed(0)} ms; ${(t.transferredBytes / 1000).toFixed(0)} KB transferred`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -8,11 +8,12 @@ import { resolve } from 'node:path';
 import { loadForms, type ServedForm } from './forms.js';
 import { Judges } from './judges.js';
 import { MissingAttachmentError, SubmissionStore, type SubmissionSummary } from './store.js';
-import { crossOrigin, HttpError, readBytes, readJsonText, sendJson, sendText, serveFile, STRICT_CSP } from './http.js';
+import { crossOrigin, HttpError, readBytes, readJsonText, sendJson, serveFile, STRICT_CSP } from './http.js';
 import { patternOf, type Attachment } from '@formosa/schema';
 import { characterProblem, getAt, setAt, type Data } from '@formosa/engine';
 import { DEFAULT_LIMITS, SlidingWindow, type LimitOptions } from './rate-limit.js';
 import { MyDataRoutes, type MyDataSetup } from './mydata.js';
+import { sendBody } from './compress.js';
 
 export interface ServerOptions {
   /** Folder of `*.json` definitions. */
@@ -143,8 +144,9 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
 
   const routes: [string, RegExp, (req: IncomingMessage, res: ServerResponse, form: ServedForm | undefined, match: RegExpExecArray) => Promise<void> | void][] = [
     ['GET', /^\/api\/forms$/, (_req, res) => sendJson(res, 200, [...forms.values()].map(({ definition: d }) => ({ id: d.id, version: d.version, title: d.title, description: d.description, locales: d.locales })))],
-    ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (_req, res, form) => sendJson(res, 200, form!.definition)],
-    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/validator\.js$/, async (_req, res, form) => sendText(res, 200, 'text/javascript; charset=utf-8', await form!.validatorSource(), { 'cache-control': 'no-cache' })],
+    // What a page fetches to show a form goes compressed (on a phone's network, bytes are most of the wait).
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (req, res, form) => sendBody(req, res, 200, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(form!.definition)), { 'cache-control': 'no-store' })],
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/validator\.js$/, async (req, res, form) => sendBody(req, res, 200, 'text/javascript; charset=utf-8', Buffer.from(await form!.validatorSource()), { 'cache-control': 'no-cache' })],
     ['POST', /^\/api\/forms\/([a-z0-9-]+)\/attachments$/, async (req, res, form) => {
       const field = new URL(req.url ?? '', 'http://localhost').searchParams.get('field') ?? '';
       const info = form!.engine.model.field(field);
@@ -343,7 +345,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
           if (!path.startsWith(prefix)) continue;
           const rest = path.slice(prefix.length);
           const file = rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest;
-          if (await serveFile(res, dir, file, { 'content-security-policy': csp })) return;
+          if (await serveFile(res, dir, file, { 'content-security-policy': csp }, req)) return;
         }
       }
       throw new HttpError(404, { error: 'not_found', message: `Nothing at ${path}` });

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isUtf8 } from 'node:buffer';
 import type { DataShape } from '@formosa/engine';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { codingFor, sendBody } from './compress.js';
 import { extname, join, normalize, sep } from 'node:path';
 
 /** A strict policy for the demo pages: no inline script, no eval, Trusted Types enforced. */
@@ -95,8 +96,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml; charset=utf-8', '.png': 'image/png', '.ico': 'image/x-icon', '.map': 'application/json; charset=utf-8',
 };
 
-/** Serves `path` from `root` if it is a file inside it; returns false otherwise. */
-export async function serveFile(res: ServerResponse, root: string, path: string, headers: Record<string, string> = {}): Promise<boolean> {
+/** Serves `path` from `root` if it is a file inside it (compressed when `req` accepts it); returns false otherwise. */
+export async function serveFile(res: ServerResponse, root: string, path: string, headers: Record<string, string> = {}, req?: IncomingMessage): Promise<boolean> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
@@ -108,6 +109,11 @@ export async function serveFile(res: ServerResponse, root: string, path: string,
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return false;
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const own = { 'cache-control': 'no-cache', ...(type.startsWith('text/html') ? headers : {}) };
+  if (codingFor(req) && info.size >= 1024) {
+    sendBody(req, res, 200, type, await readFile(file), own, `${file}\u0000${info.size}\u0000${info.mtimeMs}`);
+    return true;
+  }
   res.writeHead(200, { 'content-type': type, 'content-length': info.size, 'cache-control': 'no-cache', ...(type.startsWith('text/html') ? headers : {}) });
   createReadStream(file).pipe(res);
   return true;
