@@ -2,6 +2,7 @@
  * The reference agency endpoint: serves the demo site and the definitions, receives submissions,
  * re-validates them with the same engine and definition (in a worker thread), stores each exactly once, issues receipts.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -140,13 +141,16 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const myData = () => mydata ?? (() => {
     throw new HttpError(404, { error: 'no_mydata', message: 'MyData is not configured on this server' });
   })();
+  /** Names this server's forms for the compressed bodies kept (forms are loaded once, at start; another server in the process has others). */
+  const instance = randomUUID();
+  const served = (form: ServedForm) => `${instance}:${form.definition.id}`;
   const limited = (seconds: number, message: string) => new HttpError(429, { error: 'rate_limited', message, retryAfter: seconds }, { 'retry-after': String(seconds) });
 
   const routes: [string, RegExp, (req: IncomingMessage, res: ServerResponse, form: ServedForm | undefined, match: RegExpExecArray) => Promise<void> | void][] = [
     ['GET', /^\/api\/forms$/, (_req, res) => sendJson(res, 200, [...forms.values()].map(({ definition: d }) => ({ id: d.id, version: d.version, title: d.title, description: d.description, locales: d.locales })))],
     // What a page fetches to show a form goes compressed (on a phone's network, bytes are most of the wait).
-    ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (req, res, form) => sendBody(req, res, 200, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(form!.definition)), { 'cache-control': 'no-store' })],
-    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/validator\.js$/, async (req, res, form) => sendBody(req, res, 200, 'text/javascript; charset=utf-8', Buffer.from(await form!.validatorSource()), { 'cache-control': 'no-cache' })],
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (req, res, form) => sendBody(req, res, 'application/json; charset=utf-8', `${served(form!)}:definition`, () => Buffer.from(JSON.stringify(form!.definition)), { 'cache-control': 'no-store' })],
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/validator\.js$/, (req, res, form) => sendBody(req, res, 'text/javascript; charset=utf-8', `${served(form!)}:validator`, async () => Buffer.from(await form!.validatorSource()), { 'cache-control': 'no-cache' })],
     ['POST', /^\/api\/forms\/([a-z0-9-]+)\/attachments$/, async (req, res, form) => {
       const field = new URL(req.url ?? '', 'http://localhost').searchParams.get('field') ?? '';
       const info = form!.engine.model.field(field);

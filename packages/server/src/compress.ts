@@ -4,46 +4,54 @@
  * gzip; each compressed body is made once per content and kept (bounded), so a busy server compresses nothing twice.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Below this, compressing saves less than its headers and time. */
-const MIN_BYTES = 1024;
+export const MIN_COMPRESSED_BYTES = 1024;
 /** Compressed bodies kept (definitions, validators, static files); the oldest goes first. */
 const KEPT = 128;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript)|image\/svg\+xml)/;
 
 const kept = new Map<string, Buffer>();
 
+/** Whether `Accept-Encoding` takes `coding` (listed, and not with `q=0`). */
+function accepts(header: string, coding: string): boolean {
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return name === coding && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
 /** The coding the request accepts that we prefer: `br`, `gzip`, or none. */
 export function codingFor(req: IncomingMessage | undefined): 'br' | 'gzip' | undefined {
-  const accepted = String(req?.headers['accept-encoding'] ?? '');
-  if (/(^|,)\s*br\s*(;\s*q=(?!0(\.0*)?\s*($|,))[\d.]+)?\s*($|,)/.test(accepted)) return 'br';
-  if (/(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*($|,))[\d.]+)?\s*($|,)/.test(accepted)) return 'gzip';
-  return undefined;
+  const header = String(req?.headers['accept-encoding'] ?? '');
+  return accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : undefined;
 }
 
 /**
- * Sends `body` (compressed when the request accepts it and it is worth it). `key` names this content (a file's path,
- * size and modification time; by default the body's own hash) so that its compressed form is made once.
+ * Sends a body, compressed when the request accepts it and it is worth it. `key` names this content (a file's path,
+ * size and modification time; a served form's own key) so that its compressed form is made once; `body` is read only
+ * when needed (a file whose compressed form is kept is not read again).
  */
-export function sendBody(req: IncomingMessage | undefined, res: ServerResponse, status: number, type: string, body: Buffer, headers: Record<string, string> = {}, key?: string): void {
-  const coding = body.length >= MIN_BYTES && COMPRESSIBLE.test(type) ? codingFor(req) : undefined;
+export async function sendBody(req: IncomingMessage | undefined, res: ServerResponse, type: string, key: string, body: () => Buffer | Promise<Buffer>, headers: Record<string, string> = {}): Promise<void> {
   // Another Vary (Origin, for CORS) set before is kept.
   const vary = [res.getHeader('vary'), 'accept-encoding'].filter(Boolean).join(', ');
-  if (!coding) {
-    res.writeHead(status, { 'content-type': type, 'content-length': body.length, vary, ...headers });
-    return void res.end(req?.method === 'HEAD' ? undefined : body);
-  }
-  const id = `${coding}\u0000${key ?? createHash('sha256').update(body).digest('base64')}`;
-  let compressed = kept.get(id);
-  if (!compressed) {
-    compressed = coding === 'br'
-      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-      : gzipSync(body, { level: 9 });
+  const coding = COMPRESSIBLE.test(type) ? codingFor(req) : undefined;
+  const id = `${coding}\u0000${key}`;
+  let sent = coding ? kept.get(id) : undefined;
+  if (!sent) {
+    const plain = await body();
+    if (!coding || plain.length < MIN_COMPRESSED_BYTES) {
+      res.writeHead(200, { 'content-type': type, 'content-length': plain.length, vary, ...headers });
+      return void res.end(req?.method === 'HEAD' ? undefined : plain);
+    }
+    sent = coding === 'br'
+      ? brotliCompressSync(plain, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: plain.length } })
+      : gzipSync(plain, { level: 9 });
     if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
-    kept.set(id, compressed);
+    kept.set(id, sent);
   }
-  res.writeHead(status, { 'content-type': type, 'content-length': compressed.length, 'content-encoding': coding, vary, ...headers });
-  res.end(req?.method === 'HEAD' ? undefined : compressed);
+  res.writeHead(200, { 'content-type': type, 'content-length': sent.length, 'content-encoding': coding!, vary, ...headers });
+  res.end(req?.method === 'HEAD' ? undefined : sent);
 }

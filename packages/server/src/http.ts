@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import type { DataShape } from '@formosa/engine';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { codingFor, sendBody } from './compress.js';
+import { codingFor, MIN_COMPRESSED_BYTES, sendBody } from './compress.js';
 import { extname, join, normalize, sep } from 'node:path';
 
 /** A strict policy for the demo pages: no inline script, no eval, Trusted Types enforced. */
@@ -110,11 +110,11 @@ export async function serveFile(res: ServerResponse, root: string, path: string,
   if (!info?.isFile()) return false;
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   const own = { 'cache-control': 'no-cache', ...(type.startsWith('text/html') ? headers : {}) };
-  if (codingFor(req) && info.size >= 1024) {
-    sendBody(req, res, 200, type, await readFile(file), own, `${file}\u0000${info.size}\u0000${info.mtimeMs}`);
+  if (codingFor(req) && info.size >= MIN_COMPRESSED_BYTES) {
+    await sendBody(req, res, type, `${file}\u0000${info.size}\u0000${info.mtimeMs}`, () => readFile(file), own);
     return true;
   }
-  res.writeHead(200, { 'content-type': type, 'content-length': info.size, 'cache-control': 'no-cache', ...(type.startsWith('text/html') ? headers : {}) });
+  res.writeHead(200, { 'content-type': type, 'content-length': info.size, ...own });
   createReadStream(file).pipe(res);
   return true;
 }

@@ -5,7 +5,7 @@
  * plays), and the mapped values are kept here, in memory, for the form's `keepMinutes`, so a reload gets them again
  * without anything being written to the citizen's device.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyMapping, checkSeal, createConnector, RETURN_CODES, sealValues, type Connector, type MyDataConfig, type Provenance } from '@formosa/mydata';
 import { MYDATA_DATASETS, type FormDefinition } from '@formosa/schema';
@@ -29,7 +29,8 @@ interface Journey {
   readonly txId: string;
   readonly formId: string;
   readonly page: string;
-  readonly binding: Buffer;
+  /** Where the browser's binding cookie finds this journey (its hash: the cookie itself is kept nowhere). */
+  readonly binding: string;
   readonly startedAt: number;
   code?: number;
   prefill?: Prefill;
@@ -49,7 +50,8 @@ const COOKIE = 'formosa-mydata-';
 /** The platform ends a transaction after about 20 minutes; a journey nobody came back to is forgotten after this. */
 const JOURNEY_MS = 30 * 60_000;
 const DEFAULT_KEEP_MINUTES = 60;
-const hashOf = (value: Buffer) => createHash('sha256').update(value).digest();
+/** The key of a journey by the form and the (hashed) binding cookie of the browser that began it. */
+const bindingKey = (formId: string, cookie: Buffer) => `${formId}\u0000${createHash('sha256').update(cookie).digest('hex')}`;
 
 function cookieOf(req: IncomingMessage, name: string): Buffer | undefined {
   for (const part of String(req.headers.cookie ?? '').split(';')) {
@@ -122,11 +124,12 @@ export class MyDataRoutes {
     page.hash = '';
     this.sweep();
     const { txId, url } = this.connector.begin({ resources: spec.datasets.map((d) => d.resource), subject });
-    const binding = randomBytes(32);
-    this.journeys.set(txId, { txId, formId: form.definition.id, page: page.href, binding: hashOf(binding), startedAt: this.now() });
-    this.byBinding.set(`${form.definition.id}\u0000${hashOf(binding).toString('hex')}`, txId);
-    const cookie = `${COOKIE}${form.definition.id}=${binding.toString('base64url')}; Path=/api/; HttpOnly; SameSite=Lax; Max-Age=${Math.round(JOURNEY_MS / 1000) + (spec.keepMinutes ?? DEFAULT_KEEP_MINUTES) * 60}`;
-    sendJson(res, 200, { url }, { 'set-cookie': cookie, 'cache-control': 'no-store' });
+    const cookie = randomBytes(32);
+    const binding = bindingKey(form.definition.id, cookie);
+    this.journeys.set(txId, { txId, formId: form.definition.id, page: page.href, binding, startedAt: this.now() });
+    this.byBinding.set(binding, txId);
+    const setCookie = `${COOKIE}${form.definition.id}=${cookie.toString('base64url')}; Path=/api/; HttpOnly; SameSite=Lax; Max-Age=${Math.round(JOURNEY_MS / 1000) + (spec.keepMinutes ?? DEFAULT_KEEP_MINUTES) * 60}`;
+    sendJson(res, 200, { url }, { 'set-cookie': setCookie, 'cache-control': 'no-store' });
   }
 
   /** `POST /api/mydata/notify`: the platform's server-to-server notification, answered at once. */
@@ -148,9 +151,9 @@ export class MyDataRoutes {
     const back = this.connector.returned(query);
     const journey = 'txId' in back ? this.journeys.get(back.txId) : undefined;
     if (!journey) return returnPage(res, 400, '這個 MyData 連結已失效，請回到申請表單重新開始，或自行填寫。', 'This MyData link is no longer valid. Go back to the form and start again, or fill it in by hand.');
-    const binding = cookieOf(req, `${COOKIE}${journey.formId}`);
+    const cookie = cookieOf(req, `${COOKIE}${journey.formId}`);
     // Only the browser that began the journey may finish it (a link sent to someone else gets nothing).
-    if (!binding || !timingSafeEqual(hashOf(binding), journey.binding)) {
+    if (!cookie || bindingKey(journey.formId, cookie) !== journey.binding) {
       return returnPage(res, 403, '這次 MyData 授權不是由這個瀏覽器開始的，請回到申請表單重新開始。', 'This MyData consent was not started in this browser. Go back to the form and start again.');
     }
     journey.code = 'code' in back ? back.code : undefined;
@@ -163,8 +166,8 @@ export class MyDataRoutes {
   /** `GET …/mydata/result`: where this browser's journey stands; once ready, the mapped values and their seal. */
   async result(req: IncomingMessage, res: ServerResponse, form: ServedForm): Promise<void> {
     const spec = form.definition.mydata;
-    const binding = cookieOf(req, `${COOKIE}${form.definition.id}`);
-    const txId = binding && this.byBinding.get(`${form.definition.id}\u0000${hashOf(binding).toString('hex')}`);
+    const cookie = cookieOf(req, `${COOKIE}${form.definition.id}`);
+    const txId = cookie && this.byBinding.get(bindingKey(form.definition.id, cookie));
     const journey = txId ? this.journeys.get(txId) : undefined;
     if (!spec || !journey) return sendJson(res, 200, { state: 'none' }, { 'cache-control': 'no-store' });
     if (journey.prefill) {
@@ -190,7 +193,7 @@ export class MyDataRoutes {
     const seal = sealValues(this.connector.sealKey, { form: definition.id, subject: ready.subject, tx: journey.txId, expiresAt, values, provenance });
     const datasets = spec.datasets.map(({ resource }) => {
       const got = ready.datasets.find((d) => d.resource === resource);
-      return { resource, verified: got?.verified ?? false, available: got !== undefined && !ready.unavailable.includes(resource), ...(got && !got.verified && 'reason' in got ? { reason: String((got as { reason?: unknown }).reason) } : {}) };
+      return { resource, verified: got?.verified ?? false, available: got !== undefined && !ready.unavailable.includes(resource), ...(got && !got.verified && got.reason ? { reason: got.reason } : {}) };
     });
     return { values, provenance, problems, datasets, seal, expiresAt };
   }
@@ -217,7 +220,7 @@ export class MyDataRoutes {
       const ends = journey.prefill ? journey.prefill.expiresAt : journey.startedAt + JOURNEY_MS;
       if (ends > now) continue;
       this.journeys.delete(txId);
-      this.byBinding.delete(`${journey.formId}\u0000${journey.binding.toString('hex')}`);
+      this.byBinding.delete(journey.binding);
       this.connector.forget(txId);
     }
   }
