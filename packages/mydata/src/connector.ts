@@ -4,7 +4,7 @@
  * only for the duration of the pull; the raw package is never written anywhere.
  */
 import { randomUUID } from 'node:crypto';
-import { resolveProtocol, type Protocol } from './protocol.js';
+import { resolveProtocol } from './protocol.js';
 import { RETURN_CODES } from './return-codes.js';
 import { DEFAULT_LIMITS, DEFAULT_PULL, type Connector, type MyDataConfig, type TxResult } from './types.js';
 import { openAuditLog } from './internal/audit.js';
@@ -49,6 +49,7 @@ export function createConnector(config: MyDataConfig): Connector {
   const anchors = trustAnchors(config.trustedCertificates);
   if (anchors.length === 0) throw new Error('MyData: trustedCertificates is empty; no dataset could ever be verified');
   const platform = new URL(config.platform);
+  const dataUrl = new URL(protocol.dataPath, platform).toString();
   const audit = openAuditLog(config.auditLog, deriveKey(config.secret, 'audit'), now);
   const sealKey = deriveKey(config.secret, 'seal');
   const transactions = new Map<string, Transaction>();
@@ -87,11 +88,10 @@ export function createConnector(config: MyDataConfig): Connector {
   }
 
   async function pull(tx: Transaction, notification: Notification, secretKey: Uint8Array): Promise<void> {
-    const url = new URL(protocol.dataPath, platform).toString();
     try {
       const outcome = await pullPackage({
         fetch: doFetch,
-        url,
+        url: dataUrl,
         ticket: notification.ticket,
         txId: tx.id,
         protocol,
@@ -243,5 +243,3 @@ function secretKeyBytes(keys: CbcKeys, encrypted: string, length: number): Uint8
   const bytes = new Uint8Array(Buffer.from(plain, 'ascii'));
   return bytes.length === length ? bytes : undefined;
 }
-
-export type { Protocol };

@@ -103,7 +103,7 @@ function findEndOfCentralDirectory(view: DataView): number {
 }
 
 /** Names that could escape a directory or confuse a reader are refused, even though nothing is written to disk. */
-export function entryName(bytes: Uint8Array): string {
+function entryName(bytes: Uint8Array): string {
   let name: string;
   try {
     name = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

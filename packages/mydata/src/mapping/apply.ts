@@ -2,8 +2,8 @@
 import { formatPointer, LIMITS, parseMyDataPath, parsePointer, type JsonValue, type MyDataFieldMapping, type MyDataPathSegment, type MyDataRepeatMapping, type MyDataSpec } from '@formosa/schema';
 import { evaluate, type Selection } from './select.js';
 import { transform } from './transforms.js';
-import { maskedId } from './masked-id.js';
-import { isPresent, normalizeText } from './text.js';
+import { subjectId } from './masked-id.js';
+import { isPresent } from './text.js';
 
 /** One dataset as the connector delivers it; `verified: false` when its digest, signature or certificate failed. */
 export interface MyDataDatasetContent {
@@ -60,7 +60,7 @@ export function applyMapping(spec: MyDataSpec, datasets: readonly MyDataDatasetC
   const verified = [...delivered.values()].filter((d) => d.verified);
   if (verified.length > 0) {
     const earliest = verified.map((d) => d.retrievedAt).sort()[0]!;
-    result.values[spec.subject] = maskedId(subject) ?? normalizeText(subject).toUpperCase();
+    result.values[spec.subject] = subjectId(subject);
     result.provenance[spec.subject] = { resource: SUBJECT_RESOURCE, retrievedAt: earliest, locked: true };
   }
   const context: Context = { delivered, subject, result };
@@ -90,9 +90,8 @@ function source(from: string, field: string, context: Context): { content: MyDat
 
 function mapField(mapping: MyDataFieldMapping, context: Context): void {
   const field = mapping.field;
-  const froms = typeof mapping.from === 'string' ? [mapping.from] : mapping.from;
   const sources = [];
-  for (const from of froms) {
+  for (const from of fromsOf(mapping)) {
     const found = source(from, field, context);
     if (!found) return;
     sources.push(found);
@@ -111,22 +110,28 @@ function mapRepeat(mapping: MyDataRepeatMapping, context: Context): void {
   if (!entries) return void problems.push({ field: mapping.repeat, code: 'unmapped', detail: 'the path selects no list' });
   if (entries.length > LIMITS.entries) return void problems.push({ field: mapping.repeat, code: 'unmapped', detail: `more than ${LIMITS.entries} entries` });
   const origin = { resource: found.content.resource, retrievedAt: found.content.retrievedAt };
+  // Parsed once for the whole list; a bad path is still a problem of each entry's field.
+  const repeat = parsePointer(mapping.repeat);
+  const fields = mapping.fields.map((fieldMapping) => {
+    const paths = [];
+    for (const from of fromsOf(fieldMapping)) {
+      const path = parseMyDataPath(from);
+      if (!path.ok) return { fieldMapping, pointer: parsePointer(fieldMapping.field), bad: path.reason };
+      paths.push(path.segments);
+    }
+    return { fieldMapping, pointer: parsePointer(fieldMapping.field), paths };
+  });
   entries.forEach((entry, index) => {
-    for (const fieldMapping of mapping.fields) {
-      const field = formatPointer([...parsePointer(mapping.repeat), index, ...parsePointer(fieldMapping.field)]);
-      const froms = typeof fieldMapping.from === 'string' ? [fieldMapping.from] : fieldMapping.from;
-      const selections = [];
-      for (const from of froms) {
-        const path = parseMyDataPath(from);
-        if (!path.ok) {
-          problems.push({ field, code: 'unmapped', detail: `bad path: ${path.reason}` });
-          break;
-        }
-        selections.push(evaluate(entry, path.segments, context.subject));
-      }
-      if (selections.length === froms.length) record(fieldMapping, field, selections, origin, context.result);
+    for (const { fieldMapping, pointer, paths, bad } of fields) {
+      const field = formatPointer([...repeat, index, ...pointer]);
+      if (bad !== undefined) problems.push({ field, code: 'unmapped', detail: `bad path: ${bad}` });
+      else record(fieldMapping, field, paths!.map((segments) => evaluate(entry, segments, context.subject)), origin, context.result);
     }
   });
+}
+
+function fromsOf(mapping: MyDataFieldMapping): readonly string[] {
+  return typeof mapping.from === 'string' ? [mapping.from] : mapping.from;
 }
 
 /** Transforms what was selected and records the value, or the reason there is none. */

@@ -2,11 +2,11 @@
  * National IDs (and resident certificate numbers) as the low-income dataset lists family members: partly masked
  * (`A14****692`), sometimes full-width or lower case. Normalised to upper case with `*` for each hidden character.
  */
+import { checkPersonId } from '@formosa/engine';
 import { normalizeText } from './text.js';
 
 /** A letter, then 1/2 (citizens), 8/9 (new resident numbers) or A-D (old ones), then eight digits; any but the letter may be hidden. */
 const SHAPE = /^[A-Z][1289ABCD*][0-9*]{8}$/;
-const LETTER_VALUES = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';
 
 /**
  * @example
@@ -16,21 +16,19 @@ export function maskedId(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const id = normalizeText(value).toUpperCase();
   if (!SHAPE.test(id)) return undefined;
-  // A number shown whole must add up, like any national ID; old resident numbers (A-D) use another rule.
-  if (!id.includes('*') && /^[A-Z][1289]/.test(id) && !checksumHolds(id)) return undefined;
+  // A number shown whole must add up, like any national ID; old resident numbers (A-D) are not checked here.
+  if (!id.includes('*') && /^[A-Z][1289]/.test(id) && checkPersonId(id) !== undefined) return undefined;
   return id;
 }
 
 /**
- * The national ID check digit: the letter's two digits and the nine others, weighted 1,9,8,…,1, sum to a multiple of 10.
+ * The subject's ID as the mapping writes, compares and hashes it: a valid one as `maskedId` gives it, anything else
+ * half-width and upper case.
  * @example
- * checksumHolds('A123456789') // true
+ * subjectId(' ａ１２３４５６７８９') // 'A123456789'
  */
-export function checksumHolds(id: string): boolean {
-  const letter = LETTER_VALUES.indexOf(id[0]!) + 10;
-  const digits = [Math.floor(letter / 10), letter % 10, ...id.slice(1).split('').map(Number)];
-  const weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1];
-  return digits.reduce((sum, d, i) => sum + d * weights[i]!, 0) % 10 === 0;
+export function subjectId(subject: string): string {
+  return maskedId(subject) ?? normalizeText(subject).toUpperCase();
 }
 
 /**

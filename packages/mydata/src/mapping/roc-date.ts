@@ -3,6 +3,7 @@
  * `0560914` and `560914` (yyyMMdd, yyMMdd), `107年01月01日` (optionally `民國107年1月1日`), `32/02/02`, `107.01.01`,
  * `107-01-01`; full-width digits too. Anything else, or a day the calendar does not have, is refused.
  */
+import { ROC_OFFSET } from '@formosa/engine';
 import { normalizeText } from './text.js';
 
 const COMPACT = /^(\d{2,3})(\d{2})(\d{2})$/;
@@ -22,11 +23,11 @@ export function rocDate(value: unknown): string | undefined {
   const separated = parts ? undefined : SEPARATED.exec(text);
   const [year, month, day] = parts ? [parts[1], parts[2], parts[3]] : separated ? [separated[1], separated[3], separated[4]] : [];
   if (year === undefined || month === undefined || day === undefined) return undefined;
-  return isoDate(Number(year) + 1911, Number(month), Number(day));
+  return isoDate(Number(year) + ROC_OFFSET, Number(month), Number(day));
 }
 
 function isoDate(year: number, month: number, day: number): string | undefined {
-  if (year < 1912 || month < 1 || month > 12 || day < 1) return undefined;
+  if (year <= ROC_OFFSET || month < 1 || month > 12 || day < 1) return undefined;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day > days) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

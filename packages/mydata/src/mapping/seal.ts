@@ -9,8 +9,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { parsePointer, type JsonValue } from '@formosa/schema';
 import type { Provenance } from './apply.js';
 import { canonicalJson } from './canonical.js';
-import { maskedId } from './masked-id.js';
-import { normalizeText } from './text.js';
+import { subjectId } from './masked-id.js';
 
 /** Far above any form (5,000 fields at most): a seal longer than this is refused before any work. */
 export const SEAL_LIMITS = { chars: 2_000_000, entries: 20_000 } as const;
@@ -56,16 +55,14 @@ export function sealValues(key: Uint8Array, input: SealInput): string {
   checkKey(key);
   if (!Number.isSafeInteger(input.expiresAt)) throw new TypeError('expiresAt must be a time in milliseconds');
   const subject = subjectHash(key, input.subject);
-  const entries: SealEntry[] = [];
+  const payload: SealPayload = { v: 1, f: input.form, s: subject, t: input.tx, e: input.expiresAt, p: [] };
   for (const path of Object.keys(input.values).sort()) {
     const provenance = Object.hasOwn(input.provenance, path) ? input.provenance[path] : undefined;
     if (!provenance?.locked) continue;
     const value = canonicalJson(input.values[path]);
     if (value === undefined) throw new TypeError(`The value at ${path} is not JSON`);
-    const payload = { f: input.form, s: subject, t: input.tx, e: input.expiresAt };
-    entries.push([path, provenance.resource, provenance.retrievedAt, valueMac(key, payload, path, provenance.resource, provenance.retrievedAt, value)]);
+    payload.p.push([path, provenance.resource, provenance.retrievedAt, valueMac(key, payload, path, provenance.resource, provenance.retrievedAt, value)]);
   }
-  const payload: SealPayload = { v: 1, f: input.form, s: subject, t: input.tx, e: input.expiresAt, p: entries };
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${body}.${mac(key, ['seal', body]).toString('base64url')}`;
 }
@@ -142,7 +139,7 @@ function valueMac(key: Uint8Array, seal: { f: string; s: string; t: string; e: n
 }
 
 function subjectHash(key: Uint8Array, subject: string): string {
-  return mac(key, ['subject', maskedId(subject) ?? normalizeText(subject).toUpperCase()]).toString('base64url');
+  return mac(key, ['subject', subjectId(subject)]).toString('base64url');
 }
 
 /** HMAC-SHA256 of a list of strings, JSON-encoded so that no two lists share a message. */

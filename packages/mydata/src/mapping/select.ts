@@ -3,7 +3,7 @@
  * properties are read, and the work is bounded whatever the sizes, so a hostile or broken package costs little.
  */
 import { parseMyDataPath, type MyDataFilter, type MyDataPathSegment } from '@formosa/schema';
-import { maskedId, maskedMatch } from './masked-id.js';
+import { maskedMatch, subjectId } from './masked-id.js';
 import { normalizeText, textOf } from './text.js';
 
 /** Far above any household (the largest known arrays list a family's members). */
@@ -26,7 +26,7 @@ export interface Selection {
 export function evaluate(data: unknown, segments: readonly MyDataPathSegment[], subject: string): Selection | undefined {
   let nodes: unknown[] = [data];
   let many = false;
-  const target = subjectKey(subject);
+  const target = subjectId(subject);
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     const last = i === segments.length - 1;
@@ -79,11 +79,6 @@ function ownChild(node: unknown, name: string): unknown {
   return isRecord(node) && Object.hasOwn(node, name) ? node[name] : undefined;
 }
 
-/** The subject as filters compare it: a national ID, normalised (full-width, case). */
-function subjectKey(subject: string): string {
-  return maskedId(subject) ?? normalizeText(subject).toUpperCase();
-}
-
 /**
  * `=` compares normalised text (IDs against `$subject` ignoring case); `!=` is its negation, so an element without
  * the key is kept; `~=` is the masked match, which a missing key never passes.
@@ -91,7 +86,7 @@ function subjectKey(subject: string): string {
 function matches(element: unknown, filter: MyDataFilter, subject: string): boolean {
   const text = textOf(ownChild(element, filter.key));
   const isSubject = 'subject' in filter.value;
-  const target = 'subject' in filter.value ? subject : normalizeText(filter.value.literal);
+  const target = isSubject ? subject : normalizeText(filter.value.literal);
   if (filter.op === '~=') return text !== undefined && maskedMatch(text, target);
   const equal = text !== undefined && (isSubject ? text.toUpperCase() === target : text === target);
   return filter.op === '=' ? equal : !equal;

@@ -1,4 +1,5 @@
 /** The normalisation every transform starts from: agencies' systems write digits and Latin letters full-width. */
+import { toHalfWidth } from '@formosa/engine';
 
 /**
  * Full-width ASCII (Ａ-ｚ, ０-９, ＊, ／, …) and the ideographic space → their half-width forms; NFC; trimmed.
@@ -6,11 +7,7 @@
  * normalizeText(' ａ１４＊＊＊＊６９２ ') // 'a14****692'
  */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .normalize('NFC')
-    .trim();
+  return toHalfWidth(text).normalize('NFC').trim();
 }
 
 /**
