@@ -4,6 +4,7 @@
  */
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import type { Protocol } from '../protocol.js';
+import { strictUtf8 } from './utf8.js';
 
 export interface CbcKeys {
   readonly key: Uint8Array;
@@ -36,7 +37,7 @@ export function decryptBase64(keys: CbcKeys, base64: string): string | undefined
   try {
     const decipher = createDecipheriv(keys.cipher, keys.key, keys.iv);
     const plain = Buffer.concat([decipher.update(Buffer.from(base64, 'base64')), decipher.final()]);
-    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
+    return strictUtf8(plain);
   } catch {
     return undefined;
   }

@@ -8,7 +8,8 @@ import type { Protocol } from '../protocol.js';
 import type { ConnectorDataset, Limits } from '../types.js';
 import { ManifestError, readOuterManifest } from './manifest.js';
 import { verifyDataset } from './verify.js';
-import { ZipError, unzipBounded, type ZipBudget } from './zip.js';
+import { ZipError, unzipBounded, type ZipBudget, type ZipLimits } from './zip.js';
+import { strictUtf8 } from './utf8.js';
 
 export class PackageError extends Error {
   override readonly name = 'PackageError';
@@ -38,7 +39,7 @@ export async function openPackage(input: {
   const { protocol, limits } = input;
   const zipBytes = await payloadZip(input.jwe, input.secretKey, protocol, limits);
   const budget: ZipBudget = { remaining: limits.unzippedBytes };
-  const zipLimits = { entries: limits.entries, entryBytes: limits.entryBytes };
+  const zipLimits: ZipLimits = { entries: limits.entries, entryBytes: limits.entryBytes };
   let outer: Map<string, Uint8Array>;
   try {
     outer = unzipBounded(zipBytes, zipLimits, budget);
@@ -52,7 +53,7 @@ export async function openPackage(input: {
     if (!manifestBytes) throw new PackageError('manifest', `the package has no ${protocol.files.outerManifest}`);
     let listed;
     try {
-      listed = readOuterManifest(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+      listed = readOuterManifest(strictUtf8(manifestBytes));
     } catch (error) {
       throw new PackageError('manifest', error instanceof ManifestError ? error.message : 'the package manifest is not UTF-8');
     }
@@ -87,7 +88,7 @@ async function payloadZip(jwe: string, secretKey: Uint8Array, protocol: Protocol
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+    payload = JSON.parse(strictUtf8(plaintext));
   } catch {
     throw new PackageError('payload', 'the package payload is not JSON');
   } finally {
@@ -109,11 +110,10 @@ function openDataset(
   zip: Uint8Array,
   context: {
     readonly protocol: Protocol;
-    readonly limits: Limits;
     readonly anchors: readonly X509Certificate[];
     readonly now: Date;
     readonly budget: ZipBudget;
-    readonly zipLimits: { entries: number; entryBytes: number };
+    readonly zipLimits: ZipLimits;
     readonly retrievedAt: string;
   },
 ): ConnectorDataset {
@@ -131,7 +131,7 @@ function openDataset(
     const json = files.find((file) => file === `${resource}.json`) ?? files.find((file) => file.toLowerCase().endsWith('.json'));
     if (json === undefined) return { ...base, data: null, verified: true, files };
     try {
-      const data: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(check.files.get(json)!));
+      const data: unknown = JSON.parse(strictUtf8(check.files.get(json)!));
       return { ...base, data, verified: true, files };
     } catch {
       return { ...base, data: null, verified: false, reason: 'json', detail: `${json} is not JSON`, files };

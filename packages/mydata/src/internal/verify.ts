@@ -6,6 +6,7 @@
 import { X509Certificate, createHash, timingSafeEqual, verify as verifySignature } from 'node:crypto';
 import type { Protocol } from '../protocol.js';
 import { ManifestError, readDigestManifest } from './manifest.js';
+import { strictUtf8 } from './utf8.js';
 
 export type VerifyFailure =
   | 'manifest'
@@ -59,7 +60,7 @@ export function verifyDataset(
 
   let listed;
   try {
-    listed = readDigestManifest(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+    listed = readDigestManifest(strictUtf8(manifestBytes));
   } catch (error) {
     return fail('manifest', error instanceof ManifestError ? error.message : 'the manifest is not UTF-8');
   }

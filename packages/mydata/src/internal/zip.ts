@@ -5,6 +5,7 @@
  * ZIP64, encryption, multi-disk archives, methods other than stored/deflate, duplicate or unsafe names are refused.
  */
 import { Inflate } from 'fflate';
+import { strictUtf8 } from './utf8.js';
 
 export interface ZipLimits {
   /** Entries in one archive (directories included). */
@@ -37,7 +38,8 @@ interface Entry {
 
 /** File name → bytes (directory entries are left out). Throws ZipError on anything outside the limits. */
 export function unzipBounded(data: Uint8Array, limits: ZipLimits, budget: ZipBudget): Map<string, Uint8Array> {
-  const entries = centralDirectory(data, limits);
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const entries = centralDirectory(data, view, limits);
   let declared = 0;
   for (const entry of entries) declared += entry.size;
   if (declared > budget.remaining) throw new ZipError(`the archive declares ${declared} unzipped bytes, over the ${budget.remaining} still allowed`);
@@ -47,15 +49,14 @@ export function unzipBounded(data: Uint8Array, limits: ZipLimits, budget: ZipBud
       if (entry.size !== 0) throw new ZipError(`directory entry ${entry.name} has content`);
       continue;
     }
-    const bytes = inflateEntry(data, entry);
+    const bytes = inflateEntry(data, view, entry);
     budget.remaining -= bytes.length;
     files.set(entry.name, bytes);
   }
   return files;
 }
 
-function centralDirectory(data: Uint8Array, limits: ZipLimits): Entry[] {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+function centralDirectory(data: Uint8Array, view: DataView, limits: ZipLimits): Entry[] {
   const end = findEndOfCentralDirectory(view);
   const disk = view.getUint16(end + 4, true);
   const cdDisk = view.getUint16(end + 6, true);
@@ -106,7 +107,7 @@ function findEndOfCentralDirectory(view: DataView): number {
 function entryName(bytes: Uint8Array): string {
   let name: string;
   try {
-    name = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    name = strictUtf8(bytes);
   } catch {
     throw new ZipError('an entry name is not UTF-8');
   }
@@ -119,8 +120,7 @@ function entryName(bytes: Uint8Array): string {
   return name;
 }
 
-function inflateEntry(data: Uint8Array, entry: Entry): Uint8Array {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+function inflateEntry(data: Uint8Array, view: DataView, entry: Entry): Uint8Array {
   const at = entry.localOffset;
   if (at + 30 > data.length || view.getUint32(at, true) !== LOCAL) throw new ZipError(`no local header for ${JSON.stringify(entry.name)}`);
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);

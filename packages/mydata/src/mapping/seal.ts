@@ -64,7 +64,7 @@ export function sealValues(key: Uint8Array, input: SealInput): string {
     payload.p.push([path, provenance.resource, provenance.retrievedAt, valueMac(key, payload, path, provenance.resource, provenance.retrievedAt, value)]);
   }
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  return `${body}.${mac(key, ['seal', body]).toString('base64url')}`;
+  return `${body}.${sealTag(key, body)}`;
 }
 
 /**
@@ -105,7 +105,7 @@ function openSeal(key: Uint8Array, seal: unknown): SealPayload | undefined {
   const body = seal.slice(0, dot);
   const tag = seal.slice(dot + 1);
   if (dot < 1 || !BASE64URL.test(body) || !BASE64URL.test(tag)) return undefined;
-  if (!sameMac(mac(key, ['seal', body]).toString('base64url'), tag)) return undefined;
+  if (!sameMac(sealTag(key, body), tag)) return undefined;
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
@@ -136,6 +136,10 @@ function valueAt(data: unknown, pointer: string): unknown {
 
 function valueMac(key: Uint8Array, seal: { f: string; s: string; t: string; e: number }, path: string, resource: string, retrievedAt: string, value: string): string {
   return mac(key, ['value', seal.f, seal.s, seal.t, String(seal.e), path, resource, retrievedAt, value]).toString('base64url');
+}
+
+function sealTag(key: Uint8Array, body: string): string {
+  return mac(key, ['seal', body]).toString('base64url');
 }
 
 function subjectHash(key: Uint8Array, subject: string): string {
