@@ -1,16 +1,12 @@
 /** The consent page over real HTTP: both languages, no inline script or style, the form POST decides. */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Sandbox } from '../src/index.js';
-import { open, parseReturn, setup, type Receiver } from './helpers.js';
+import { open, parseReturn, shareSandbox, type Receiver } from './helpers.js';
 
 let sandbox: Sandbox;
 let receiver: Receiver;
-let close: () => Promise<void>;
-before(async () => {
-  ({ sandbox, receiver, close } = await setup());
-});
-after(() => close());
+shareSandbox((started) => ({ sandbox, receiver } = started));
 
 const RESOURCES = ['API.UDauDOLyZg', 'API.AbAYGIjoYw'];
 

@@ -1,6 +1,7 @@
 /** Test helpers: an SP of our own (a real HTTP receiver for notifications) and independent crypto to check the sandbox. */
 import { createCipheriv, createDecipheriv, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { after, before } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { compactDecrypt } from 'jose';
 import { unzipSync } from 'fflate';
@@ -64,6 +65,17 @@ export async function setup(options: Partial<SandboxOptions> = {}): Promise<{ sa
     ...options,
   });
   return { sandbox, receiver, close: async () => { await sandbox.close(); await receiver.close(); } };
+}
+
+/** One sandbox (and receiver) for a whole test file: started before its tests, closed after them; `use` receives both. */
+export function shareSandbox(use: (started: { sandbox: Sandbox; receiver: Receiver }) => void, options: Partial<SandboxOptions> = {}): void {
+  let close: (() => Promise<void>) | undefined;
+  before(async () => {
+    const started = await setup(options);
+    close = started.close;
+    use(started);
+  });
+  after(() => close?.());
 }
 
 /** The URL an SP would send the browser to (the platform's Base64 may need a reordering to avoid `/`). */

@@ -1,18 +1,14 @@
 /** The package's integrity, checked with node:crypto only; each fault breaks exactly what it says. */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate, createHash, verify } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { ZIP_BOMB, type Fault, type Sandbox } from '../src/index.js';
-import { decrypt, open, openPackage, pull, setup, type Receiver } from './helpers.js';
+import { decrypt, open, openPackage, pull, shareSandbox, type Receiver } from './helpers.js';
 
 let sandbox: Sandbox;
 let receiver: Receiver;
-let close: () => Promise<void>;
-before(async () => {
-  ({ sandbox, receiver, close } = await setup());
-});
-after(() => close());
+shareSandbox((started) => ({ sandbox, receiver } = started));
 
 const RESOURCES = ['API.UDauDOLyZg', 'API.nyhnLM1fve'];
 

@@ -1,19 +1,14 @@
 /** GET /service/data, /service/txid_status and /service/type_valid. */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { compactDecrypt } from 'jose';
 import type { Sandbox } from '../src/index.js';
-import { decrypt, open, openPackage, pull, setup, type Notification, type Receiver } from './helpers.js';
+import { decrypt, open, openPackage, pull, setup, shareSandbox, type Notification, type Receiver } from './helpers.js';
 
 let sandbox: Sandbox;
 let receiver: Receiver;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ sandbox, receiver, close } = await setup({ retryAfterSeconds: 2 }));
-});
-after(() => close());
+shareSandbox((started) => ({ sandbox, receiver } = started), { retryAfterSeconds: 2 });
 
 async function agreed(resources = ['API.UDauDOLyZg'], persona = 'household-head', pid = 'A125001237'): Promise<Notification> {
   const { txId } = await open(sandbox, { resources, pid });

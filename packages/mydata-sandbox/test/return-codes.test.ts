@@ -1,20 +1,15 @@
 /** Every code the platform sends the browser back with, produced the way the platform would (and by fault). */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { startSandbox, type Sandbox } from '../src/index.js';
-import { CLIENT_ID, IV, RETURN_URL, SCOPE, SECRET, encrypt, open, parseReturn, redirectUrl, setup, type Receiver } from './helpers.js';
+import { CLIENT_ID, IV, RETURN_URL, SCOPE, SECRET, encrypt, open, parseReturn, redirectUrl, shareSandbox, type Receiver } from './helpers.js';
 
 const HOUSEHOLD = ['API.UDauDOLyZg'];
 let sandbox: Sandbox;
 let receiver: Receiver;
-let close: () => Promise<void>;
 let clock = Date.now();
-
-before(async () => {
-  ({ sandbox, receiver, close } = await setup({ now: () => clock }));
-});
-after(() => close());
+shareSandbox((started) => ({ sandbox, receiver } = started), { now: () => clock });
 
 /** Opens a transaction and expects the platform to send the browser straight back with `code`. */
 async function expectRedirectCode(response: Response, code: number, txId?: string): Promise<void> {

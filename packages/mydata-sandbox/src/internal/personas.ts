@@ -91,8 +91,35 @@ function masked(id: string): string {
   return `${id.slice(0, 3)}****${id.slice(7)}`;
 }
 
-function household(h: Household, member: Member): Record<string, unknown> {
-  return { 'API.UDauDOLyZg': wholeHousehold(h), 'API.7QovE2Gev6': personalRecord(h, member) };
+/** The certificate's fields besides the address and family, which come from the household. */
+interface LowIncomeStatus {
+  readonly lic_title: string;
+  readonly low_type: string;
+  readonly app_date: string;
+  readonly until_date: string;
+}
+
+/**
+ * The low-income certificate of a household: `family` gives, by national ID, the position of each member it counts
+ * (its own words: `女` where the household record says `長女`). Birthdays in its `yy/MM/dd` form.
+ */
+function lowIncomeCertificate(h: Household, status: LowIncomeStatus, family: Readonly<Record<string, string>>): unknown {
+  return {
+    lic_title: status.lic_title,
+    low_type: status.low_type,
+    app_date: status.app_date,
+    cityname: h.county,
+    townname: h.town,
+    villagename: h.village,
+    addr: `${h.county}${h.town}${h.village}${Number(h.neighbor)}鄰${h.street}`,
+    until_date: status.until_date,
+    lowtypefam: h.members.filter((m) => m.id in family).map((m) => ({
+      position: family[m.id],
+      cnameh: m.name,
+      id_no: masked(m.id),
+      birthday: `${Number(m.birth.slice(0, 3))}/${m.birth.slice(3, 5)}/${m.birth.slice(5)}`,
+    })),
+  };
 }
 
 const WANG: Household = {
@@ -159,86 +186,57 @@ const CHANG: Household = {
   ],
 };
 
-function member(h: Household, id: string): Member {
-  const found = h.members.find((m) => m.id === id);
-  if (!found) throw new Error(`no member ${id}`);
-  return found;
+/** Who a member of a household is, with their household's records (and `more` datasets). */
+function resident(h: Household, nationalId: string, more: Readonly<Record<string, unknown>> = {}): Pick<Persona, 'nationalId' | 'name' | 'data'> {
+  const member = h.members.find((m) => m.id === nationalId);
+  if (!member) throw new Error(`no member ${nationalId}`);
+  return {
+    nationalId,
+    name: member.name,
+    data: { 'API.UDauDOLyZg': wholeHousehold(h), 'API.7QovE2Gev6': personalRecord(h, member), ...more },
+  };
 }
 
-const CHEN_LOW_INCOME = {
-  lic_title: '低收入戶',
-  low_type: '第二款',
-  app_date: '107年01月01日',
-  cityname: '新北市',
-  townname: '板橋區',
-  villagename: '港嘴里',
-  addr: '新北市板橋區港嘴里8鄰中山路一段161巷2弄4號',
-  until_date: '115年12月31日',
-  lowtypefam: [
-    { position: '戶長', cnameh: '陳志強', id_no: masked('F126330107'), birthday: '62/11/05' },
-    { position: '母', cnameh: '陳林秀英', id_no: masked('A143004692'), birthday: '32/02/02' },
-    { position: '配偶', cnameh: '黃淑惠', id_no: masked('H224876551'), birthday: '66/04/18' },
-    { position: '女', cnameh: '陳怡君', id_no: masked('F226330118'), birthday: '96/05/17' },
-  ],
-};
+const CHEN_LOW_INCOME = lowIncomeCertificate(
+  CHEN,
+  { lic_title: '低收入戶', low_type: '第二款', app_date: '107年01月01日', until_date: '115年12月31日' },
+  { F126330107: '戶長', A143004692: '母', H224876551: '配偶', F226330118: '女' },
+);
 
 export const PERSONAS: readonly Persona[] = [
   {
     id: 'household-head',
-    nationalId: 'A125001237',
-    name: '王大明',
+    ...resident(WANG, 'A125001237'),
     summary: { 'zh-Hant-TW': '四口之家的戶長(配偶與兩名子女)', en: 'Head of a household of four (spouse, two children)' },
     identityMethod: MOICA,
-    data: household(WANG, member(WANG, 'A125001237')),
   },
   {
     id: 'low-income',
-    nationalId: 'F126330107',
-    name: '陳志強',
+    ...resident(CHEN, 'F126330107', { 'API.AbAYGIjoYw': CHEN_LOW_INCOME }),
     summary: { 'zh-Hant-TW': '低收入戶戶長,與母親、配偶、女兒同住', en: 'Head of a low-income household living with his mother, spouse and daughter' },
     identityMethod: TWFIDO,
-    data: { ...household(CHEN, member(CHEN, 'F126330107')), 'API.AbAYGIjoYw': CHEN_LOW_INCOME },
   },
   {
     id: 'student',
-    nationalId: 'F226330118',
-    name: '陳怡君',
+    ...resident(CHEN, 'F226330118', { 'API.AbAYGIjoYw': CHEN_LOW_INCOME }),
     summary: { 'zh-Hant-TW': '低收入戶家庭的大學生(申請學雜費減免)', en: 'University student in a low-income family (tuition fee reduction)' },
     identityMethod: TWFIDO,
-    data: { ...household(CHEN, member(CHEN, 'F226330118')), 'API.AbAYGIjoYw': CHEN_LOW_INCOME },
   },
   {
     id: 'middle-low-income',
-    nationalId: 'E221004318',
-    name: '李淑芬',
+    ...resident(LI, 'E221004318', {
+      'API.AbAYGIjoYw': lowIncomeCertificate(
+        LI,
+        { lic_title: '中低收入戶', low_type: '中低收入戶', app_date: '112年3月15日', until_date: '115年12月31日' },
+        { E221004318: '本人', E121004325: '子' },
+      ),
+    }),
     summary: { 'zh-Hant-TW': '中低收入戶,單親家長與兒子', en: 'Middle-low-income household: a single parent and her son' },
     identityMethod: NHI,
-    data: {
-      ...household(LI, member(LI, 'E221004318')),
-      'API.AbAYGIjoYw': {
-        lic_title: '中低收入戶',
-        low_type: '中低收入戶',
-        app_date: '112年3月15日',
-        cityname: '高雄市',
-        townname: '三民區',
-        villagename: '寶興里',
-        addr: '高雄市三民區寶興里12鄰建工路415號3樓之2',
-        until_date: '115年12月31日',
-        lowtypefam: [
-          { position: '本人', cnameh: '李淑芬', id_no: masked('E221004318'), birthday: '69/08/23' },
-          { position: '子', cnameh: '李承恩', id_no: masked('E121004325'), birthday: '100/06/12' },
-        ],
-      },
-    },
   },
   {
     id: 'disability',
-    nationalId: 'B220345611',
-    name: '張雅婷',
-    summary: { 'zh-Hant-TW': '中度身心障礙者(第7類),由父親陪同', en: 'Person with a moderate disability (category 7), helped by her father' },
-    identityMethod: NHI,
-    data: {
-      ...household(CHANG, member(CHANG, 'B220345611')),
+    ...resident(CHANG, 'B220345611', {
       // INFERRED shape: the platform documents this dataset as a PDF only.
       [DISABILITY_RESOURCE]: {
         person_id: 'B220345611',
@@ -250,15 +248,15 @@ export const PERSONAS: readonly Persona[] = [
         valid_until: '1150314',
         needs_assistance: 'Y',
       },
-    },
+    }),
+    summary: { 'zh-Hant-TW': '中度身心障礙者(第7類),由父親陪同', en: 'Person with a moderate disability (category 7), helped by her father' },
+    identityMethod: NHI,
   },
   {
     id: 'disability-proxy',
-    nationalId: 'B120345673',
-    name: '張文雄',
+    ...resident(CHANG, 'B120345673'),
     summary: { 'zh-Hant-TW': '身心障礙者張雅婷的父親,代為申請', en: 'Father of 張雅婷 (with a disability), applying on her behalf' },
     identityMethod: MOICA,
-    data: household(CHANG, member(CHANG, 'B120345673')),
   },
 ];
 
