@@ -7,4 +7,3 @@ export { rocDate } from './roc-date.js';
 export { maskedId, maskedMatch } from './masked-id.js';
 export { twCounty } from './tw-county.js';
 export { twAddress } from './tw-address.js';
-export { canonicalJson } from './canonical.js';
