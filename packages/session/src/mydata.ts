@@ -20,7 +20,7 @@ export interface MyDataPort {
 export type MyDataStatus =
   | { readonly state: 'offered' | 'going' | 'waiting' | 'expired' }
   | { readonly state: 'failed'; readonly kind: string; readonly code?: number }
-  | { readonly state: 'ready'; readonly prefill: MyDataPrefill; readonly count: number };
+  | { readonly state: 'ready'; readonly prefill: MyDataPrefill };
 
 /** The repeat arrays a prefill fills (`/household/members` for `/household/members/0/name`). */
 function arraysOf(pointers: readonly string[]): string[] {

@@ -348,7 +348,7 @@ export class FormSession {
     this.prefill = prefill;
     const values = this.actor!.getSnapshot().context.form.values;
     this.actor!.send({ type: 'PREFILL', values: mergePrefill(values, prefill.values) });
-    this.setMyData({ state: 'ready', prefill, count: Object.keys(prefill.values).length });
+    this.setMyData({ state: 'ready', prefill });
     this.leaveConsent();
   }
 

@@ -22,7 +22,7 @@ import { fileParams } from './file-texts.js';
 import { arrivingValidator, type ArrivingValidator } from './arriving-validator.js';
 import { correctionView, draftFooter, draftNotices, elsewhereView, saveStatusText, waitingNotice } from './session-views.js';
 import { consentView, myDataNotice, sealNotice, type MyDataActions } from './mydata-views.js';
-import type { MyDataKit } from '../mydata/mydata-kit.js';
+import type { MyDataKit, MyDataSpeaker } from '../mydata/mydata-kit.js';
 
 type Status = 'idle' | 'loading' | 'failed' | 'refused' | 'invalid' | 'ready';
 
@@ -503,7 +503,7 @@ export class FormosaForm extends LitElement {
     if (change === 'submission') this.reportOutbox(session.submission);
     if (change === 'mydata' && session.mydata) {
       const status = session.mydata;
-      this.dispatchEvent(new FormosaMyDataEvent(status.state, status.state === 'ready' ? { count: status.count } : status.state === 'failed' ? { kind: status.kind, ...(status.code ? { code: status.code } : {}) } : {}));
+      this.dispatchEvent(new FormosaMyDataEvent(status.state, status.state === 'ready' ? { count: Object.keys(status.prefill.values).length } : status.state === 'failed' ? { kind: status.kind, ...(status.code ? { code: status.code } : {}) } : {}));
     }
     this.requestUpdate();
   }
@@ -835,21 +835,24 @@ export class FormosaForm extends LitElement {
         this.send({ type: 'REMOVE_ITEM', path, index });
         this.pendingFocus = { kind: 'path', path: index > 0 ? `${path}/${index - 1}` : path };
       },
-      ...(this.kit ? { origin: (path: string) => this.originOf(t, path) } : {}),
+      ...(this.kit ? { origin: this.originsIn(t, this.kit.speaker(t)) } : {}),
     };
     return context;
   }
 
   /** A value MyData handed out: where from (shown under its label), and, when locked, why it cannot change. */
-  private originOf(t: Translator, path: string): { locked: boolean; provenance: string; reason?: string } | undefined {
-    const origin = this.session!.provenanceOf(path);
-    if (!origin) return undefined;
-    const kit = this.kit!;
-    const identity = !origin.resource.startsWith('API.');
-    const agency = identity ? 'MyData' : kit.agency(t.locale, origin.resource);
-    const provenance = identity ? `MyData · ${t.time(Date.parse(origin.retrievedAt))}` : kit.say(t.locale, 'provenance', { agency, time: t.time(Date.parse(origin.retrievedAt)) });
-    if (!origin.locked) return { locked: false, provenance };
-    return { locked: true, provenance, reason: identity ? kit.say(t.locale, 'verifiedAnswer') : kit.say(t.locale, 'lockReason', { agency }) };
+  private originsIn(t: Translator, { say, agency: agencyOf }: MyDataSpeaker) {
+    return (path: string): { locked: boolean; provenance: string; reason?: string } | undefined => {
+      const origin = this.session!.provenanceOf(path);
+      if (!origin) return undefined;
+      // The national ID: the platform verified the person (no dataset, no agency).
+      const identity = !origin.resource.startsWith('API.');
+      const time = t.time(Date.parse(origin.retrievedAt));
+      const agency = identity ? 'MyData' : agencyOf(origin.resource);
+      const provenance = identity ? `MyData · ${time}` : say('provenance', { agency, time });
+      if (!origin.locked) return { locked: false, provenance };
+      return { locked: true, provenance, reason: identity ? say('verifiedAnswer') : say('lockReason', { agency }) };
+    };
   }
 
   private renderStep(t: Translator, view: string, messages: ReadonlyMap<string, LocalText>) {

@@ -8,6 +8,7 @@ import type { MyDataSpec } from '@formosa/schema';
 import type { MyDataStatus } from '@formosa/session';
 import type { Translator } from '@formosa/i18n';
 import type { MyDataKit } from '../mydata/mydata-kit.js';
+import type { MyDataTextKey } from '../mydata/mydata-texts.js';
 
 export interface MyDataActions {
   readonly go: () => void;
@@ -18,7 +19,7 @@ export interface MyDataActions {
 
 /** The consent step: `subject` is the national ID field, rendered by the form. */
 export function consentView(kit: MyDataKit, t: Translator, spec: MyDataSpec, title: string, subject: unknown, status: MyDataStatus | undefined, actions: MyDataActions) {
-  const say = (key: Parameters<MyDataKit['say']>[1], params?: Record<string, string | number>) => kit.say(t.locale, key, params);
+  const { say, agency, dataset } = kit.speaker(t);
   const purpose = t.text(spec.purpose);
   const going = status?.state === 'going';
   return html`<section class="consent" part="consent" aria-labelledby="consent-title">
@@ -30,7 +31,7 @@ export function consentView(kit: MyDataKit, t: Translator, spec: MyDataSpec, tit
     <ul class="datasets">
       ${spec.datasets.map((d) => {
         const why = t.text(d.why);
-        return html`<li><strong>${kit.dataset(t.locale, d.resource)}</strong> · ${say('datasetFrom', { agency: kit.agency(t.locale, d.resource) })}
+        return html`<li><strong>${dataset(d.resource)}</strong> · ${say('datasetFrom', { agency: agency(d.resource) })}
           <br /><span lang=${t.fallbackLang(why) ?? nothing}>${why.text}</span></li>`;
       })}
     </ul>
@@ -46,7 +47,7 @@ export function consentView(kit: MyDataKit, t: Translator, spec: MyDataSpec, tit
 }
 
 /** The kind of an ending the platform (or the connector) reported, as the name of its text. */
-const ENDINGS: Readonly<Record<string, Parameters<MyDataKit['say']>[1]>> = {
+const ENDINGS: Readonly<Record<string, MyDataTextKey>> = {
   declined: 'declined', other_person: 'otherPerson', unavailable: 'unavailable', timeout: 'timeout',
   configuration: 'configuration', bad_request: 'configuration', suspended: 'suspended',
 };
@@ -54,7 +55,7 @@ const ENDINGS: Readonly<Record<string, Parameters<MyDataKit['say']>[1]>> = {
 /** Above a step: the wait for the platform, the answers it filled in, or why it did not and the way forward. */
 export function myDataNotice(kit: MyDataKit, t: Translator, status: MyDataStatus | undefined, keepMinutes: number, actions: MyDataActions) {
   if (!status) return nothing;
-  const say = (key: Parameters<MyDataKit['say']>[1], params?: Record<string, string | number>) => kit.say(t.locale, key, params);
+  const { say, agency } = kit.speaker(t);
   const retry = html`<button type="button" class="link" @click=${actions.retry}>${say('retry')}</button>`;
   switch (status.state) {
     case 'waiting':
@@ -67,14 +68,14 @@ export function myDataNotice(kit: MyDataKit, t: Translator, status: MyDataStatus
       const missing = prefill.datasets.filter((d) => !d.available);
       return html`<div class="mydata-notice" part="mydata-notice" role="status">
         <p>${say('prefilled', { count: Object.keys(prefill.values).length })}</p>
-        ${unverified.map((d) => html`<p>${say('notVerified', { agency: kit.agency(t.locale, d.resource) })}</p>`)}
-        ${missing.map((d) => html`<p>${say('unavailable', { agency: kit.agency(t.locale, d.resource) })}</p>`)}
+        ${unverified.map((d) => html`<p>${say('notVerified', { agency: agency(d.resource) })}</p>`)}
+        ${missing.map((d) => html`<p>${say('unavailable', { agency: agency(d.resource) })}</p>`)}
         ${prefill.problems.length ? html`<p>${say('unmapped')}</p>` : nothing}
       </div>`;
     }
     case 'failed':
       return html`<div class="mydata-notice" part="mydata-notice" role="alert">
-        <p>${say(ENDINGS[status.kind] ?? 'failed', { agency: (kit.offer?.datasets ?? []).map((d) => kit.agency(t.locale, d.resource)).join(', ') })}</p>${retry}
+        <p>${say(ENDINGS[status.kind] ?? 'failed', { agency: (kit.offer?.datasets ?? []).map((d) => agency(d.resource)).join(', ') })}</p>${retry}
       </div>`;
     case 'expired':
       return html`<div class="mydata-notice" part="mydata-notice" role="alert"><p>${say('expired', { minutes: keepMinutes })}</p>${retry}</div>`;
@@ -86,7 +87,7 @@ export function myDataNotice(kit: MyDataKit, t: Translator, status: MyDataStatus
 /** At the review: the server refused the MyData answers (the check expired, or a value was changed). */
 export function sealNotice(kit: MyDataKit, t: Translator, code: string | undefined, actions: MyDataActions) {
   if (code !== 'mydata_expired' && code !== 'mydata_tampered') return nothing;
-  const say = (key: Parameters<MyDataKit['say']>[1]) => kit.say(t.locale, key);
+  const { say } = kit.speaker(t);
   return html`<div class="mydata-notice" part="mydata-notice" role="alert">
     <p>${say(code === 'mydata_expired' ? 'sealExpired' : 'tampered')}</p>
     <div class="nav">
