@@ -36,7 +36,11 @@ export function createUploader(options: { fetch?: typeof fetch; headers?: Readon
       if (signal?.aborted) throw error;
       throw new UploadError('network', error instanceof Error ? error.message : String(error));
     }
-    if (response.status === 201) return (await response.json()) as Attachment;
+    if (response.status === 201) {
+      const attachment = (await response.json()) as Attachment;
+      // The agency answers with its own path; on a page of another origin, that path must stay the agency's.
+      return attachment.url ? { ...attachment, url: new URL(attachment.url, url).href } : attachment;
+    }
     if (response.status === 415) throw new UploadError('type', 'The agency does not accept this type of file', 415);
     if (response.status === 413) throw new UploadError('size', 'The file is larger than the agency accepts', 413);
     throw new UploadError('server', `The service answered ${response.status}`, response.status);
