@@ -2,7 +2,7 @@
 // it gives names the command that produced it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -64,7 +64,7 @@ for (const file of documents) {
 test('the configuration files and scripts name only files the project has', () => {
   const configs = [
     ...readdirSync(root).filter((f) => /\.(config\.)?(js|ts|json)$/.test(f) && f !== 'package-lock.json'),
-    ...readdirSync(join(root, 'scripts')).map((f) => `scripts/${f}`),
+    ...readdirSync(join(root, 'scripts'), { recursive: true, encoding: 'utf8' }).map((f) => `scripts/${f}`).filter((f) => statSync(join(root, f)).isFile()),
     ...readdirSync(join(root, '.storybook')).map((f) => `.storybook/${f}`),
     '.ci/run',
   ];
