@@ -1,6 +1,7 @@
 /**
  * `npm run build`: precompiles the definition meta-schema, compiles every package to ES modules with type
- * declarations (packages/<name>/dist), and bundles the browser SDK (dist/formosa.min.js, dist/formosa.js),
+ * declarations (packages/<name>/dist), writes packages/elements/custom-elements.json and the React/Vue typings generated
+ * from it (packages/elements/dist/frameworks), and bundles the browser SDK (dist/formosa.min.js, dist/formosa.js),
  * printing each bundle's size. The size budget is enforced by examples/test/bundle.test.ts.
  */
 import { execFileSync } from 'node:child_process';
@@ -15,6 +16,8 @@ const step = (title: string, command: string, args: string[]) => {
 
 step('meta-schema validator', process.execPath, ['--conditions=formosa-source', '--import', 'tsx', 'packages/schema/scripts/generate.ts']);
 step('packages → ES modules + .d.ts', process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'packages/elements/tsconfig.build.json', 'packages/server/tsconfig.build.json', 'packages/cli/tsconfig.build.json']);
+// After tsc: the framework typings go into packages/elements/dist/frameworks, beside the declarations they import.
+step('custom-elements.json + React/Vue typings', process.execPath, ['--conditions=formosa-source', '--import', 'tsx', 'packages/elements/scripts/manifest.ts']);
 cpSync('packages/schema/src/generated', 'packages/schema/dist/generated', { recursive: true });
 // The interface packs other than the default are loaded when chosen, from locales/ next to the code that loads them.
 cpSync('packages/i18n/src/locales', 'packages/i18n/dist/locales', { recursive: true });
