@@ -14,11 +14,11 @@ export { FormosaReceipt } from './components/receipt/receipt.js';
 export { FormosaLanguageSwitcher } from './components/language-switcher/language-switcher.js';
 export { FormosaFileField, type FileFieldTexts, type Remover, type Uploader } from './components/file-field/file-field.js';
 export { FormosaDrafts } from './components/drafts/drafts.js';
-export { FormosaField, type FieldChoice } from './internal/field.js';
+export { FormosaField, type FieldChoice, type FieldState } from './internal/field.js';
 export { FormosaChoiceField } from './internal/choice-field.js';
 export {
   FormosaBeforeSubmitEvent, FormosaChangeEvent, FormosaErrorEvent, FormosaErrorSelectEvent, FormosaInputEvent, FormosaNavigateEvent,
   FormosaLocaleChangeEvent, FormosaStepChangeEvent, FormosaSubmitEvent, FormosaDraftDiscardedEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaOutboxEvent, FormosaMyDataEvent,
-  FormosaLoadEvent, FormosaValidationEvent,
+  FormosaLoadEvent, FormosaValidationEvent, FormosaAnalyticsEvent, type AnalyticsRecord,
 } from './internal/events.js';
 export { defineElement } from './internal/define.js';

@@ -20,8 +20,9 @@ export abstract class FormosaChoiceField extends FormosaField {
   protected get formValue(): string | null {
     return this.selectedIndex < 0 ? null : String(this.value);
   }
-  formResetCallback(): void {
-    this.value = undefined;
+  /** The option whose value reads as the state; a state no option has yet is kept as text (options set later). */
+  protected applyState(state: string | null): void {
+    this.value = this.options.find((o) => String(o.value) === state)?.value ?? state ?? undefined;
   }
 
   /** The citizen chose option `index` (or none, for -1). */

@@ -179,6 +179,34 @@ export class FormosaDraftDiscardedEvent extends Event {
   }
 }
 
+/**
+ * One step of a citizen's journey, for counting where citizens go, stay, stumble and stop. Never an answer, a national
+ * ID or a draft key: a step id, check codes and times only, under a random id made per load of the form.
+ */
+export interface AnalyticsRecord {
+  readonly kind: 'step-reached' | 'step-left' | 'error-shown' | 'abandoned' | 'submitted';
+  readonly formId: string;
+  readonly formVersion: string;
+  /** A step id, or `consent`, `review` or `receipt`. */
+  readonly step: string;
+  /** Random, per load of the form (never derived from a draft key, an answer or anything stored). */
+  readonly journey: string;
+  /** Epoch ms, rounded down to the second. */
+  readonly at: number;
+  /** `error-shown` only: where and which check (the first 100), never a value. */
+  readonly errors?: readonly { readonly path: string; readonly code: string }[];
+  /** `step-left` only: the time spent on the step, in ms. */
+  readonly ms?: number;
+}
+
+/** A record of the citizen's journey (see AnalyticsRecord); `analytics="<url>"` also sends them there in batches. */
+export class FormosaAnalyticsEvent extends Event {
+  static readonly type = 'formosa-analytics';
+  constructor(readonly record: AnalyticsRecord) {
+    super(FormosaAnalyticsEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'formosa-input': FormosaInputEvent;
@@ -197,5 +225,6 @@ declare global {
     'formosa-draft-discarded': FormosaDraftDiscardedEvent;
     'formosa-load': FormosaLoadEvent;
     'formosa-validation': FormosaValidationEvent;
+    'formosa-analytics': FormosaAnalyticsEvent;
   }
 }

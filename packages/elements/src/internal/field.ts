@@ -13,6 +13,22 @@ export interface FieldChoice {
   readonly lang?: string;
 }
 
+/** The custom states of every field control (`:state(…)`). */
+export type FieldState = 'required' | 'disabled' | 'readonly' | 'blank' | 'valid' | 'invalid' | 'user-valid' | 'user-invalid';
+
+/**
+ * The base of every field control. Its custom states are kept true to the control at every update, so hosts style
+ * them as native pseudo-classes: `formosa-text-field:state(user-invalid)`.
+ * @cssstate required - An answer is required.
+ * @cssstate disabled - Disabled by its own `disabled`, or by a disabled `<fieldset>` or form around it.
+ * @cssstate readonly - Read-only (e.g. a value verified by MyData).
+ * @cssstate blank - Nothing entered yet.
+ * @cssstate valid - Validated (neither disabled nor read-only) and satisfying its constraints.
+ * @cssstate invalid - Validated and not satisfying them (required and blank, or an error).
+ * @cssstate user-valid - Valid after the citizen committed a value (until a form reset).
+ * @cssstate user-invalid - An error message is shown.
+ * @event change - A native-like `change` (bubbles, not composed) when the citizen commits a value, beside `formosa-change`.
+ */
 export abstract class FormosaField extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -34,6 +50,7 @@ export abstract class FormosaField extends LitElement {
     lockReason: { attribute: 'lock-reason' },
     provenance: {},
     formDisabled: { state: true },
+    committed: { state: true },
   };
 
   /** Name under which the value is submitted with a surrounding `<form>`. */
@@ -62,6 +79,8 @@ export abstract class FormosaField extends LitElement {
   declare provenance: string | undefined;
   /** Disabled by a disabled `<fieldset>` or form around it (kept apart, so the author's own `disabled` survives). */
   declare private formDisabled: boolean;
+  /** The citizen committed a value since the last reset (the `user-valid` state). */
+  declare private committed: boolean;
 
   protected readonly internals: ElementInternals;
 
@@ -77,6 +96,7 @@ export abstract class FormosaField extends LitElement {
     this.disabled = false;
     this.readonly = false;
     this.formDisabled = false;
+    this.committed = false;
   }
 
   /** The element validity is reported against (the native control inside). */
@@ -105,24 +125,54 @@ export abstract class FormosaField extends LitElement {
     this.error = message;
   }
 
+  /** The state a form keeps to restore this control (back/forward, autofill): the submitted value by default. */
+  protected get formState(): string | null {
+    return this.formValue;
+  }
+  /** Nothing entered yet (the `blank` state). */
+  protected get blank(): boolean {
+    return this.formValue === null;
+  }
+  /** The value a form reset returns to (null: unanswered): the `value` attribute, as a native input's default. */
+  protected get defaultState(): string | null {
+    return this.getAttribute('value');
+  }
+  /** Sets the value from a state this control gave `setFormValue` (or a default; null: unanswered). */
+  protected abstract applyState(state: string | null): void;
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.internals.setFormValue(this.isDisabled ? null : this.formValue);
+    const { internals } = this;
+    internals.setFormValue(this.isDisabled ? null : this.formValue, this.formState);
     const anchor = this.anchor ?? undefined;
-    if (this.error) this.internals.setValidity({ customError: true }, this.error, anchor);
-    else if (this.required && !this.isDisabled && this.formValue === null) this.internals.setValidity({ valueMissing: true }, this.label, anchor);
-    else this.internals.setValidity({});
-    this.setState('user-invalid', Boolean(this.error));
+    if (this.error) internals.setValidity({ customError: true }, this.error, anchor);
+    else if (this.required && !this.isDisabled && this.formValue === null) internals.setValidity({ valueMissing: true }, this.label, anchor);
+    else internals.setValidity({});
+    // Custom states, so hosts can style `formosa-text-field:state(user-invalid)`. Valid and invalid, as the native
+    // pseudo-classes, only while the control is validated (not disabled, not read-only); the user- ones only once the
+    // citizen committed a value or an error shows.
+    const validated = internals.willValidate;
+    const valid = internals.validity.valid;
+    const states: Record<FieldState, boolean> = {
+      required: this.required, disabled: this.isDisabled, readonly: this.readonly, blank: this.blank,
+      valid: validated && valid, invalid: validated && !valid,
+      'user-invalid': Boolean(this.error), 'user-valid': this.committed && validated && valid,
+    };
+    for (const [state, on] of Object.entries(states)) {
+      if (on) internals.states.add(state);
+      else internals.states.delete(state);
+    }
   }
 
-  private setState(state: string, on: boolean): void {
-    // CustomStateSet: lets hosts style `formosa-text-field:state(user-invalid)`.
-    const states = (this.internals as ElementInternals & { states?: Set<string> }).states;
-    if (!states) return;
-    if (on) states.add(state);
-    else states.delete(state);
+  /** Like a native control: back to the default (the `value` attribute, `checked` for a checkbox), untouched. */
+  formResetCallback(): void {
+    this.committed = false;
+    this.applyState(this.defaultState);
   }
-
+  /** The browser gives back the state set with `setFormValue` (back/forward cache, session restore, autofill). */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    this.applyState(typeof state === 'string' ? state : null);
+  }
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
   }
@@ -150,8 +200,11 @@ export abstract class FormosaField extends LitElement {
   protected emitInput(value: unknown): void {
     this.dispatchEvent(new FormosaInputEvent(this.name, value));
   }
+  /** The citizen committed a value: `formosa-change`, and a native-like `change` (bubbling, not composed) for frameworks' bindings. */
   protected emitChange(value: unknown): void {
+    this.committed = true;
     this.dispatchEvent(new FormosaChangeEvent(this.name, value));
+    this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   /** The ids of the notes present (`first`, hint, lock reason, provenance, error), for aria-describedby. */

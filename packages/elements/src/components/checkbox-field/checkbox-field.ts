@@ -31,7 +31,7 @@ export class FormosaCheckboxField extends FormosaField {
     `,
   ];
 
-  static override properties = { ...FormosaField.properties, checked: { type: Boolean, reflect: true }, value: {}, statement: {}, statementLang: { attribute: 'statement-lang' }, statementLabel: { attribute: 'statement-label' } };
+  static override properties = { ...FormosaField.properties, checked: { type: Boolean }, value: {}, statement: {}, statementLang: { attribute: 'statement-lang' }, statementLabel: { attribute: 'statement-label' } };
 
   declare checked: boolean;
   /** Submitted with a native form when ticked (like the native checkbox's `value`). */
@@ -55,8 +55,12 @@ export class FormosaCheckboxField extends FormosaField {
   protected get formValue(): string | null {
     return this.checked ? this.value : null;
   }
-  formResetCallback(): void {
-    this.checked = this.hasAttribute('checked');
+  /** The `checked` attribute is the default (as a native checkbox's), so the property does not reflect to it. */
+  protected override get defaultState(): string | null {
+    return this.hasAttribute('checked') ? this.value : null;
+  }
+  protected applyState(state: string | null): void {
+    this.checked = state !== null;
   }
 
   override render() {

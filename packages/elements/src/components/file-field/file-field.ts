@@ -160,8 +160,15 @@ export class FormosaFileField extends FormosaField {
   protected get formValue(): string | null {
     return this.value.length ? this.value.map((a) => a.id).join(',') : null;
   }
-  formResetCallback(): void {
-    this.value = [];
+  /** The attachments themselves (names, types, sizes), so a restored field shows them, not only their ids. */
+  protected override get formState(): string | null {
+    return this.value.length ? JSON.stringify(this.value) : null;
+  }
+  protected override get defaultState(): null {
+    return null;
+  }
+  protected applyState(state: string | null): void {
+    this.value = state ? (JSON.parse(state) as Attachment[]) : [];
   }
 
   private set(value: readonly Attachment[]): void {

@@ -20,6 +20,7 @@ import { formStyles } from './form.styles.js';
 import { problemsView, receiptView, reviewView, stepperView } from './views.js';
 import { fileParams } from './file-texts.js';
 import { arrivingValidator, type ArrivingValidator } from './arriving-validator.js';
+import { JourneyAnalytics } from './analytics.js';
 import { correctionView, draftFooter, draftNotices, elsewhereView, saveStatusText, waitingNotice } from './session-views.js';
 import { consentView, myDataNotice, sealNotice, type MyDataActions } from './mydata-views.js';
 import type { MyDataKit, MyDataSpeaker } from '../mydata/mydata-kit.js';
@@ -45,10 +46,24 @@ const LEAVING = ['pagehide', 'visibilitychange', 'freeze'] as const;
  * @event formosa-draft-restored - Saved answers were brought back (`savedAt`, and `dropped`: those a new version could not take).
  * @event formosa-outbox - The application's place in the outbox changed: `queued`, `sent`, `rejected` or `refused`.
  * @event formosa-mydata - Where MyData prefill stands: `offered`, `going`, `waiting`, `ready`, `failed` or `expired` (never a value).
+ * @event formosa-analytics - A record of the citizen's journey (`record`: step reached or left, errors shown by code, abandoned, submitted; never an answer).
  * @csspart consent - The consent step of a form that reads MyData.
  * @csspart mydata-notice - What MyData filled in, the wait for it, or why it did not and the way forward.
  * @csspart draft - The save status and the choice not to keep answers on this device.
  * @csspart draft-notice - "Welcome back": the answers brought back, and those a new version could not take.
+ * @csspart field - Each field's wrapper (exported from the field's own `field` part; so are the `field-*` parts below).
+ * @csspart field-label - Each field's label (or legend).
+ * @csspart field-hint - Each field's hint.
+ * @csspart field-error - Each field's error message.
+ * @csspart field-input - Each field's native control (each box of a date in parts).
+ * @csspart field-prefix - The prefix before an amount (NT$).
+ * @csspart field-option - Each choice's row of a radio group.
+ * @csspart field-statement - The statement of a consent or declaration checkbox.
+ * @csspart field-list - The list of a file field's files.
+ * @csspart field-lock-reason - Why a read-only value is locked.
+ * @csspart field-provenance - Where a value came from (MyData).
+ * @csspart section - Each section's fieldset.
+ * @csspart section-heading - Each section's legend.
  * @cssprop --formosa-color-primary - Buttons and links.
  * @cssprop --formosa-color-error - Error messages and markers.
  * @cssprop --formosa-color-focus - The focus band.
@@ -76,6 +91,7 @@ export class FormosaForm extends LitElement {
     draftKey: { attribute: 'draft-key' },
     draftDays: { attribute: 'draft-days', type: Number },
     mydata: {},
+    analytics: {},
     status: { state: true },
     problems: { state: true },
   };
@@ -119,6 +135,11 @@ export class FormosaForm extends LitElement {
    * a connector. `off`: never (the citizen fills in by hand). See docs/mydata.md.
    */
   declare mydata: 'auto' | 'off';
+  /**
+   * URL the journey's `formosa-analytics` records are sent to, in batches with `navigator.sendBeacon` (text/plain
+   * `{"records": [...]}`, no preflight): when 20 wait, and when the page is hidden or left. See docs/embedding.md.
+   */
+  declare analytics: string | undefined;
 
   declare protected status: Status;
   declare protected problems: readonly Problem[];
@@ -149,8 +170,12 @@ export class FormosaForm extends LitElement {
   private waitingTold = false;
   /** The outbox entry last reported with an event, so each change is reported once. */
   private reported?: OutboxEntry;
+  /** Records of the citizen's journey (`formosa-analytics`), made from the form's own events. */
+  private readonly journey = new JourneyAnalytics(this, () => this.engine?.definition, () => this.analytics);
   private readonly leaving = (event: Event) => {
-    if (event.type !== 'visibilitychange' || document.visibilityState === 'hidden') void this.session?.flush();
+    const away = event.type !== 'visibilitychange' || document.visibilityState === 'hidden';
+    if (away) void this.session?.flush();
+    this.journey.away(away);
   };
   /** Uploads a chosen file to the agency at once; the answer keeps only its reference. */
   private uploadTo?: (field: string) => Uploader;
@@ -304,6 +329,7 @@ export class FormosaForm extends LitElement {
     super.disconnectedCallback();
     for (const type of LEAVING) (type === 'pagehide' ? window : document).removeEventListener(type, this.leaving);
     void this.session?.flush();
+    this.journey.away(true);
     this.stopSession();
     this.langObserver?.disconnect();
   }

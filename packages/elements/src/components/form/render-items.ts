@@ -68,6 +68,12 @@ export interface RenderContext {
   readonly removeUpload: Remover;
 }
 
+/**
+ * Every field's parts, reachable from the page as the form's own: `formosa-form::part(field-label)`. Each part `x` of a
+ * field is the form's `field-x` (and the wrapper, `field`, stays `field`).
+ */
+const FIELD_PARTS = ['field', ...['label', 'hint', 'error', 'input', 'prefix', 'option', 'statement', 'list', 'lock-reason', 'provenance'].map((p) => `${p}: field-${p}`)].join(', ');
+
 /** One empty list for every render, so a file field without files or limits is not re-rendered by each keystroke elsewhere. */
 const NONE: readonly never[] = [];
 
@@ -118,7 +124,7 @@ function renderItem(item: LayoutItem, ctx: RenderContext, scope: string): unknow
     if (!ctx.engine.isShown(ctx.state, sectionKey(item.section))) return nothing;
     const title = ctx.t.text(item.title);
     const description = ctx.t.text(item.description);
-    return html`<formosa-section heading=${title.text} heading-lang=${ctx.t.fallbackLang(title) ?? nothing}
+    return html`<formosa-section exportparts="section, heading: section-heading" heading=${title.text} heading-lang=${ctx.t.fallbackLang(title) ?? nothing}
       description=${description.text || nothing} description-lang=${ctx.t.fallbackLang(description) ?? nothing}
       >${renderItems(item.items, ctx, scope)}</formosa-section
     >`;
@@ -161,27 +167,27 @@ function fieldTemplate(field: FieldItem, ctx: RenderContext, path: string): Temp
   const id = fieldId(path);
   switch (view.widget) {
     case 'select':
-      return html`<formosa-select-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
+      return html`<formosa-select-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} autocomplete=${field.autocomplete ?? nothing} .options=${choices} .value=${live(value)}
         placeholder=${texts.choose}></formosa-select-field>`;
     case 'radio':
-      return html`<formosa-radio-group id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
+      return html`<formosa-radio-group id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} .options=${choices} .value=${live(value)}></formosa-radio-group>`;
     case 'checkbox':
-      return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
+      return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix}
         statement=${view.statement ?? nothing} statement-lang=${view.statementLang ?? nothing} statement-label=${texts.statement}
         ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} .checked=${live(value === true)}></formosa-checkbox-field>`;
     case 'file':
-      return html`<formosa-file-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
+      return html`<formosa-file-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} .accept=${field.accept ?? NONE} max-size=${field.maxSize ?? nothing}
         max-files=${view.maxFiles} capture=${field.capture ?? nothing}
         .value=${live(Array.isArray(value) ? value : NONE)} .uploader=${ctx.upload(path)} .remover=${ctx.removeUpload} .texts=${view.fileTexts}></formosa-file-field>`;
     case 'textarea':
-      return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} label=${view.label} label-lang=${view.labelLang ?? nothing}
+      return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} label=${view.label} label-lang=${view.labelLang ?? nothing}
         hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
         ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} autocomplete=${field.autocomplete ?? nothing}
         .value=${live(value === undefined ? '' : String(value))}></formosa-textarea-field>`;
@@ -206,16 +212,16 @@ interface InputAttributes {
 
 // Lit templates are static per tag, so each input element has its own (identical) template. Dates are always
 // entered in boxes: the browser's picker follows the browser's locale (mm/dd/yyyy in a Chinese form), not the form's.
-const textField = (a: InputAttributes) => html`<formosa-text-field id=${a.id} data-path=${a.path} name=${a.path} type=${a.type} label=${a.view.label}
+const textField = (a: InputAttributes) => html`<formosa-text-field id=${a.id} data-path=${a.path} name=${a.path} exportparts=${FIELD_PARTS} type=${a.type} label=${a.view.label}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} lock-reason=${a.lock} provenance=${a.provenance}
   autocomplete=${a.autocomplete ?? nothing} .value=${live(a.shown)}></formosa-text-field>`;
-const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
+const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id} data-path=${a.path} name=${a.path} exportparts=${FIELD_PARTS} label=${a.view.label}
   prefix-text=${a.currency === 'TWD' ? 'NT$' : (a.currency ?? nothing)}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} lock-reason=${a.lock} provenance=${a.provenance}
   autocomplete=${a.autocomplete ?? nothing} .value=${live(a.shown)}></formosa-number-field>`;
-const dateField = (a: InputAttributes) => html`<formosa-date-field id=${a.id} data-path=${a.path} name=${a.path} label=${a.view.label}
+const dateField = (a: InputAttributes) => html`<formosa-date-field id=${a.id} data-path=${a.path} name=${a.path} exportparts=${FIELD_PARTS} label=${a.view.label}
   label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
   error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} lock-reason=${a.lock} provenance=${a.provenance}
   autocomplete=${a.autocomplete ?? nothing} calendar=${a.calendar} entry="parts" year-label=${a.calendar === 'roc' ? a.texts.rocYear : a.texts.year}

@@ -75,10 +75,10 @@ export class FormosaTextField extends FormosaField {
     return this.value === '' ? null : this.value;
   }
 
-  formResetCallback(): void {
-    this.value = this.getAttribute('value') ?? '';
+  protected override get blank(): boolean {
+    return !this.value;
   }
-  formStateRestoreCallback(state: string | null): void {
+  protected applyState(state: string | null): void {
     this.value = state ?? '';
   }
 

@@ -32,8 +32,8 @@ export class FormosaTextareaField extends FormosaField {
   protected get formValue(): string | null {
     return this.value ? this.value : null;
   }
-  formResetCallback(): void {
-    this.value = '';
+  protected applyState(state: string | null): void {
+    this.value = state ?? '';
   }
 
   override render() {
