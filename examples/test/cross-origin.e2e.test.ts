@@ -92,9 +92,9 @@ test('a page on origin A listed in B\'s corsOrigins: the citizen fills and sends
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('formosa-receipt')`);
     const id = await page.evaluate(() => (window as unknown as { receiptId: string }).receiptId);
     const shown = await page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt')!.getAttribute('receipt'));
-    assert.equal(b.store.count(FORM), 1);
-    assert.equal(shown, b.store.get(FORM, id)?.receipt, 'the receipt B issued');
-    assert.equal(b.store.get(FORM, id)?.data && (b.store.get(FORM, id)!.data as { applicant: { name: string } }).applicant.name, '陳阿嬤');
+    assert.equal(await b.store.count(FORM), 1);
+    assert.equal(shown, (await b.store.get(FORM, id))?.receipt, 'the receipt B issued');
+    assert.equal((await b.store.get(FORM, id))?.data && ((await b.store.get(FORM, id))!.data as { applicant: { name: string } }).applicant.name, '陳阿嬤');
     assert.deepEqual(problems, [], 'no CSP violation, CORS refusal or console error');
     await page.close();
   } finally {
@@ -118,7 +118,7 @@ test('the same page, B not listing A: the citizen is told the page cannot show t
     assert.deepEqual(await page.evaluate(() => (window as unknown as { loadErrors: unknown[] }).loadErrors), [{ kind: 'load', reason: 'refused' }]);
     assert.ok(problems.some((p) => p.includes("add this page's origin") && p.includes(host.url) && p.includes('corsOrigins')), JSON.stringify(problems));
     assert.ok(logged.includes(`[formosa] refused cross-origin request from ${host.url}: add it to corsOrigins`), logged.join('\n'));
-    assert.equal(b.store.count(FORM), 0);
+    assert.equal(await b.store.count(FORM), 0);
     await page.close();
   } finally {
     console.warn = warn;
@@ -186,8 +186,8 @@ test('uploads cross origins too: the lease goes to B, is removed there (DELETE w
   const lease = (page: Page) =>
     page.evaluate(() => ((document.querySelector('formosa-form')!.shadowRoot!.querySelector('[data-path="/rental/leaseCopy"]') as unknown as { value: { id: string }[] }).value[0]?.id));
   const stored = async (id: string, wanted: boolean) => {
-    for (let i = 0; i < 50 && Boolean(b.store.attachment('rent-subsidy', id)) !== wanted; i++) await new Promise((r) => setTimeout(r, 100));
-    return Boolean(b.store.attachment('rent-subsidy', id));
+    for (let i = 0; i < 50 && Boolean(await b.store.attachment('rent-subsidy', id)) !== wanted; i++) await new Promise((r) => setTimeout(r, 100));
+    return Boolean(await b.store.attachment('rent-subsidy', id));
   };
   try {
     const { page, problems } = await open(`${host.url}/?form=rent-subsidy`);
@@ -215,7 +215,7 @@ test('uploads cross origins too: the lease goes to B, is removed there (DELETE w
     await clickButton(page, 'Send application');
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('formosa-receipt')`);
     const id = await page.evaluate(() => (window as unknown as { receiptId: string }).receiptId);
-    const record = b.store.get('rent-subsidy', id)!.data as { rental: { leaseCopy: { id: string }[] } };
+    const record = (await b.store.get('rent-subsidy', id))!.data as { rental: { leaseCopy: { id: string }[] } };
     assert.deepEqual(record.rental.leaseCopy.map((file) => file.id), [second]);
     // The one refusal is MyData's question (same-origin only; the form takes it as "not offered"): Chromium reports
     // it twice, the second time without its address.

@@ -109,7 +109,7 @@ for (const name of ['rent-subsidy', 'smoke-alarm-subsidy']) {
       await page.waitForFunction(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt'), { timeout: 10_000 });
       const receipt = await page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('formosa-receipt')!.getAttribute('receipt'));
       assert.match(receipt!, /^[A-Z]{2,4}-\d{8}-[0-9A-Z]{6}$/);
-      assert.equal(server.store.count(name), 1);
+      assert.equal(await server.store.count(name), 1);
       assert.deepEqual(problems, []);
     } finally {
       await server.close();

@@ -113,14 +113,14 @@ test('offline, sent, the browser closed; reopened online: one record, and the ci
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('.notice')?.textContent.includes('You are offline')`);
     assert.equal(await view(page), 'submitting');
     await first.close();
-    assert.equal(server.store.count('smoke-alarm-subsidy'), 0);
+    assert.equal(await server.store.count('smoke-alarm-subsidy'), 0);
 
     const second = await launchProfile();
     const { page: back, errors } = await open(second, url);
     await until(back, `document.querySelector('formosa-form').shadowRoot.querySelector('formosa-receipt')`);
-    assert.equal(server.store.count('smoke-alarm-subsidy'), 1);
+    assert.equal(await server.store.count('smoke-alarm-subsidy'), 1);
     const shown = await inForm(back, (r) => r.querySelector('formosa-receipt')!.getAttribute('receipt'));
-    assert.equal(shown, server.store.get('smoke-alarm-subsidy', listIds(server)[0]!)?.receipt);
+    assert.equal(shown, (await server.store.get('smoke-alarm-subsidy', listIds(server)[0]!))?.receipt);
     assert.deepEqual(errors, []);
     await second.close();
   } finally {
@@ -149,9 +149,9 @@ test('500s, then a time-out, then stored but the answer dropped: one record, and
     await clickButton(page, 'Send application');
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('formosa-receipt')`, 30_000);
     assert.deepEqual(proxy.remaining(), [], 'every fault was met');
-    assert.equal(server.store.count('smoke-alarm-subsidy'), 1);
+    assert.equal(await server.store.count('smoke-alarm-subsidy'), 1);
     const [id] = listIds(server);
-    assert.equal(await inForm(page, (r) => r.querySelector('formosa-receipt')!.getAttribute('receipt')), server.store.get('smoke-alarm-subsidy', id!)!.receipt);
+    assert.equal(await inForm(page, (r) => r.querySelector('formosa-receipt')!.getAttribute('receipt')), (await server.store.get('smoke-alarm-subsidy', id!))!.receipt);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -171,7 +171,7 @@ test('stored but unanswered, then an answer changed and sent again: the receipt 
     await fillSmokeAlarm(page, '陳阿嬤');
     await clickButton(page, 'Send application');
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('.notice')?.textContent.includes('could not reach the service')`);
-    assert.equal(server.store.count('smoke-alarm-subsidy'), 1, 'the agency holds the first answers');
+    assert.equal(await server.store.count('smoke-alarm-subsidy'), 1, 'the agency holds the first answers');
     assert.deepEqual(await violations(page, 'waiting to be sent'), []);
     await clickButton(page, 'Change my answers');
     await until(page, `document.querySelector('formosa-form').view === 'review'`);
@@ -192,10 +192,10 @@ test('stored but unanswered, then an answer changed and sent again: the receipt 
       differences: [...r.querySelectorAll('.difference')].map((d) => d.textContent!.replace(/\s+/g, ' ').trim()),
     }));
     const [first] = listIds(server);
-    assert.equal(shown.receipt, server.store.get('smoke-alarm-subsidy', first!)!.receipt);
+    assert.equal(shown.receipt, (await server.store.get('smoke-alarm-subsidy', first!))!.receipt);
     assert.equal(shown.differences.length, 1);
     assert.match(shown.differences[0]!, /陳阿嬤.*陳阿公/);
-    assert.equal(server.store.count('smoke-alarm-subsidy'), 1, 'nothing sent before the citizen chooses');
+    assert.equal(await server.store.count('smoke-alarm-subsidy'), 1, 'nothing sent before the citizen chooses');
     assert.deepEqual(await violations(page, 'the differences'), []);
     await clickButton(page, 'Send my changes as a correction');
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('.correction')?.textContent.includes('Your correction was received')`, 20_000);
@@ -232,7 +232,7 @@ test('a 422 from the agency puts the citizen on the step with the field errors',
     assert.equal(await view(page), 'application');
     const error = await page.evaluate(() => (document.querySelector('formosa-form')!.shadowRoot!.querySelector('[data-path="/applicant/name"]') as unknown as { error: string }).error);
     assert.match(error, /Full name|name/i);
-    assert.equal(server.store.count('smoke-alarm-subsidy'), 0);
+    assert.equal(await server.store.count('smoke-alarm-subsidy'), 0);
   } finally {
     await context.close();
     await server.close();
@@ -267,7 +267,7 @@ test('two tabs: the second is told, takes over with every keystroke of the first
     await b.setOfflineMode(false);
     await b.evaluate(() => dispatchEvent(new Event('online')));
     await new Promise((r) => setTimeout(r, 1500));
-    assert.equal(server.store.count('smoke-alarm-subsidy'), 1);
+    assert.equal(await server.store.count('smoke-alarm-subsidy'), 1);
     assert.deepEqual([...errorsA, ...errorsB], []);
   } finally {
     await context.close();
@@ -292,7 +292,7 @@ test('a full disk: the citizen is told, nothing typed is lost, and the applicati
     assert.deepEqual(await violations(page, 'storage full'), []);
     await clickButton(page, 'Send application');
     await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('formosa-receipt')`);
-    assert.equal(server.store.count('smoke-alarm-subsidy'), 1);
+    assert.equal(await server.store.count('smoke-alarm-subsidy'), 1);
   } finally {
     await context.close();
     await server.close();

@@ -80,7 +80,7 @@ for (const [name, csp] of [['the issue\'s CSP (default-src \'self\'; script-src 
       assert.equal(stored.receipt, receipt.receipt);
       assert.equal(stored.data.applicant.nationalId, 'A123456789');
       assert.equal(stored.data.rental.monthlyRent, 12000);
-      assert.equal(server.store.count('rent-subsidy'), 1);
+      assert.equal(await server.store.count('rent-subsidy'), 1);
       assert.deepEqual(problems, []);
       await page.close();
     } finally {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadForms, type ServedForm } from './forms.js';
 import { Judges } from './judges.js';
-import { MissingAttachmentError, SubmissionStore, type SubmissionSummary } from './store.js';
+import { MissingAttachmentError, openStore, type Store, type SubmissionSummary } from './store/index.js';
 import { crossOrigin, HttpError, readBytes, readJsonText, sendJson, serveFile, STRICT_CSP } from './http.js';
 import { patternOf, type Attachment } from '@formosa/schema';
 import { characterProblem, getAt, setAt, type Data } from '@formosa/engine';
@@ -19,7 +19,10 @@ import { sendBody } from './compress.js';
 export interface ServerOptions {
   /** Folder of `*.json` definitions. */
   readonly formsDir: string;
-  /** SQLite database file (`:memory:` for a throwaway one). */
+  /**
+   * Where submissions are kept: a SQLite file (`:memory:` for a throwaway one), or a PostgreSQL URL
+   * (`postgres://…`) that several instances share. Migrated at start.
+   */
   readonly database: string;
   /** Folders served as static files, first match wins (the demo site, the built bundle). */
   readonly staticDirs?: readonly { readonly prefix: string; readonly dir: string }[];
@@ -49,7 +52,7 @@ export interface ServerOptions {
 export interface RunningServer {
   readonly server: Server;
   readonly url: string;
-  readonly store: SubmissionStore;
+  readonly store: Store;
   close(): Promise<void>;
 }
 
@@ -93,7 +96,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const cors = crossOrigin(options.corsOrigins ?? []);
   const judges = new Judges();
   const forms = await loadForms(options.formsDir, judges);
-  const store = new SubmissionStore(options.database);
+  const store = await openStore(options.database);
   const statics = (options.staticDirs ?? []).map((s) => ({ prefix: s.prefix, dir: resolve(s.dir) }));
   const csp = options.csp ?? STRICT_CSP;
   const bodyLimit = options.bodyLimit ?? 1_000_000;
@@ -130,8 +133,8 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   };
   const badJson = () => new HttpError(400, { error: 'bad_json', message: 'The body is not valid JSON' });
   /** What a submission's key answers, when stored now (201) or before (200, a lookup); a correction names what it corrects. */
-  const answerOf = ({ id, formId, receipt, submittedAt, corrects }: SubmissionSummary) => {
-    const corrected = corrects ? store.summary(formId, { id: corrects }) : undefined;
+  const answerOf = async ({ id, formId, receipt, submittedAt, corrects }: SubmissionSummary) => {
+    const corrected = corrects ? await store.summary(formId, { id: corrects }) : undefined;
     return { id, receipt, submittedAt, ...(corrected ? { corrects: { id: corrected.id, receipt: corrected.receipt } } : {}) };
   };
   /** Set once the server listens (the connector's return and notification URLs are the server's own). */
@@ -177,13 +180,13 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         if (wait) throw tooMuch(wait);
       });
       if (data.length === 0) throw new HttpError(422, { error: 'empty_file', message: 'The file is empty' });
-      const stored = store.storeAttachment(form!.definition.id, info.pattern, name, type, data);
+      const stored = await store.storeAttachment(form!.definition.id, info.pattern, name, type, data);
       const url = `/api/forms/${form!.definition.id}/attachments/${stored.id}`;
       // The token (for the uploader only) is what deleting the file before sending takes.
       sendJson(res, 201, { id: stored.id, name: stored.name, type: stored.type, size: stored.size, url, token: stored.token } satisfies Attachment, { location: url });
     }],
-    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
-      const file = store.attachment(form!.definition.id, match[2]!, true);
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, async (_req, res, form, match) => {
+      const file = await store.attachment(form!.definition.id, match[2]!, true);
       if (!file) throw new HttpError(404, { error: 'not_found', message: 'No such file' });
       res.writeHead(200, {
         // A citizen's papers: never kept in a cache (a shared computer, a proxy).
@@ -193,11 +196,11 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       });
       res.end(file.data);
     }],
-    ['DELETE', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, (req, res, form, match) => {
+    ['DELETE', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, async (req, res, form, match) => {
       const token = String(req.headers['x-formosa-attachment-token'] ?? '');
-      if (!store.attachment(form!.definition.id, match[2]!)) throw new HttpError(404, { error: 'not_found', message: 'No such file' });
-      if (!token || !store.holdsToken(form!.definition.id, match[2]!, token)) throw new HttpError(403, { error: 'forbidden', message: 'Only whoever uploaded the file can delete it (its token)' });
-      const outcome = store.deleteAttachment(form!.definition.id, match[2]!);
+      if (!(await store.attachment(form!.definition.id, match[2]!))) throw new HttpError(404, { error: 'not_found', message: 'No such file' });
+      if (!token || !(await store.holdsToken(form!.definition.id, match[2]!, token))) throw new HttpError(403, { error: 'forbidden', message: 'Only whoever uploaded the file can delete it (its token)' });
+      const outcome = await store.deleteAttachment(form!.definition.id, match[2]!);
       if (outcome === 'missing') throw new HttpError(404, { error: 'not_found', message: 'No such file' });
       if (outcome === 'kept') throw new HttpError(409, { error: 'submitted', message: 'The file belongs to a submission and is kept with it' });
       res.writeHead(204).end();
@@ -208,7 +211,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       const { definition } = form!;
       const flight = key === undefined ? undefined : `${definition.id}\u0000${key}`;
       // Refused before its body is read; checked again where it is stored (a lookup may retire the key meanwhile).
-      if (key !== undefined && store.isRetired(definition.id, key)) {
+      if (key !== undefined && (await store.isRetired(definition.id, key))) {
         req.resume();
         throw retiredError();
       }
@@ -228,17 +231,17 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         if (correctedKey !== undefined) {
           // The original's key is the proof: only the citizen's browser holds it. Still in flight, it is stored in a moment.
           if (inFlight.has(`${definition.id}\u0000${correctedKey}`)) throw inFlightError();
-          corrected = store.summary(definition.id, { key: correctedKey });
+          corrected = await store.summary(definition.id, { key: correctedKey });
           if (!corrected) return sendJson(res, 422, { error: 'correction_target_missing', message: 'No submission of this form has the Idempotency-Key this one corrects' });
         }
-        const data = attachFiles(form!, judged.data);
+        const data = await attachFiles(form!, judged.data);
         if ('errors' in data) return sendJson(res, 422, data);
         // Answers MyData verified must arrive as they were handed out (a changed page cannot change them).
         const checked = mydata ? mydata.verify(req, form!, data.data) : { verified: [] };
         if ('status' in checked) return sendJson(res, checked.status, checked.body);
         let stored;
         try {
-          stored = store.store(definition.id, definition.version, key, data.data, { attachments: data.files.map((f) => f.id), hash: judged.fingerprint, corrects: corrected?.id, verified: checked.verified });
+          stored = await store.store(definition.id, definition.version, key, data.data, { attachments: data.files.map((f) => f.id), hash: judged.fingerprint, corrects: corrected?.id, verified: checked.verified });
         } catch (error) {
           if (!(error instanceof MissingAttachmentError)) throw error;
           const file = data.files.find((f) => f.id === error.attachmentId)!;
@@ -248,7 +251,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         if ('reused' in stored) return sendJson(res, 422, { error: 'idempotency_key_reused', message: 'This Idempotency-Key was used for a different submission' });
         if ('retired' in stored) throw retiredError();
         const { submission, created } = stored;
-        sendJson(res, created ? 201 : 200, answerOf(submission), created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
+        sendJson(res, created ? 201 : 200, await answerOf(submission), created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
       } finally {
         if (flight) inFlight.delete(flight);
       }
@@ -270,9 +273,9 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       if (inFlight.has(flight)) throw inFlightError();
       // Nothing under the key at all: it is retired with the same query, so an attempt still on its way (held in a
       // proxy) is refused with 410 when it arrives, not stored as a second application after this 404.
-      const submission = store.findOrRetire(definition.id, key, proof.fingerprint);
+      const submission = await store.findOrRetire(definition.id, key, proof.fingerprint);
       if (!submission) throw new HttpError(404, { error: 'not_stored', message: 'Nothing is stored under this Idempotency-Key for this body' });
-      sendJson(res, 200, answerOf(submission));
+      sendJson(res, 200, await answerOf(submission));
     }],
     // Asked by every page of a form that reads MyData: a server without a connector says so plainly (not a 404 in the console).
     ['GET', /^\/api\/forms\/([a-z0-9-]+)\/mydata$/, (_req, res, form) => (mydata ? mydata.describe(res, form!) : sendJson(res, 200, { offered: false }))],
@@ -281,16 +284,16 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     ['POST', /^\/api\/mydata\/notify$/, (req, res) => myData().notify(req, res)],
     ['GET', /^\/api\/mydata\/return$/, (req, res) => myData().returned(req, res)],
     ['GET', /^\/api\/health$/, (_req, res) => sendJson(res, 200, { status: 'ok' })],
-    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/submissions\/([0-9a-f-]{36})$/, (_req, res, form, match) => {
-      const submission = store.get(form!.definition.id, match[2]!);
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/submissions\/([0-9a-f-]{36})$/, async (_req, res, form, match) => {
+      const submission = await store.get(form!.definition.id, match[2]!);
       if (!submission) throw new HttpError(404, { error: 'not_found', message: 'No such submission' });
       // A correction and what it corrects are one application to the agency: each names the other.
-      sendJson(res, 200, { ...submission, correctedBy: store.correctionsOf(submission.formId, submission.id) });
+      sendJson(res, 200, { ...submission, correctedBy: await store.correctionsOf(submission.formId, submission.id) });
     }],
   ];
 
   /** Every file a submission refers to must have been uploaded for that form and field; the stored metadata is the server's. */
-  const attachFiles = ({ engine, definition }: ServedForm, data: Data): { data: Data; files: { id: string; path: string; index: number }[] } | { errors: { path: string; code: string; params: object }[] } => {
+  const attachFiles = async ({ engine, definition }: ServedForm, data: Data): Promise<{ data: Data; files: { id: string; path: string; index: number }[] } | { errors: { path: string; code: string; params: object }[] }> => {
     const errors: { path: string; code: string; params: object }[] = [];
     const referred: { id: string; path: string; index: number }[] = [];
     let result = data;
@@ -298,12 +301,13 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       for (const pointer of instancesOf(info.pattern, data)) {
         const files = getAt(data, pointer);
         if (!Array.isArray(files)) continue;
-        const checked = files.map((file: { id?: unknown }, i) => {
-          const stored = typeof file?.id === 'string' ? store.attachment(definition.id, file.id) : undefined;
+        const checked = [];
+        for (const [i, file] of (files as { id?: unknown }[]).entries()) {
+          const stored = typeof file?.id === 'string' ? await store.attachment(definition.id, file.id) : undefined;
           if (!stored || stored.field !== patternOf(pointer)) errors.push({ path: pointer, code: 'attachment', params: { index: i } });
           else referred.push({ id: stored.id, path: pointer, index: i });
-          return stored ? { id: stored.id, name: stored.name, type: stored.type, size: stored.size, url: `/api/forms/${definition.id}/attachments/${stored.id}` } : file;
-        });
+          checked.push(stored ? { id: stored.id, name: stored.name, type: stored.type, size: stored.size, url: `/api/forms/${definition.id}/attachments/${stored.id}` } : file);
+        }
         result = setAt(result, pointer, checked);
       }
     }
@@ -363,8 +367,8 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
 
   // Files nobody submitted are not kept: swept at start and every hour (the timer never holds the process open).
   const retention = (options.attachmentRetentionHours ?? 24) * 3_600_000;
-  const sweep = () => store.sweepAttachments(new Date(Date.now() - retention));
-  sweep();
+  const sweep = () => store.sweepAttachments(new Date(Date.now() - retention)).catch((error: unknown) => console.error('[formosa] the sweep of unclaimed files failed:', error));
+  await sweep();
   const sweeper = setInterval(sweep, Math.max(60_000, Math.min(retention, 3_600_000))).unref();
 
   const server = createServer((req, res) => void handle(req, res));
@@ -378,7 +382,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     }
   } catch (error) {
     server.close();
-    store.close();
+    await store.close();
     await judges.close();
     throw error;
   }
@@ -392,8 +396,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         void mydata?.close();
         server.closeAllConnections();
         server.close(() => {
-          store.close();
-          void judges.close().then(done);
+          void Promise.all([store.close(), judges.close()]).then(() => done());
         });
       }),
   };

@@ -12,7 +12,7 @@ import { MYDATA_DATASETS, type FormDefinition } from '@formosa/schema';
 import { checkNationalId } from '@formosa/engine';
 import { HttpError, readJsonText, sendJson, sendText } from './http.js';
 import type { ServedForm } from './forms.js';
-import type { VerifiedAnswer } from './store.js';
+import type { VerifiedAnswer } from './store/index.js';
 
 /** How the server reaches MyData: a connector's configuration, made once the server knows its own URL. */
 export type MyDataSetup = MyDataConfig | ((serverUrl: string) => Promise<{ config: MyDataConfig; close?: () => Promise<void> }>);

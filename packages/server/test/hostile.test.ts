@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import Database from 'better-sqlite3';
 import { FormEngine } from '@formosa/engine';
 import type { Attachment } from '@formosa/schema';
-import { startServer, type RunningServer } from '@formosa/server';
+import { SqliteStore, startServer, type RunningServer } from '@formosa/server';
 import { shapeExceeded } from '../src/http.js';
 import { answers, example, fixtureFile } from '../../../examples/fixtures.js';
 import { base } from '../../../examples/hostile/definitions.js';
@@ -27,7 +27,11 @@ writeFileSync(join(formsDir, 'patterned.json'), JSON.stringify(patterned));
 const database = join(mkdtempSync(join(tmpdir(), 'formosa-hostile-db-')), 'db.sqlite');
 let server: RunningServer;
 /** Submissions stored for every form of the suite (the hostile requests post to several). */
-const storedCount = () => readdirSync(formsDir).reduce((n, file) => n + server.store.count(file.replace(/\.json$/, '')), 0);
+const storedCount = async () => {
+  let n = 0;
+  for (const file of readdirSync(formsDir)) n += await server.store.count(file.replace(/\.json$/, ''));
+  return n;
+};
 const LEASE = readFileSync(fixtureFile('@file:lease.pdf')!);
 
 interface Sent {
@@ -160,7 +164,7 @@ const cases: Case[] = [
 
 for (const [name, build, status, code, headers] of cases) {
   test(`${name}: ${status}${code ? ` ${code}` : ''}, nothing stored, never a 5xx`, async () => {
-    const before = storedCount();
+    const before = await storedCount();
     const response = await send(await build());
     assert.equal(response.status, status, response.text.slice(0, 300));
     if (code) {
@@ -170,7 +174,7 @@ for (const [name, build, status, code, headers] of cases) {
     }
     if (response.status === 405) assert.ok(headers?.['allow'], 'a 405 case says which methods its Allow names');
     for (const [header, value] of Object.entries(headers ?? {})) assert.equal(response.headers[header], value, header);
-    assert.equal(storedCount(), before, 'nothing stored, for any form');
+    assert.equal(await storedCount(), before, 'nothing stored, for any form');
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined, 'Object.prototype untouched');
   });
 }
@@ -259,6 +263,7 @@ test('a long file name is cut by characters, never inside an emoji, and keeps it
 test('submissions are durable: SQLite writes with synchronous=FULL', () => {
   const db = new Database(database, { readonly: true });
   db.close();
+  assert.ok(server.store instanceof SqliteStore);
   assert.equal(server.store.synchronous(), 2, 'FULL');
 });
 
@@ -381,7 +386,7 @@ test('while hostile bodies arrive in parallel, every health probe is answered, n
     '['.repeat(100_000) + ']'.repeat(100_000),
     json({ household: { composition: 'with-family', members: Array.from({ length: 11 }, () => ({ name: '\u0000'.repeat(40) })) } }),
   ];
-  const before = storedCount();
+  const before = await storedCount();
   const attacks = Array.from({ length: 24 }, (_, i) => send({ path: i % 4 === 1 ? '/api/forms/patterned/submissions' : undefined, body: heavy[i % 4] }));
   const probes = Array.from({ length: 20 }, () => send({ method: 'GET', path: '/api/health', headers: {} }));
   const ownLease = JSON.parse((await upload({})).text) as Attachment & { token: string };
@@ -391,7 +396,7 @@ test('while hostile bodies arrive in parallel, every health probe is answered, n
   assert.ok((await Promise.all(probes)).every((r) => r.status === 200), 'every probe answered');
   const receipt = await honest;
   assert.equal(receipt.status, 201, receipt.text.slice(0, 300));
-  assert.equal(storedCount(), before + 1, 'only the honest application stored, for any form');
+  assert.equal(await storedCount(), before + 1, 'only the honest application stored, for any form');
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
 });
 

@@ -10,7 +10,7 @@ import { request } from 'node:http';
 import Database from 'better-sqlite3';
 import { FormEngine } from '@formosa/engine';
 import type { Attachment } from '@formosa/schema';
-import { startServer, SubmissionStore, type RunningServer } from '@formosa/server';
+import { startServer, SqliteStore, type RunningServer } from '@formosa/server';
 import { fingerprint } from '../src/fingerprint.js';
 import { answers, example, fixtureFile } from '../../../examples/fixtures.js';
 
@@ -111,13 +111,13 @@ test('lookup: 409 in_flight while a submission under the key is being processed;
 });
 
 test('lookup never stores anything, not even a valid application under a new key', async () => {
-  const before = server.store.count('rent-subsidy');
+  const before = await server.store.count('rent-subsidy');
   const body = application(await upload());
   for (let i = 0; i < 2; i++) {
     const res = await lookup(body, 'lookup-store-1');
     assert.deepEqual([res.status, (await res.json()).error], [404, 'not_stored']);
   }
-  assert.equal(server.store.count('rent-subsidy'), before);
+  assert.equal(await server.store.count('rent-subsidy'), before);
   assert.equal((await submit(body, 'lookup-store-2')).status, 201, 'the same answers under a key of their own are stored');
 });
 
@@ -129,7 +129,7 @@ test('retired: after a lookup found nothing under a key, the attempt arriving la
   const body = application(lease);
   const first = await lookup(body, 'retire-late-1');
   assert.deepEqual([first.status, (await first.json()).error], [404, 'not_stored']);
-  const before = server.store.count('rent-subsidy');
+  const before = await server.store.count('rent-subsidy');
   // The attempt a proxy held arrives now: the citizen has been told it was not stored.
   const late = await submit(body, 'retire-late-1');
   assert.equal(late.status, 410);
@@ -137,7 +137,7 @@ test('retired: after a lookup found nothing under a key, the attempt arriving la
   assert.equal(answer.error, 'key_retired');
   assert.ok(answer.message);
   assert.equal((await submit(application(lease, '其他路 3 號'), 'retire-late-1')).status, 410, 'whatever the body');
-  assert.equal(server.store.count('rent-subsidy'), before, 'nothing stored');
+  assert.equal(await server.store.count('rent-subsidy'), before, 'nothing stored');
   // Asked again, the retired key answers what a key never used does.
   assert.deepEqual(await whole(await lookup(body, 'retire-late-1')), await whole(await lookup(body, 'retire-never-used')));
   // The refused attempt took no file: the answers go under a new key with the same lease.
@@ -173,30 +173,30 @@ test('retired: the check is in the insert\'s transaction: a key retired by anoth
   const slow = halfSent(body, 'retire-other-1');
   await settle();
   // Another server process sharing the database answered a lookup of this key meanwhile (its in-flight set is its own).
-  const other = new SubmissionStore(database);
+  const other = new SqliteStore(database);
   try {
-    assert.equal(other.findOrRetire('rent-subsidy', 'retire-other-1', fingerprint(JSON.parse(body))), undefined);
+    assert.equal(await other.findOrRetire('rent-subsidy', 'retire-other-1', fingerprint(JSON.parse(body))), undefined);
   } finally {
-    other.close();
+    await other.close();
   }
-  const before = server.store.count('rent-subsidy');
+  const before = await server.store.count('rent-subsidy');
   assert.equal(await slow.finish(), 410);
-  assert.equal(server.store.count('rent-subsidy'), before, 'nothing stored');
+  assert.equal(await server.store.count('rent-subsidy'), before, 'nothing stored');
 });
 
-test('retired: in the store, a key is retired only when no row has it, and a retired key takes no row', () => {
-  const store = new SubmissionStore(':memory:');
+test('retired: in the store, a key is retired only when no row has it, and a retired key takes no row', async () => {
+  const store = new SqliteStore(':memory:');
   try {
-    const held = store.store('f', '1', 'held', { a: 1 }, { hash: fingerprint({ a: 1 }) });
+    const held = await store.store('f', '1', 'held', { a: 1 }, { hash: fingerprint({ a: 1 }) });
     assert.ok('submission' in held && held.created);
-    assert.equal(store.findOrRetire('f', 'held', fingerprint({ a: 2 })), undefined, 'another body: nothing to show');
-    assert.ok('submission' in store.store('f', '1', 'held', { a: 1 }, { hash: fingerprint({ a: 1 }) }), 'and the key is not retired');
-    assert.equal(store.findOrRetire('f', 'free', fingerprint({ a: 1 })), undefined);
-    assert.deepEqual(store.store('f', '1', 'free', { a: 1 }, { hash: fingerprint({ a: 1 }) }), { retired: true });
-    assert.ok('submission' in store.store('g', '1', 'free', { a: 1 }, { hash: fingerprint({ a: 1 }) }), 'retired for that form only');
-    assert.equal(store.count('f'), 1);
+    assert.equal(await store.findOrRetire('f', 'held', fingerprint({ a: 2 })), undefined, 'another body: nothing to show');
+    assert.ok('submission' in (await store.store('f', '1', 'held', { a: 1 }, { hash: fingerprint({ a: 1 }) })), 'and the key is not retired');
+    assert.equal(await store.findOrRetire('f', 'free', fingerprint({ a: 1 })), undefined);
+    assert.deepEqual(await store.store('f', '1', 'free', { a: 1 }, { hash: fingerprint({ a: 1 }) }), { retired: true });
+    assert.ok('submission' in (await store.store('g', '1', 'free', { a: 1 }, { hash: fingerprint({ a: 1 }) })), 'retired for that form only');
+    assert.equal(await store.count('f'), 1);
   } finally {
-    store.close();
+    await store.close();
   }
 });
 
@@ -217,11 +217,11 @@ test('lookup: a key is required and well formed; the body is read as a submissio
 
 test('lookup: a submission stored without a fingerprint (an older row) matches no body', async () => {
   const body = application(await upload());
-  server.store.store('rent-subsidy', '2026.1.0', 'lookup-old-row', JSON.parse(body));
+  await server.store.store('rent-subsidy', '2026.1.0', 'lookup-old-row', JSON.parse(body));
   const res = await lookup(body, 'lookup-old-row');
   assert.equal(res.status, 404);
   assert.equal((await res.json()).error, 'not_stored');
-  assert.equal(server.store.isRetired('rent-subsidy', 'lookup-old-row'), false, 'a key that holds a row is never retired');
+  assert.equal(await server.store.isRetired('rent-subsidy', 'lookup-old-row'), false, 'a key that holds a row is never retired');
 });
 
 test('lookup is a write: the rate limits apply (429 with Retry-After)', async () => {
@@ -257,21 +257,21 @@ test('correction: retried under its own key, the same answer with 200, its link 
   const lease = await upload();
   await submit(application(lease), 'fix-original-2');
   const body = application(lease, '新生南路 4 號');
-  const before = server.store.count('rent-subsidy');
+  const before = await server.store.count('rent-subsidy');
   const first = await correct(body, 'fix-correction-2', 'fix-original-2');
   const again = await correct(body, 'fix-correction-2', 'fix-original-2');
   assert.deepEqual([first.status, again.status], [201, 200]);
   const answer = await first.json();
   assert.ok(answer.corrects);
   assert.deepEqual(await again.json(), answer);
-  assert.equal(server.store.count('rent-subsidy'), before + 1);
+  assert.equal(await server.store.count('rent-subsidy'), before + 1);
   assert.deepEqual(await (await lookup(body, 'fix-correction-2')).json(), answer);
 });
 
 test('correction: a key no submission of this form has gives 422 correction_target_missing, and nothing is stored', async () => {
-  server.store.store('smoke-alarm-subsidy', '1', 'fix-other-form', {});
+  await server.store.store('smoke-alarm-subsidy', '1', 'fix-other-form', {});
   const body = application(await upload(), '新生南路 5 號');
-  const before = server.store.count('rent-subsidy');
+  const before = await server.store.count('rent-subsidy');
   for (const original of ['fix-never-used', 'fix-other-form']) {
     const res = await correct(body, `fix-orphan-${original}`, original);
     assert.equal(res.status, 422);
@@ -279,7 +279,7 @@ test('correction: a key no submission of this form has gives 422 correction_targ
     assert.equal(answer.error, 'correction_target_missing');
     assert.ok(answer.message);
   }
-  assert.equal(server.store.count('rent-subsidy'), before);
+  assert.equal(await server.store.count('rent-subsidy'), before);
 });
 
 test('correction: a correction of a correction makes a chain', async () => {
@@ -300,7 +300,7 @@ test('correction: a malformed Formosa-Corrects, or one without a key of its own,
   const lease = await upload();
   await submit(application(lease), 'fix-header-1');
   const body = application(lease, '新生南路 8 號');
-  const before = server.store.count('rent-subsidy');
+  const before = await server.store.count('rent-subsidy');
   const attempts = [
     correct(body, 'fix-header-2', 'bad key'),
     correct(body, 'fix-header-3', 'k'.repeat(256)),
@@ -312,7 +312,7 @@ test('correction: a malformed Formosa-Corrects, or one without a key of its own,
     assert.equal(res.status, 400);
     assert.equal((await res.json()).error, 'bad_correction');
   }
-  assert.equal(server.store.count('rent-subsidy'), before);
+  assert.equal(await server.store.count('rent-subsidy'), before);
 });
 
 test('correction: it may refer to the files of the application it corrects, never to another application\'s', async () => {
@@ -347,22 +347,22 @@ test('correction: while the original is still in flight, 409 (retried, it is sto
   assert.equal((await correct(body, 'fix-flight-2', 'fix-flight-1')).status, 201);
 });
 
-test('a database from before fingerprints and corrections opens, gains the link, and its rows match no lookup', () => {
+test('a database from before fingerprints and corrections opens, gains the link, and its rows match no lookup', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'formosa-old-')), 'db.sqlite');
   const old = new Database(file);
   old.exec(`CREATE TABLE submissions (id TEXT PRIMARY KEY, form_id TEXT NOT NULL, form_version TEXT NOT NULL, idempotency_key TEXT,
     receipt TEXT NOT NULL UNIQUE, submitted_at TEXT NOT NULL, data TEXT NOT NULL, UNIQUE (form_id, idempotency_key))`);
   old.prepare('INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?)').run('old-1', 'f', '1', 'old-key', 'F-20250101-000000', new Date(0).toISOString(), '{"a":1}');
   old.close();
-  const store = new SubmissionStore(file);
+  const store = new SqliteStore(file);
   try {
-    assert.equal(store.findByRequest('f', 'old-key', fingerprint({ a: 1 })), undefined, 'no fingerprint kept, no proof possible');
-    const stored = store.store('f', '1', 'new-key', { a: 2 }, { hash: fingerprint({ a: 2 }), corrects: 'old-1' });
+    assert.equal(await store.findByRequest('f', 'old-key', fingerprint({ a: 1 })), undefined, 'no fingerprint kept, no proof possible');
+    const stored = await store.store('f', '1', 'new-key', { a: 2 }, { hash: fingerprint({ a: 2 }), corrects: 'old-1' });
     assert.ok('submission' in stored && stored.created);
-    assert.equal(store.get('f', stored.submission.id)?.corrects, 'old-1');
-    assert.deepEqual(store.correctionsOf('f', 'old-1'), [stored.submission.id]);
-    assert.equal(store.findByRequest('f', 'new-key', fingerprint({ a: 2 }))?.id, stored.submission.id);
+    assert.equal((await store.get('f', stored.submission.id))?.corrects, 'old-1');
+    assert.deepEqual(await store.correctionsOf('f', 'old-1'), [stored.submission.id]);
+    assert.equal((await store.findByRequest('f', 'new-key', fingerprint({ a: 2 })))?.id, stored.submission.id);
   } finally {
-    store.close();
+    await store.close();
   }
 });

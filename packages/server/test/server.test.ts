@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { FormEngine } from '@formosa/engine';
-import { startServer, SubmissionStore, type RunningServer } from '@formosa/server';
+import { startServer, SqliteStore, type RunningServer } from '@formosa/server';
 import { answers, example, fixtureFile } from '../../../examples/fixtures.js';
 import type { Attachment } from '@formosa/schema';
 
@@ -72,7 +72,7 @@ test('valid data is stored in SQLite and a receipt issued; GET returns what was 
 });
 
 test('invalid data is rejected with 422 and per-field codes, and nothing is stored', async () => {
-  const before = server.store.count('rent-subsidy');
+  const before = await server.store.count('rent-subsidy');
   const data = validData();
   (data['applicant'] as Record<string, unknown>)['nationalId'] = 'A123456788';
   (data['rental'] as Record<string, unknown>)['monthlyRent'] = -5;
@@ -84,7 +84,7 @@ test('invalid data is rejected with 422 and per-field codes, and nothing is stor
     ['/applicant/nationalId', 'format'], ['/rental/monthlyRent', 'minimum'], ['/bank/account', 'required'],
   ]);
   assert.deepEqual(errors[1].params, { limit: 1, comparison: '>=' });
-  assert.equal(server.store.count('rent-subsidy'), before);
+  assert.equal(await server.store.count('rent-subsidy'), before);
 });
 
 test('values of fields hidden by the rules are not stored', async () => {
@@ -105,7 +105,7 @@ test('the same Idempotency-Key twice returns the original receipt with 200 and s
 });
 
 test('the same Idempotency-Key sent 20 times concurrently stores exactly one record', async () => {
-  const before = server.store.count('rent-subsidy');
+  const before = await server.store.count('rent-subsidy');
   const data = await freshData();
   const responses = await Promise.all(Array.from({ length: 20 }, () => post(data, { 'idempotency-key': 'test-concurrent-1' })));
   const bodies = await Promise.all(responses.map((r) => r.json()));
@@ -113,7 +113,7 @@ test('the same Idempotency-Key sent 20 times concurrently stores exactly one rec
   assert.deepEqual(responses.map((r) => r.status).filter((s) => s === 201), [201]);
   assert.ok(responses.every((r) => [200, 201, 409].includes(r.status)), responses.map((r) => r.status).join(' '));
   assert.equal(new Set(bodies.filter((b) => b.receipt).map((b) => b.receipt)).size, 1);
-  assert.equal(server.store.count('rent-subsidy'), before + 1);
+  assert.equal(await server.store.count('rent-subsidy'), before + 1);
 });
 
 test('malformed requests get clear errors', async () => {
@@ -167,7 +167,7 @@ test('a file no submission took is deleted after the retention period; a submitt
     assert.equal((await fetch(`${second.url}${kept.url}`)).status, 200);
     // A submission referring to a file swept while the citizen was filling in is refused, naming the field.
     const late = await uploadTo(second.url);
-    assert.equal(second.store.sweepAttachments(new Date(Date.now() + 1000)), 1);
+    assert.equal(await second.store.sweepAttachments(new Date(Date.now() + 1000)), 1);
     (data['rental'] as { leaseCopy: Attachment[] }).leaseCopy = [late];
     const res = await fetch(`${second.url}/api/forms/rent-subsidy/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
     assert.equal(res.status, 422);
@@ -191,17 +191,17 @@ test('a file the citizen removed is deleted at once; a file a submission took is
   assert.equal((await fetch(`${server.url}${sent.url}`)).status, 200);
 });
 
-test('a database from before files were linked to submissions opens and gains the link', () => {
+test('a database from before files were linked to submissions opens and gains the link', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'formosa-old-')), 'db.sqlite');
   const old = new Database(file);
   old.exec('CREATE TABLE attachments (id TEXT PRIMARY KEY, form_id TEXT NOT NULL, field TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL, uploaded_at TEXT NOT NULL, data BLOB NOT NULL)');
   old.prepare('INSERT INTO attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run('a', 'f', '/x', 'x.pdf', 'application/pdf', 1, new Date(0).toISOString(), Buffer.from('x'));
   old.close();
-  const store = new SubmissionStore(file);
+  const store = new SqliteStore(file);
   try {
-    assert.equal(store.sweepAttachments(new Date()), 1, 'an old unsubmitted file is swept like any other');
+    assert.equal(await store.sweepAttachments(new Date()), 1, 'an old unsubmitted file is swept like any other');
   } finally {
-    store.close();
+    await store.close();
   }
 });
 

@@ -1,0 +1,169 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3, WAL). Its calls are synchronous and short; the async
+ * interface only wraps them. Processes sharing the file are serialised by `BEGIN IMMEDIATE`.
+ */
+import Database from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MissingAttachmentError, type Store, type StoredAttachment, type StoredSubmission, type StoreOptions, type StoreOutcome, type SubmissionSummary } from './interface.js';
+import { answerUsedKey, hashToken, newSubmission, RECEIPT_ATTEMPTS, submissionOf, SUMMARY_COLUMNS, summaryOf, tokenMatches, type Row, type SummaryRow } from './rows.js';
+import { migrateSqlite } from './migrations/sqlite.js';
+
+const parse = (text: string): unknown => JSON.parse(text);
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  /** Every statement, prepared once when the database opens. */
+  private readonly sql: Record<'insert' | 'retire' | 'isRetired' | 'keyUsed' | 'byKey' | 'byId' | 'summaryByKey' | 'summaryById' | 'summaryByRequest' | 'correctedBy' | 'claim' | 'owner' | 'insertFile' | 'tokenOf' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
+  /** Inserts a submission and claims its files, in one transaction: `used` when the idempotency key holds a row. */
+  private readonly insertClaiming: Database.Transaction<(submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => 'created' | 'used' | 'retired'>;
+  /** A lookup's query and, when no row has the key, its retirement, in one transaction. */
+  private readonly lookupRetiring: Database.Transaction<(formId: string, key: string, hash: string) => SummaryRow | undefined>;
+
+  /** Opens (and creates, and migrates) the database file; `:memory:` works too. */
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // A 201 is a promise: each commit reaches the disk before it is acknowledged (power loss, an OS crash).
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    migrateSqlite(this.db);
+    const fileSelect = 'SELECT id, form_id AS formId, field, name, type, size FROM attachments WHERE form_id = ? AND id = ?';
+    this.sql = {
+      insert: this.db.prepare(
+        `INSERT INTO submissions (id, form_id, form_version, idempotency_key, request_hash, corrects, receipt, submitted_at, data, verified)
+         VALUES (@id, @formId, @formVersion, @key, @hash, @corrects, @receipt, @submittedAt, @data, @verified)
+         ON CONFLICT (form_id, idempotency_key) DO NOTHING`,
+      ),
+      retire: this.db.prepare('INSERT INTO retired_keys (form_id, idempotency_key, retired_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+      isRetired: this.db.prepare('SELECT 1 FROM retired_keys WHERE form_id = ? AND idempotency_key = ?'),
+      keyUsed: this.db.prepare('SELECT 1 FROM submissions WHERE form_id = ? AND idempotency_key = ?'),
+      byKey: this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND idempotency_key = ?'),
+      byId: this.db.prepare('SELECT * FROM submissions WHERE form_id = ? AND id = ?'),
+      summaryByKey: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE form_id = ? AND idempotency_key = ?`),
+      summaryById: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE form_id = ? AND id = ?`),
+      // NULL (a row from before fingerprints) equals nothing: such a row matches no request.
+      summaryByRequest: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE form_id = ? AND idempotency_key = ? AND request_hash = ?`),
+      correctedBy: this.db.prepare('SELECT id FROM submissions WHERE form_id = ? AND corrects = ? ORDER BY submitted_at, rowid'),
+      // A file is taken by one submission only.
+      claim: this.db.prepare('UPDATE attachments SET submission_id = ? WHERE form_id = ? AND id = ? AND submission_id IS NULL'),
+      owner: this.db.prepare('SELECT submission_id FROM attachments WHERE form_id = ? AND id = ?'),
+      insertFile: this.db.prepare('INSERT INTO attachments (id, form_id, field, name, type, size, uploaded_at, data, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      tokenOf: this.db.prepare('SELECT token_hash FROM attachments WHERE form_id = ? AND id = ?'),
+      file: this.db.prepare(fileSelect),
+      fileWithData: this.db.prepare(fileSelect.replace(' FROM', ', data FROM')),
+      sweep: this.db.prepare('DELETE FROM attachments WHERE submission_id IS NULL AND uploaded_at < ?'),
+      deleteFile: this.db.prepare('DELETE FROM attachments WHERE form_id = ? AND id = ? AND submission_id IS NULL'),
+      count: this.db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE form_id = ?'),
+    };
+    this.insertClaiming = this.db.transaction((submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => {
+      if (key !== null && this.sql.isRetired.get(submission.formId, key)) return 'retired';
+      if (this.sql.insert.run({ ...submission, key, hash, corrects: submission.corrects ?? null, data: JSON.stringify(submission.data), verified: submission.verified?.length ? JSON.stringify(submission.verified) : null }).changes === 0) return 'used';
+      // A file that is gone (swept meanwhile) or taken by another application undoes the whole insert. One its own
+      // application took (a correction keeps the papers) stays with the submission that took it.
+      const application = submission.corrects ? this.applicationOf(submission.formId, submission.corrects) : new Set<string>();
+      for (const id of files) {
+        if (this.sql.claim.run(submission.id, submission.formId, id).changes === 1) continue;
+        const owner = this.sql.owner.get(submission.formId, id) as { submission_id: string | null } | undefined;
+        if (!owner?.submission_id || !application.has(owner.submission_id)) throw new MissingAttachmentError(id);
+      }
+      return 'created';
+    });
+    this.lookupRetiring = this.db.transaction((formId: string, key: string, hash: string) => {
+      const row = this.sql.summaryByRequest.get(formId, key, hash) as SummaryRow | undefined;
+      if (!row && !this.sql.keyUsed.get(formId, key)) this.sql.retire.run(formId, key, new Date().toISOString());
+      return row;
+    });
+  }
+
+  async store(formId: string, formVersion: string, key: string | undefined, data: unknown, options: StoreOptions = {}): Promise<StoreOutcome> {
+    const { now = new Date(), attachments = [], hash, corrects, verified } = options;
+    for (let attempt = 1; ; attempt++) {
+      const submission = newSubmission(formId, formVersion, data, now, corrects, verified);
+      try {
+        // BEGIN IMMEDIATE: the retirement is read under the write lock, so no lookup of another process slips in between.
+        const outcome = this.insertClaiming.immediate(submission, key ?? null, hash ?? null, new Set(attachments));
+        if (outcome === 'created') return { submission, created: true };
+        if (outcome === 'retired') return { retired: true };
+        return answerUsedKey(this.sql.byKey.get(formId, key) as Row<string>, hash, corrects, parse);
+      } catch (error) {
+        if (attempt < RECEIPT_ATTEMPTS && String(error).includes('submissions.receipt')) continue;
+        throw error;
+      }
+    }
+  }
+
+  async findByRequest(formId: string, key: string, hash: string): Promise<SubmissionSummary | undefined> {
+    const row = this.sql.summaryByRequest.get(formId, key, hash) as SummaryRow | undefined;
+    return row ? summaryOf(row) : undefined;
+  }
+
+  async findOrRetire(formId: string, key: string, hash: string): Promise<SubmissionSummary | undefined> {
+    const row = this.lookupRetiring.immediate(formId, key, hash);
+    return row ? summaryOf(row) : undefined;
+  }
+
+  async isRetired(formId: string, key: string): Promise<boolean> {
+    return this.sql.isRetired.get(formId, key) !== undefined;
+  }
+
+  async get(formId: string, id: string): Promise<StoredSubmission | undefined> {
+    const row = this.sql.byId.get(formId, id) as Row<string> | undefined;
+    return row ? submissionOf(row, parse) : undefined;
+  }
+
+  async summary(formId: string, by: { id: string } | { key: string }): Promise<SubmissionSummary | undefined> {
+    const row = ('id' in by ? this.sql.summaryById.get(formId, by.id) : this.sql.summaryByKey.get(formId, by.key)) as SummaryRow | undefined;
+    return row ? summaryOf(row) : undefined;
+  }
+
+  async correctionsOf(formId: string, id: string): Promise<string[]> {
+    return (this.sql.correctedBy.all(formId, id) as { id: string }[]).map((row) => row.id);
+  }
+
+  async count(formId: string): Promise<number> {
+    return (this.sql.count.get(formId) as { n: number }).n;
+  }
+
+  /** A submission and each one it corrects, back to the first: one application. */
+  private applicationOf(formId: string, id: string): Set<string> {
+    const ids = new Set<string>();
+    for (let next: string | null | undefined = id; next && !ids.has(next); next = (this.sql.summaryById.get(formId, next) as SummaryRow | undefined)?.corrects) ids.add(next);
+    return ids;
+  }
+
+  async storeAttachment(formId: string, field: string, name: string, type: string, data: Buffer): Promise<StoredAttachment & { token: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const attachment = { id: randomUUID(), formId, field, name, type, size: data.length };
+    this.sql.insertFile.run(attachment.id, formId, field, name, type, data.length, new Date().toISOString(), data, hashToken(token));
+    return { ...attachment, token };
+  }
+
+  async holdsToken(formId: string, id: string, token: string): Promise<boolean> {
+    return tokenMatches((this.sql.tokenOf.get(formId, id) as { token_hash: string | null } | undefined)?.token_hash, token);
+  }
+
+  async attachment(formId: string, id: string, withData = false): Promise<(StoredAttachment & { data?: Buffer }) | undefined> {
+    return (withData ? this.sql.fileWithData : this.sql.file).get(formId, id) as (StoredAttachment & { data?: Buffer }) | undefined;
+  }
+
+  async deleteAttachment(formId: string, id: string): Promise<'deleted' | 'kept' | 'missing'> {
+    if (this.sql.deleteFile.run(formId, id).changes === 1) return 'deleted';
+    return this.sql.file.get(formId, id) ? 'kept' : 'missing';
+  }
+
+  async sweepAttachments(before: Date): Promise<number> {
+    return this.sql.sweep.run(before.toISOString()).changes;
+  }
+
+  /** SQLite's synchronous setting (2: FULL). */
+  synchronous(): number {
+    return this.db.pragma('synchronous', { simple: true }) as number;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
