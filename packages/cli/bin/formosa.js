@@ -2,13 +2,19 @@
 // Inside this repository, runs the TypeScript sources through tsx (never a stale build);
 // an installed package, which ships without src/, runs its built dist/.
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const source = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 if (existsSync(source)) {
-  const result = spawnSync(process.execPath, ['--conditions=formosa-source', '--import', 'tsx', source, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exitCode = result.status ?? 1;
+  const child = spawn(process.execPath, ['--conditions=formosa-source', '--import', 'tsx', source, ...process.argv.slice(2)], { stdio: 'inherit' });
+  // A signal sent to this process alone (a CI runner, a test) reaches the command too, which stops cleanly
+  // (`preview` closes its server); its exit code is this process's.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => {
+    process.exitCode = code ?? 128 + (constants.signals[signal] ?? 0);
+  });
 } else {
   await import(fileURLToPath(new URL('../dist/cli.js', import.meta.url)));
 }
