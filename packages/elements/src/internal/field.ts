@@ -239,7 +239,10 @@ export abstract class FormosaField extends LitElement {
   }
 }
 
-/** The provenance line: smaller, in its own colour (`--formosa-color-provenance`, dark green by default, AA on white). */
+/**
+ * The provenance line: smaller, in its own colour (dark green by default, AA on white).
+ * @cssprop --formosa-color-provenance - Colour of the provenance line.
+ */
 export const noteStyles = css`
   .provenance {
     color: var(--formosa-color-provenance, #00703c);

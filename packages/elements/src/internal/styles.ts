@@ -3,7 +3,23 @@ import { css } from 'lit';
 /**
  * Design tokens, and the box every SDK element is: a block that `hidden` still hides (a `:host { display }` rule
  * beats the browser's own [hidden] rule). Hosts theme the SDK by setting these custom properties on any ancestor,
- * e.g. `formosa-form { --formosa-color-primary: #00594c; }`.
+ * e.g. `formosa-form { --formosa-color-primary: #00594c; }`. Every element that uses these lists them in
+ * custom-elements.json (scripts/manifest-plugins.js copies the tags below to each).
+ * @cssprop --formosa-color-text - Text colour.
+ * @cssprop --formosa-color-muted - Secondary text: hints, notes.
+ * @cssprop --formosa-color-primary - Buttons, links and the current step.
+ * @cssprop --formosa-color-primary-dark - Buttons and links when pressed or hovered.
+ * @cssprop --formosa-color-error - Error messages and the error bar.
+ * @cssprop --formosa-color-border - Borders of inputs and choices.
+ * @cssprop --formosa-color-background - Background of inputs.
+ * @cssprop --formosa-color-surface - Background of panels and read-only values.
+ * @cssprop --formosa-color-focus - The focus band.
+ * @cssprop --formosa-font-family - Type face.
+ * @cssprop --formosa-font-size - Base text size.
+ * @cssprop --formosa-space - The spacing unit.
+ * @cssprop --formosa-radius - Corner radius of inputs and buttons.
+ * @cssprop --formosa-choice-size - Size of radio buttons and checkboxes.
+ * @cssprop --formosa-input-height - Height of text inputs and selects.
  */
 export const tokens = css`
   :host {
@@ -78,7 +94,10 @@ export const visuallyHidden = css`
   }
 `;
 
-/** Label, hint, error message and input of every field control. */
+/**
+ * Label, hint, error message and input of every field control.
+ * @cssprop --formosa-input-width - Widest an input grows.
+ */
 export const fieldStyles = css`
   :host {
     margin-block-end: calc(var(--_space) * 1.5);
