@@ -8,10 +8,10 @@ import { css } from 'lit';
  * @cssprop --formosa-color-text - Text colour.
  * @cssprop --formosa-color-muted - Secondary text: hints, notes.
  * @cssprop --formosa-color-primary - Buttons, links and the current step.
- * @cssprop --formosa-color-primary-dark - Buttons and links when pressed or hovered.
+ * @cssprop --formosa-color-primary-dark - The shadow under primary buttons, and their colour when hovered.
  * @cssprop --formosa-color-error - Error messages and the error bar.
  * @cssprop --formosa-color-border - Borders of inputs and choices.
- * @cssprop --formosa-color-background - Background of inputs.
+ * @cssprop --formosa-color-background - Page colour: behind inputs and on filled buttons' text.
  * @cssprop --formosa-color-surface - Background of panels and read-only values.
  * @cssprop --formosa-color-focus - The focus band.
  * @cssprop --formosa-font-family - Type face.
