@@ -4,7 +4,7 @@
  *   cd packages/elements && npx cem analyze --config ../../custom-elements-manifest.config.mjs
  * Checked against the real elements by packages/elements/src/internal/manifest.test.ts.
  */
-import { eventsByClass, tagNamesFromRegistry, withoutStateProperties } from './packages/elements/scripts/manifest-plugins.js';
+import { eventsByClass, sharedStyleProperties, tagNamesFromRegistry, withoutStateProperties } from './packages/elements/scripts/manifest-plugins.js';
 
 export default {
   globs: ['src/**/*.ts'],
@@ -12,5 +12,5 @@ export default {
   litelement: true,
   // package.json already names the manifest; the analyzer would otherwise write its own path there.
   packagejson: false,
-  plugins: [tagNamesFromRegistry(), withoutStateProperties(), eventsByClass()],
+  plugins: [tagNamesFromRegistry(), withoutStateProperties(), eventsByClass(), sharedStyleProperties()],
 };

@@ -3,7 +3,8 @@
  * Analyzer plugins (@custom-elements-manifest/analyzer, `--litelement`) for what it cannot read by itself in this
  * package: the tag names (registered through the ELEMENTS map of src/define.ts, not `customElements.define` calls),
  * Lit's `state: true` properties (internal, yet listed as attributes), and the events (named by the `static readonly
- * type` of their classes in src/internal/events.ts, not by a string at the dispatch). Plain JavaScript so that the
+ * type` of their classes in src/internal/events.ts, not by a string at the dispatch), and the custom properties of the
+ * style sheets shared by several elements (documented once, beside the sheet). Plain JavaScript so that the
  * analyzer's own `cem analyze` can load it without a TypeScript loader.
  */
 
@@ -128,6 +129,49 @@ export function eventsByClass() {
             if (!byName.has(event.name)) byName.set(event.name, eventClass ? { ...event, type: { text: eventClass } } : event);
           }
           declaration.events = [...byName.values()];
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The custom properties of a shared style sheet (`tokens`, `noteStyles`…) are documented once, with `@cssprop` tags in
+ * the JSDoc of its `css` constant, and listed on every class whose `static styles` includes it (and, by inheritance,
+ * on their subclasses). Style sheet names are unique in the package.
+ * @returns {Plugin}
+ */
+export function sharedStyleProperties() {
+  /** @type {Map<string, { name: string; description: string }[]>} style sheet → its documented custom properties */
+  const documented = new Map();
+  /** @type {Map<string, string[]>} class → the style sheets its `static styles` lists */
+  const sheetsOf = new Map();
+  return {
+    name: 'formosa-shared-style-properties',
+    // The collect phase sees every module before any is linked, whatever the order of the files.
+    collectPhase({ ts, node }) {
+      if (ts.isVariableDeclaration(node) && node.initializer && ts.isTaggedTemplateExpression(node.initializer) && node.initializer.tag.getText() === 'css') {
+        const properties = ts.getJSDocTags(node).filter((tag) => ['cssprop', 'cssproperty'].includes(tag.tagName.text)).flatMap((tag) => {
+          const match = /^(--[\w-]+)\s*(?:-\s*)?([\s\S]*)$/.exec(ts.getTextOfJSDocComment(tag.comment)?.trim() ?? '');
+          return match ? [{ name: match[1], description: match[2].trim() }] : [];
+        });
+        if (properties.length) documented.set(node.name.getText(), properties);
+      }
+      if (ts.isClassDeclaration(node) && node.name) {
+        for (const member of node.members) {
+          if (!ts.isPropertyDeclaration(member) || member.name.getText() !== 'styles' || !member.initializer) continue;
+          const list = ts.isArrayLiteralExpression(member.initializer) ? [...member.initializer.elements] : [member.initializer];
+          sheetsOf.set(node.name.text, list.filter(ts.isIdentifier).map((identifier) => identifier.text));
+        }
+      }
+    },
+    moduleLinkPhase({ moduleDoc }) {
+      for (const declaration of classes(moduleDoc)) {
+        for (const sheet of sheetsOf.get(declaration.name) ?? []) {
+          for (const property of documented.get(sheet) ?? []) {
+            const listed = (declaration.cssProperties ??= []);
+            if (!listed.some((p) => p.name === property.name)) listed.push({ ...property });
+          }
         }
       }
     },
