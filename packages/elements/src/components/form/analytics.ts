@@ -4,7 +4,7 @@
  * journey id is random per load, so records cannot be joined to a draft, an answer or another visit.
  */
 import { SUBMITTED } from '@formosa/workflow';
-import { FormosaAnalyticsEvent, type AnalyticsRecord } from '../../internal/events.js';
+import type { AnalyticsRecord } from '../../internal/events.js';
 
 /** Batches: sent when this many wait, and at most 50 records or 16 KB per beacon. */
 const BATCH = 20;
@@ -28,12 +28,14 @@ export class JourneyAnalytics {
   private waiting: AnalyticsRecord[] = [];
 
   /**
-   * @param form - the element whose events are read, and that dispatches `formosa-analytics`.
+   * @param form - the element whose events are read.
+   * @param emit - dispatches a record as `formosa-analytics` (the bundle's event class, not a copy in this chunk).
    * @param about - the form's id and version.
    * @param endpoint - the URL records are sent to (`analytics`), if any.
    */
   constructor(
-    private readonly form: HTMLElement,
+    form: HTMLElement,
+    private readonly emit: (record: AnalyticsRecord) => void,
     private readonly about: () => { readonly id: string; readonly version: string } | undefined,
     private readonly endpoint: () => string | undefined,
   ) {
@@ -47,7 +49,8 @@ export class JourneyAnalytics {
       this.since = Date.now();
       this.record('step-reached');
     });
-    form.addEventListener('formosa-validation', ({ errors }) => this.record('error-shown', { errors: errors.slice(0, 100).map(({ path, code }) => ({ path, code })) }));
+    // The event's errors are `{path, code}` already (never a value).
+    form.addEventListener('formosa-validation', ({ errors }) => this.record('error-shown', { errors: errors.slice(0, 100) }));
     form.addEventListener('formosa-submit', () => {
       this.submitted = true;
       this.record('submitted');
@@ -65,7 +68,7 @@ export class JourneyAnalytics {
     const about = this.about();
     if (!about || this.step === undefined) return;
     const record: AnalyticsRecord = { kind, formId: about.id, formVersion: about.version, step: this.step, journey: this.journey, at: Math.floor(Date.now() / 1000) * 1000, ...extra };
-    this.form.dispatchEvent(new FormosaAnalyticsEvent(record));
+    this.emit(record);
     if (!this.endpoint()) return;
     this.waiting.push(record);
     if (this.waiting.length >= BATCH) this.send();

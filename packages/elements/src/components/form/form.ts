@@ -6,7 +6,7 @@ import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type
 import { createAttachmentRemover, createUploader, type OutboxEntry, type SubmitterOptions } from '@formosa/transport';
 import { createFormSession, isLocalFile, mergePrefill, viewOf, type FormSession, type SessionChange, type Snapshot } from '@formosa/session';
 import {
-  FormosaBeforeSubmitEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaErrorEvent, FormosaLoadEvent, FormosaMyDataEvent, FormosaOutboxEvent, FormosaStepChangeEvent,
+  FormosaAnalyticsEvent, FormosaBeforeSubmitEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaErrorEvent, FormosaLoadEvent, FormosaMyDataEvent, FormosaOutboxEvent, FormosaStepChangeEvent,
   FormosaSubmitEvent, FormosaValidationEvent,
   type FormosaErrorSelectEvent, type FormosaInputEvent, type FormosaNavigateEvent,
 } from '../../internal/events.js';
@@ -20,7 +20,7 @@ import { formStyles } from './form.styles.js';
 import { problemsView, receiptView, reviewView, stepperView } from './views.js';
 import { fileParams } from './file-texts.js';
 import { arrivingValidator, type ArrivingValidator } from './arriving-validator.js';
-import { JourneyAnalytics } from './analytics.js';
+import type { JourneyAnalytics } from './analytics.js';
 import { correctionView, draftFooter, draftNotices, elsewhereView, saveStatusText, waitingNotice } from './session-views.js';
 import { consentView, myDataNotice, sealNotice, type MyDataActions } from './mydata-views.js';
 import type { MyDataKit, MyDataSpeaker } from '../mydata/mydata-kit.js';
@@ -170,12 +170,12 @@ export class FormosaForm extends LitElement {
   private waitingTold = false;
   /** The outbox entry last reported with an event, so each change is reported once. */
   private reported?: OutboxEntry;
-  /** Records of the citizen's journey (`formosa-analytics`), made from the form's own events. */
-  private readonly journey = new JourneyAnalytics(this, () => this.engine?.definition, () => this.analytics);
+  /** Records of the citizen's journey (`formosa-analytics`), made from the form's own events (a chunk fetched beside the definition). */
+  private journey?: JourneyAnalytics;
   private readonly leaving = (event: Event) => {
     const away = event.type !== 'visibilitychange' || document.visibilityState === 'hidden';
     if (away) void this.session?.flush();
-    this.journey.away(away);
+    this.journey?.away(away);
   };
   /** Uploads a chosen file to the agency at once; the answer keeps only its reference. */
   private uploadTo?: (field: string) => Uploader;
@@ -329,7 +329,7 @@ export class FormosaForm extends LitElement {
     super.disconnectedCallback();
     for (const type of LEAVING) (type === 'pagehide' ? window : document).removeEventListener(type, this.leaving);
     void this.session?.flush();
-    this.journey.away(true);
+    this.journey?.away(true);
     this.stopSession();
     this.langObserver?.disconnect();
   }
@@ -366,7 +366,11 @@ export class FormosaForm extends LitElement {
       this.device = this.draft === 'off' ? Promise.resolve(memoryDevice) : pageDevice();
       try {
         // The gate travels beside the definition (a chunk of its own), not in the script every page loads.
-        const [input, { loadDefinition }] = await Promise.all([this.definition ?? this.fetchText(this.src!), import('@formosa/schema/gate'), this.useWantedLocale()]);
+        // So are the journey's analytics, in place before the first step shows (never in the way of the form).
+        const [input, { loadDefinition }, , analytics] = await Promise.all([
+          this.definition ?? this.fetchText(this.src!), import('@formosa/schema/gate'), this.useWantedLocale(), import('@formosa/elements/analytics').catch(() => undefined),
+        ]);
+        this.journey ??= analytics && new analytics.JourneyAnalytics(this, (record) => this.dispatchEvent(new FormosaAnalyticsEvent(record)), () => this.engine?.definition, () => this.analytics);
         this.arriving = arriving;
         // A draft from another version of the form waits for the validator module before it is carried over.
         const validatorReady = arriving ? () => (shown(), arriving.ready) : undefined;
