@@ -3,6 +3,7 @@
  * the MyData platform's sandbox beside it on ${MYDATA_SANDBOX_PORT:-8081} (the demo's forms prefill from it).
  * FORMOSA_MYDATA_CONFIG names a JSON file of a real connector's configuration instead; FORMOSA_MYDATA=off turns it off.
  * FORMOSA_CORS_ORIGINS lists the origins of pages elsewhere that embed the forms (space-separated).
+ * FORMOSA_DATABASE_URL (postgres://…) keeps submissions in PostgreSQL, shared by several instances; else SQLite in FORMOSA_DB.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -40,7 +41,7 @@ try {
   running = await startServer(
     {
       formsDir: process.env['FORMOSA_FORMS'] ?? `${root}examples/forms`,
-      database: process.env['FORMOSA_DB'] ?? `${dataDir}/formosa.sqlite`,
+      database: process.env['FORMOSA_DATABASE_URL'] || (process.env['FORMOSA_DB'] ?? `${dataDir}/formosa.sqlite`),
       staticDirs: [
         { prefix: '/dist/', dir: `${root}dist` },
         { prefix: '/', dir: `${root}examples/site` },

@@ -17,5 +17,8 @@ export const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//.test(da
  * const store = await openStore(process.env.FORMOSA_DATABASE_URL ?? '.data/formosa.sqlite');
  */
 export async function openStore(database: string): Promise<Store> {
-  return isPostgresUrl(database) ? PostgresStore.open(database) : new SqliteStore(database);
+  if (isPostgresUrl(database)) return PostgresStore.open(database);
+  // Another scheme is a mistake, not a file name.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(database)) throw new Error(`Unsupported database URL ${database.split('://')[0]}://…: use postgres:// (or a SQLite file path)`);
+  return new SqliteStore(database);
 }
