@@ -27,6 +27,14 @@ export type FieldState = 'required' | 'disabled' | 'readonly' | 'blank' | 'valid
  * @cssstate invalid - Validated and not satisfying them (required and blank, or an error).
  * @cssstate user-valid - Valid after the citizen committed a value (until a form reset).
  * @cssstate user-invalid - An error message is shown.
+ * @csspart field - The wrapper (the fieldset of a radio group or a date in parts), marked with an error bar when invalid.
+ * @csspart label - The label (or legend).
+ * @csspart hint - The hint.
+ * @csspart error - The error message.
+ * @csspart lock-reason - Why a read-only value is locked (`lock-reason`).
+ * @csspart provenance - Where the value came from (`provenance`).
+ * @event formosa-input - The value changed as the citizen edits it (`name`, `value`).
+ * @event formosa-change - The citizen committed a value (`name`, `value`).
  * @event change - A native-like `change` (bubbles, not composed) when the citizen commits a value, beside `formosa-change`.
  */
 export abstract class FormosaField extends LitElement {
