@@ -6,14 +6,9 @@ import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 /**
  * A single-line text input (also e-mail and telephone), form-associated.
  * @summary Text, e-mail or telephone field with label, hint and error message.
- * @csspart field - The wrapper, marked with an error bar when invalid.
- * @csspart label - The label.
- * @csspart hint - The hint text.
- * @csspart error - The error message.
- * @csspart lock-reason - Why a read-only value is locked (`lock-reason`).
- * @csspart provenance - Where the value came from (`provenance`).
- * @cssprop --formosa-color-provenance - Colour of the provenance line.
  * @csspart input - The native input.
+ * @csspart prefix - Shown before the input (`prefix-text`, e.g. NT$).
+ * @cssprop --formosa-input-width - Widest the input grows.
  * @event formosa-input - On every keystroke, with the value.
  * @event formosa-change - When the citizen commits the value (blur).
  * @example
