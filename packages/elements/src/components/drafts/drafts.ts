@@ -10,6 +10,10 @@ import { FormosaDraftDiscardedEvent } from '../../internal/events.js';
  * @attr href - Where "Continue" leads, with `{formId}` and `{key}` replaced, e.g. `/form.html?id={formId}`.
  * @attr locale - Interface language; else the nearest `lang`, else the browser's languages.
  * @event formosa-draft-discarded - The citizen deleted a draft (`key`, `formId`).
+ * @cssprop --formosa-font-family - Type face.
+ * @cssprop --formosa-font-size - Base text size.
+ * @cssprop --formosa-color-primary - Links and buttons.
+ * @cssprop --formosa-color-focus - The focus band.
  * @example
  * <formosa-drafts href="/apply/{formId}"></formosa-drafts>
  */
