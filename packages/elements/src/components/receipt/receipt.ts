@@ -8,6 +8,7 @@ import { focusRing, tokens } from '../../internal/styles.js';
  * @csspart panel - The coloured panel.
  * @csspart number - The receipt number.
  * @csspart qr - The QR code of the receipt number.
+ * @cssprop --formosa-color-success - Colour of the panel.
  * @slot - Further guidance below the panel (what happens next).
  * @example
  * <formosa-receipt heading="申請已送出" number-label="您的收件編號" receipt="RS-20261122-7K3Q9X"></formosa-receipt>
