@@ -51,6 +51,10 @@ const LEAVING = ['pagehide', 'visibilitychange', 'freeze'] as const;
  * @csspart mydata-notice - What MyData filled in, the wait for it, or why it did not and the way forward.
  * @csspart draft - The save status and the choice not to keep answers on this device.
  * @csspart draft-notice - "Welcome back": the answers brought back, and those a new version could not take.
+ * @csspart form - The form around the current step, the review or the receipt.
+ * @csspart definition-error - The problems of a broken definition, shown instead of the form.
+ * @csspart repeat - Each repeated group (e.g. household members): its entries and the button that adds one.
+ * @csspart entry - Each entry of a repeated group.
  * @csspart field - Each field's wrapper (exported from the field's own `field` part; so are the `field-*` parts below).
  * @csspart field-label - Each field's label (or legend).
  * @csspart field-hint - Each field's hint.
