@@ -25,6 +25,7 @@ export function previewPage({ lang, locale }: { lang: string; locale?: string })
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Formosa preview</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/preview.css" />
     <script src="/dist/formosa.min.js" defer></script>
     <script src="/preview.js" type="module"></script>

@@ -122,12 +122,13 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       if (typeof source === 'string') answer(res, 200, 'text/javascript; charset=utf-8', source);
       else answerJson(res, 409, { error: 'no_validator', message: source?.message ?? 'the definition has problems' });
     },
-    '/events': (req, res) => {
+    '/events': (_req, res) => {
       res.writeHead(200, { ...HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
       // Reconnect soon after the preview is started again.
       res.write(`retry: 500\nevent: state\ndata: ${JSON.stringify(definition.state)}\n\n`);
       listeners.add(res);
-      req.on('close', () => listeners.delete(res));
+      // The response's close, not the request's (which closes as soon as its empty body is read).
+      res.on('close', () => listeners.delete(res));
     },
   };
 
