@@ -26,10 +26,10 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 /** The agency's static web server: files as they are, no header of its own (the policy is in the page). */
 async function serveStatic(dir: string): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://host').pathname;
-    const file = normalize(join(dir, path === '/' ? 'index.html' : decodeURIComponent(path)));
-    if (!file.startsWith(dir + sep)) return void res.writeHead(404).end();
     try {
+      const path = new URL(req.url ?? '/', 'http://host').pathname;
+      const file = normalize(join(dir, path === '/' ? 'index.html' : decodeURIComponent(path)));
+      if (!file.startsWith(dir + sep)) throw new Error('outside the folder');
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
     } catch {
       res.writeHead(404).end();
