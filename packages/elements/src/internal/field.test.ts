@@ -25,6 +25,8 @@ interface Control {
 }
 
 const native = (el: FormosaField) => el.shadowRoot!.querySelector<HTMLElement>('input, select, textarea')!;
+/** Whatever the citizen can operate (a file field's Remove button, once it holds its one file). */
+const operable = (el: FormosaField) => el.shadowRoot!.querySelector<HTMLElement>('input, select, textarea, button')!;
 const typeInto = (text: string) => async (el: FormosaField) => {
   native(el).focus();
   await sendKeys({ type: text });
@@ -85,7 +87,9 @@ const controls: Control[] = [
       const files = new DataTransfer();
       files.items.add(new File(['%PDF-1.4'], 'lease.pdf', { type: 'application/pdf' }));
       input.files = files.files;
-      input.dispatchEvent(new Event('change'));
+      // As a browser's file chooser does: input (composed), then change.
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
       await new Promise((resolve) => setTimeout(resolve, 20));
     },
     submitted: 'local-lease.pdf',
@@ -101,6 +105,16 @@ const controls: Control[] = [
 ];
 
 let current: Control | undefined;
+
+const STATES = ['required', 'disabled', 'readonly', 'blank', 'valid', 'invalid', 'user-valid', 'user-invalid'];
+const statesOf = (el: Element) => STATES.filter((state) => el.matches(`:state(${state})`));
+/** Focus moves on, as after answering: a typed answer is committed (change) on blur. */
+async function leave(el: FormosaField) {
+  (el.shadowRoot!.activeElement as HTMLElement | null)?.blur();
+  await el.updateComplete;
+}
+/** What the control holds: its value, or whether it is ticked. */
+const held = (el: FormosaField) => ('checked' in el ? (el as unknown as { checked: boolean }).checked : (el as unknown as { value: unknown }).value);
 
 async function inForm(tag: string, options: boolean, attributes = '') {
   const form = await fixture<HTMLFormElement>(html`<form></form>`);
@@ -174,6 +188,102 @@ for (const control of controls) {
       expect(((await event) as unknown as FormosaInputEvent).name).to.equal('answer');
     });
 
+    it('keeps its custom states true to the control, styleable with :state()', async () => {
+      const { el } = await inForm(control.tag, Boolean(control.options), 'required');
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('[name=answer]:state(user-invalid) { outline: 3px solid rgb(1, 2, 3); }');
+      document.adoptedStyleSheets = [sheet];
+      try {
+        expect(statesOf(el)).to.deep.equal(['required', 'blank', 'invalid']);
+        await control.answer(el);
+        await leave(el);
+        expect(statesOf(el)).to.deep.equal(['required', 'valid', 'user-valid']);
+        el.setCustomValidity('請再確認');
+        await el.updateComplete;
+        expect(statesOf(el)).to.deep.equal(['required', 'invalid', 'user-invalid']);
+        expect(getComputedStyle(el).outlineColor).to.equal('rgb(1, 2, 3)');
+        el.setCustomValidity('');
+        el.readonly = true;
+        await el.updateComplete;
+        expect(statesOf(el)).to.deep.equal(['required', 'readonly'], 'read-only, it is not validated (as a native control)');
+        el.readonly = false;
+        el.disabled = true;
+        await el.updateComplete;
+        expect(statesOf(el)).to.deep.equal(['required', 'disabled']);
+      } finally {
+        document.adoptedStyleSheets = [];
+      }
+    });
+
+    it('returns to its default on form.reset(), untouched again', async () => {
+      const { form, el } = await inForm(control.tag, Boolean(control.options), 'required');
+      await control.answer(el);
+      await leave(el);
+      form.reset();
+      await el.updateComplete;
+      expect(new FormData(form).has('answer')).to.equal(false);
+      expect(statesOf(el)).to.deep.equal(['required', 'blank', 'invalid']);
+    });
+
+    it('is disabled by a disabled fieldset, and its author\'s own disabled survives the fieldset\'s return', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form><fieldset></fieldset></form>`);
+      const fieldset = form.firstElementChild as HTMLFieldSetElement;
+      fieldset.innerHTML = `<${control.tag} name="answer" label="問題" ${control.attrs ?? ''}></${control.tag}><${control.tag} name="own" label="停用" ${control.attrs ?? ''} disabled></${control.tag}>`;
+      const [el, own] = [...fieldset.children] as (FormosaField & { options?: unknown })[];
+      for (const field of [el!, own!]) {
+        if (control.options) field.options = choices;
+        control.setup?.(field);
+        await field.updateComplete;
+      }
+      await control.answer(el!);
+      await el!.updateComplete;
+      fieldset.disabled = true;
+      await el!.updateComplete;
+      expect([el!.disabled, statesOf(el!).includes('disabled'), operable(el!).matches(':disabled')]).to.deep.equal([false, true, true]);
+      expect(new FormData(form).has('answer')).to.equal(false);
+      fieldset.disabled = false;
+      await el!.updateComplete;
+      await own!.updateComplete;
+      expect([statesOf(el!).includes('disabled'), operable(el!).matches(':disabled')]).to.deep.equal([false, false]);
+      expect(new FormData(form).get('answer')).to.equal(control.submitted);
+      expect([own!.disabled, statesOf(own!).includes('disabled'), operable(own!).matches(':disabled')]).to.deep.equal([true, true, true], 'the author\'s disabled');
+    });
+
+    it('restores the state it gave the form (formStateRestoreCallback)', async () => {
+      const { form, el } = await inForm(control.tag, Boolean(control.options));
+      await control.answer(el);
+      await el.updateComplete;
+      const state = (el as unknown as { formState: string | null }).formState;
+      const again = document.createElement(control.tag) as FormosaField & { options?: unknown };
+      again.setAttribute('name', 'again');
+      for (const attribute of (control.attrs ?? '').split(' ').filter(Boolean)) again.setAttribute(...(attribute.replace(/"/g, '').split('=') as [string, string]));
+      if (control.options) again.options = choices;
+      control.setup?.(again);
+      form.append(again);
+      again.formStateRestoreCallback(state);
+      await again.updateComplete;
+      expect(new FormData(form).get('again')).to.equal(control.submitted);
+      expect(held(again)).to.deep.equal(held(el));
+    });
+
+    it('relays a committed answer as a native change on the host (bubbling, like the native one); the native input reaches it too', async () => {
+      const { form, el } = await inForm(control.tag, Boolean(control.options));
+      const heard: string[] = [];
+      const listen = (type: string) => form.addEventListener(type, (e) => heard.push(`${type}${e.target === el ? '' : ' elsewhere'}${e.composed ? ' composed' : ''}`));
+      ['input', 'formosa-change', 'change'].forEach(listen);
+      if ('checked' in el) (el as unknown as { checked: boolean }).checked = true;
+      else (el as unknown as { value: unknown }).value = control.tag === 'formosa-file-field' ? [] : control.options ? 'TPE' : 'x';
+      await el.updateComplete;
+      expect(heard).to.deep.equal([], 'nothing on a programmatic change');
+      await control.answer(el);
+      await leave(el);
+      expect(heard[0]).to.equal('input composed', 'the native input, retargeted to the host');
+      const changes = heard.filter((h) => !h.startsWith('input'));
+      const committed = changes.filter((h) => h.startsWith('formosa-change')).length;
+      expect(committed).to.be.greaterThan(0);
+      expect(changes).to.deep.equal(Array.from({ length: committed * 2 }, (_, i) => (i % 2 ? 'change' : 'formosa-change composed')), 'each formosa-change, then a change');
+    });
+
     it('passes focus to its native control (delegatesFocus) and is named by its label', async () => {
       const { el } = await inForm(control.tag, Boolean(control.options));
       el.focus();
@@ -182,3 +292,28 @@ for (const control of controls) {
     });
   });
 }
+
+describe('a form reset returns each control to its default, as native controls do', () => {
+  it('the value attribute of a text field and a radio group; the checked attribute of a checkbox', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <formosa-text-field name="name" label="姓名" value="林小美"></formosa-text-field>
+      <formosa-radio-group name="county" label="縣市" value="NWT" .options=${choices}></formosa-radio-group>
+      <formosa-checkbox-field name="agree" label="同意" checked></formosa-checkbox-field>
+    </form>`);
+    const [text, radio, checkbox] = [...form.children] as FormosaField[];
+    await Promise.all([text, radio, checkbox].map((el) => el!.updateComplete));
+    expect([...new FormData(form)]).to.deep.equal([['name', '林小美'], ['county', 'NWT'], ['agree', 'on']]);
+    native(text!).focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: '2' });
+    radio!.shadowRoot!.querySelector<HTMLInputElement>('input[type=radio]')!.focus();
+    await sendKeys({ press: 'Space' });
+    native(checkbox!).focus();
+    await sendKeys({ press: 'Space' });
+    await Promise.all([text, radio, checkbox].map((el) => el!.updateComplete));
+    expect([...new FormData(form)]).to.deep.equal([['name', '林小美2'], ['county', 'TPE']]);
+    form.reset();
+    await Promise.all([text, radio, checkbox].map((el) => el!.updateComplete));
+    expect([...new FormData(form)]).to.deep.equal([['name', '林小美'], ['county', 'NWT'], ['agree', 'on']]);
+  });
+});

@@ -231,7 +231,7 @@ export class FormosaFileField extends FormosaField {
                   ? html`<img src=${file.url} alt="" />`
                   : html`<span class="icon" aria-hidden="true">${(file.name.split('.').pop() ?? '').toUpperCase().slice(0, 4)}</span>`}
                 <span class="name">${file.name} <span class="hint">(${this.texts.size(file.size)})</span></span>
-                ${readonly ? nothing : html`<button type="button" @click=${() => this.removeFile(i)}>${this.texts.remove(file.name)}</button>`}
+                ${readonly ? nothing : html`<button type="button" ?disabled=${this.isDisabled} @click=${() => this.removeFile(i)}>${this.texts.remove(file.name)}</button>`}
               </li>`,
             )}
           </ul>`
