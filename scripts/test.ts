@@ -26,6 +26,7 @@ mkdirSync('.test-results', { recursive: true });
 
 check('build (validators, packages, bundles)', 'npm', ['run', 'build', '--silent']);
 check('type check', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+check('type check without the DOM (schema, engine, workflow, session: tsconfig.dom-free.json)', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.dom-free.json']);
 check('lint', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
 
 console.log('\n── Node tests');

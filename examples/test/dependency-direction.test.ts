@@ -78,3 +78,16 @@ test("each package's tsconfig.build.json references the workspace packages it de
     assert.deepEqual(references.map((r) => r.path.split('/')[1]).sort(), workspace(manifest(name).dependencies), `packages/${name}/tsconfig.build.json`);
   }
 });
+
+test('the DOM-free packages are the same for eslint (no Lit, IndexedDB or Node) and tsconfig.dom-free.json (no DOM types)', async () => {
+  const eslint = new ESLint({ cwd: root });
+  const banIdb: string[] = [];
+  for (const name of PACKAGES) {
+    const [result] = await eslint.lintText("import 'idb';\nimport 'node:fs';\n", { filePath: join(root, 'packages', name, 'src/platform-probe.ts') });
+    if (result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').length === 2) banIdb.push(name);
+  }
+  const { include } = JSON.parse(readFileSync(join(root, 'tsconfig.dom-free.json'), 'utf8')) as { include: string[] };
+  const checked = include.flatMap((path) => /^packages\/([a-z0-9-]+)\/src$/.exec(path)?.[1] ?? []);
+  assert.deepEqual(banIdb.sort(), checked.sort());
+  assert.deepEqual(checked.sort(), ['engine', 'schema', 'session', 'workflow']);
+});
