@@ -1,29 +1,11 @@
 /**
- * The preview page's own script (served as /preview.js; it runs in the browser, imports nothing): follows the
+ * The preview page's own script (served as /preview.js; it runs in the browser and imports nothing at run time): follows the
  * preview's server-sent events, shows the definition's problems, and reloads the form at each save, keeping the
  * answers typed so far.
  */
 
-interface ShownProblem {
-  readonly severity: 'error' | 'warning';
-  readonly path: string;
-  readonly code: string;
-  readonly message: string;
-  readonly line?: number;
-  readonly column?: number;
-}
-
-/** What the preview says after each save (DefinitionState, as JSON). */
-interface ShownState {
-  readonly revision: number;
-  readonly file: string;
-  readonly ok: boolean;
-  readonly id?: string;
-  readonly version?: string;
-  readonly defaultLocale?: string;
-  readonly locales?: readonly string[];
-  readonly problems: readonly ShownProblem[];
-}
+// A type only, erased from the script: the page shares nothing with the server but the state's JSON.
+import type { DefinitionState } from './watched-definition.js';
 
 /** The parts of `<formosa-form>` the page uses (the bundle defines the element; its types are not imported here). */
 interface FormElement extends HTMLElement {
@@ -37,7 +19,7 @@ const form = byId<FormElement>('form');
 const status = byId<HTMLElement>('status');
 let shownRevision = 0;
 
-function showProblems(state: ShownState): void {
+function showProblems(state: DefinitionState): void {
   const section = byId<HTMLElement>('problems');
   section.hidden = state.problems.length === 0;
   section.classList.toggle('warnings', state.ok);
@@ -56,7 +38,7 @@ function showProblems(state: ShownState): void {
   );
 }
 
-function show(state: ShownState): void {
+function show(state: DefinitionState): void {
   showProblems(state);
   byId<HTMLElement>('form-area').hidden = !state.ok;
   const time = new Date().toLocaleTimeString();
@@ -77,7 +59,7 @@ function show(state: ShownState): void {
 }
 
 const events = new EventSource('/events');
-events.addEventListener('state', (event) => show(JSON.parse((event as MessageEvent<string>).data) as ShownState));
+events.addEventListener('state', (event) => show(JSON.parse((event as MessageEvent<string>).data) as DefinitionState));
 events.addEventListener('submission', (event) => {
   const { data } = JSON.parse((event as MessageEvent<string>).data) as { data: unknown };
   byId<HTMLElement>('sent').hidden = false;
@@ -90,4 +72,3 @@ document.addEventListener('formosa-locale-change', (event) => {
   form.locale = (event as Event & { locale: string }).locale;
 });
 
-export {};
