@@ -15,6 +15,7 @@ import { characterProblem, getAt, setAt, type Data } from '@formosa/engine';
 import { DEFAULT_LIMITS, SlidingWindow, type LimitOptions } from './rate-limit.js';
 import { MyDataRoutes, type MyDataSetup } from './mydata.js';
 import { sendBody } from './compress.js';
+import type { Route } from './route.js';
 
 export interface ServerOptions {
   /** Folder of `*.json` definitions. */
@@ -149,7 +150,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const served = (form: ServedForm) => `${instance}:${form.definition.id}`;
   const limited = (seconds: number, message: string) => new HttpError(429, { error: 'rate_limited', message, retryAfter: seconds }, { 'retry-after': String(seconds) });
 
-  const routes: [string, RegExp, (req: IncomingMessage, res: ServerResponse, form: ServedForm | undefined, match: RegExpExecArray) => Promise<void> | void][] = [
+  const routes: Route[] = [
     ['GET', /^\/api\/forms$/, (_req, res) => sendJson(res, 200, [...forms.values()].map(({ definition: d }) => ({ id: d.id, version: d.version, title: d.title, description: d.description, locales: d.locales })))],
     // What a page fetches to show a form goes compressed (on a phone's network, bytes are most of the wait).
     ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (req, res, form) => sendBody(req, res, 'application/json; charset=utf-8', `${served(form!)}:definition`, () => Buffer.from(JSON.stringify(form!.definition)), { 'cache-control': 'no-store' })],
