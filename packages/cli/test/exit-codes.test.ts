@@ -53,10 +53,10 @@ test('2: usage (no command, an unknown one, arguments missing or wrong)', async 
 });
 
 test('2: a file that cannot be read, for every command (after the others are checked, for validate)', async () => {
-  for (const args of [['validate', example, missing], ['compile', missing], ['translations', missing], ['extract', missing], ['import', missing, example], ['import', example, missing], ['preview', missing]]) {
+  for (const args of [['validate', example, missing], ['compile', missing], ['translations', missing], ['extract', missing], ['import', missing, example], ['import', example, missing], ['preview', missing], ['preview', example, '--bundle', tmpdir()]]) {
     const { code, err } = await run(...args);
     assert.equal(code, 2, args.join(' '));
-    assert.match(err, /formosa-no-such-file\.json: no such file/, args.join(' '));
+    assert.match(err, /formosa-no-such-file\.json: no such file|no formosa\.min\.js/, args.join(' '));
   }
   const both = await run('validate', broken(), missing);
   assert.equal(both.code, 2, 'a file missing outranks problems found');

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { LOCALE_TAG } from './page.js';
 import { REPOSITORY_BUNDLE, startPreview } from './server.js';
 
-export const PREVIEW_USAGE = `  formosa preview <definition.json> [--port 4000] [--locale en] [--host 127.0.0.1]
+export const PREVIEW_USAGE = `  formosa preview <definition.json> [--port 4000] [--locale en] [--host 127.0.0.1] [--bundle dist]
                                                serve the form in a page that reloads at each save of the file`;
 
-const FLAGS = ['--port', '--locale', '--host'] as const;
+const FLAGS = ['--port', '--locale', '--host', '--bundle'] as const;
 type Flag = (typeof FLAGS)[number];
 
 /** The file and options, or the reason the command line is wrong. */
@@ -41,12 +41,14 @@ export async function preview(args: readonly string[], out: (line: string) => vo
     err(`${file}: no such file`);
     return 2;
   }
-  if (!existsSync(join(REPOSITORY_BUNDLE, 'formosa.min.js'))) {
-    err(`The drop-in bundle is not built (${REPOSITORY_BUNDLE}): run \`npm run build\` first`);
+  const bundle = flags['--bundle'] ?? REPOSITORY_BUNDLE;
+  if (!existsSync(join(bundle, 'formosa.min.js'))) {
+    err(flags['--bundle'] ? `${bundle}: no formosa.min.js (give the folder of the drop-in bundle)` : `The drop-in bundle is not built (${bundle}): run \`npm run build\` first, or give its folder with --bundle`);
     return 2;
   }
   const started = await startPreview({
     file,
+    bundle,
     port: Number(flags['--port'] ?? 4000),
     ...(flags['--host'] ? { host: flags['--host'] } : {}),
     ...(flags['--locale'] ? { locale: flags['--locale'] } : {}),

@@ -1,7 +1,7 @@
 /**
- * The preview page's own script (served as /preview.js; it runs in the browser and imports nothing at run time): follows the
- * preview's server-sent events, shows the definition's problems, and reloads the form at each save, keeping the
- * answers typed so far.
+ * The preview page's own script (served as /preview.js; it runs in the browser and imports nothing at run time):
+ * follows the preview's server-sent events, shows the definition's problems, and reloads the form at each save,
+ * keeping the answers typed so far.
  */
 
 // A type only, erased from the script: the page shares nothing with the server but the state's JSON.
