@@ -5,7 +5,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Attribute, ClassField, CustomElementDeclaration, Package } from 'custom-elements-manifest/schema';
+import type { Attribute, ClassDeclaration, ClassField, CustomElement, Package } from 'custom-elements-manifest/schema';
+
+/** Schema 1.0.0's CustomElementDeclaration forgets CustomElement's fields; the analyzer also marks getters `readonly`. */
+export type ElementDeclaration = ClassDeclaration & CustomElement;
+export type Field = ClassField & { readonly?: boolean };
 
 /** One element as the typings need it. */
 export interface ElementApi {
@@ -30,21 +34,21 @@ export function elementsOf(manifest: Package): { elements: ElementApi[]; exporte
   for (const module of manifest.modules) {
     for (const declaration of module.declarations ?? []) {
       if (declaration.kind !== 'class' || !('tagName' in declaration) || !declaration.tagName) continue;
-      elements.push(elementApi(declaration as CustomElementDeclaration, exported));
+      elements.push(elementApi(declaration as ElementDeclaration, exported));
     }
   }
   return { elements: elements.sort((a, b) => a.tagName.localeCompare(b.tagName)), exported };
 }
 
-function elementApi(element: CustomElementDeclaration, exported: Set<string>): ElementApi {
+function elementApi(element: ElementDeclaration, exported: Set<string>): ElementApi {
   const className = element.name;
   // A type the package does not export (FormDefinition…) is named through the class: FormosaForm['definition'].
   const typeOf = (text: string | undefined, field: string | undefined): string => {
     if (text && importable(text, exported)) return text;
     return field ? `${className}['${field}']` : 'string';
   };
-  const fields = (element.members ?? []).filter((m): m is ClassField => m.kind === 'field'
-    && (m.privacy ?? 'public') === 'public' && !m.static && !m.readonly
+  const fields = (element.members ?? []).filter((m): m is Field => m.kind === 'field'
+    && (m.privacy ?? 'public') === 'public' && !m.static && !(m as Field).readonly
     // A promise (updateComplete) is awaited, never set.
     && !m.type?.text.startsWith('Promise<'));
   const attributes = (element.attributes ?? []).filter((a: Attribute) => a.fieldName !== a.name);

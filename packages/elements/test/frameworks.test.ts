@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
-import type { ClassField, CustomElementDeclaration, Package } from 'custom-elements-manifest/schema';
-import { pascalHandler } from '../scripts/frameworks.js';
+import type { Package } from 'custom-elements-manifest/schema';
+import { pascalHandler, type ElementDeclaration, type Field } from '../scripts/frameworks.js';
 
 const packageDir = new URL('../', import.meta.url);
 const read = (path: string): string => {
@@ -16,11 +16,11 @@ const read = (path: string): string => {
   return readFileSync(file, 'utf8');
 };
 const manifest = JSON.parse(read('custom-elements.json')) as Package;
-const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d): d is CustomElementDeclaration => 'tagName' in d && Boolean(d.tagName));
+const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d): d is ElementDeclaration => 'tagName' in d && Boolean(d.tagName));
 
 /** What a host may write on each element, per framework. */
-const settable = (element: CustomElementDeclaration): string[] => (element.members ?? [])
-  .filter((m): m is ClassField => m.kind === 'field' && (m.privacy ?? 'public') === 'public' && !m.static && !m.readonly && !m.type?.text.startsWith('Promise<'))
+const settable = (element: ElementDeclaration): string[] => (element.members ?? [])
+  .filter((m): m is Field => m.kind === 'field' && (m.privacy ?? 'public') === 'public' && !m.static && !(m as Field).readonly && !m.type?.text.startsWith('Promise<'))
   .map((m) => m.name);
 
 /** Member names of each type literal or interface reachable by name in a .d.ts. */

@@ -5,7 +5,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import type { ClassField, ClassMethod, CustomElementDeclaration, Package } from 'custom-elements-manifest/schema';
+import type { ClassDeclaration, ClassField, ClassMethod, CustomElement, Package } from 'custom-elements-manifest/schema';
 import '../define.js';
 import { ELEMENTS } from '../define.js';
 import { ALL_EXAMPLES } from './all-examples.js';
@@ -13,6 +13,8 @@ import * as events from './events.js';
 import { sourceOnlyParts, stateRenders } from './manifest-states.test-helper.js';
 
 type Tag = keyof typeof ELEMENTS;
+/** Schema 1.0.0's CustomElementDeclaration forgets CustomElement's fields. */
+type ElementDeclaration = ClassDeclaration & CustomElement;
 interface LitClass {
   readonly observedAttributes: string[];
   readonly elementProperties?: Map<PropertyKey, { state?: boolean }>;
@@ -20,10 +22,10 @@ interface LitClass {
 }
 
 let manifest: Package;
-const declarationOf = (tag: string): CustomElementDeclaration => {
+const declarationOf = (tag: string): ElementDeclaration => {
   const found = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => 'tagName' in d && d.tagName === tag);
   if (!found) throw new Error(`${tag} is not in custom-elements.json`);
-  return found as CustomElementDeclaration;
+  return found as ElementDeclaration;
 };
 const moduleOf = (tag: string): string => manifest.modules.find((m) => m.declarations?.some((d) => 'tagName' in d && d.tagName === tag))!.path;
 const sorted = (names: Iterable<string>): string[] => [...new Set(names)].sort();
@@ -81,11 +83,11 @@ const typeOfClass = new Map(Object.entries(events).flatMap(([name, value]) => (t
 /** The module of the element's class and of each class it extends in this package (a field's dispatches are in field.ts). */
 function classModules(tag: string): string[] {
   const modules = [moduleOf(tag)];
-  let declaration: CustomElementDeclaration | undefined = declarationOf(tag);
+  let declaration: ElementDeclaration | undefined = declarationOf(tag);
   while (declaration?.superclass?.module) {
     const { name, module } = declaration.superclass;
     modules.push(module.replace(/^\//, '').replace(/\.js$/, '.ts'));
-    declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.kind === 'class' && d.name === name) as CustomElementDeclaration | undefined;
+    declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.kind === 'class' && d.name === name) as ElementDeclaration | undefined;
   }
   return modules;
 }
@@ -138,7 +140,8 @@ describe('custom-elements.json matches the real elements', () => {
       const constructor = ELEMENTS[tag] as unknown as LitClass & (new () => HTMLElement);
 
       it('attributes: the listed ones are the observed ones', () => {
-        expect(sorted((declarationOf(tag).attributes ?? []).map((a) => a.name))).to.deep.equal(sorted(constructor.observedAttributes));
+        const listed = sorted((declarationOf(tag).attributes ?? []).map((a) => a.name));
+        expect(listed, 'listed (actual) and observed (expected)').to.deep.equal(sorted(constructor.observedAttributes));
       });
 
       it('properties: the listed ones exist, and every public reactive property is listed', () => {
