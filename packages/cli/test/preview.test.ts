@@ -4,26 +4,22 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { setAt, type Data } from '@formosa/engine';
-import { findChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.js';
 import { answers } from '../../../examples/fixtures.js';
+import { close, launch } from '../../../examples/test/browser.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(root, 'packages/cli/bin/formosa.js');
 const example = readFileSync(join(root, 'examples/forms/smoke-alarm-subsidy.json'), 'utf8');
 let browser: Browser;
 
-before(async () => {
-  assert.ok(existsSync(join(root, 'dist/formosa.min.js')), 'run `npm run build` first (npm test does)');
-  const chromium = await findChromium();
-  browser = await puppeteer.launch({ executablePath: chromium.executablePath, headless: chromium.headless as true, args: CHROMIUM_ARGS });
-});
-after(() => browser?.close());
+before(async () => (browser = await launch()));
+after(close);
 
 /** Starts `formosa preview` on a file; resolves once it has printed its address. */
 async function startPreview(file: string, ...options: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
@@ -38,7 +34,10 @@ async function startPreview(file: string, ...options: string[]): Promise<{ child
   return { child, url: / at (http:\S+)/.exec(output)![1]!, output: () => output };
 }
 
-/** Opens the page, recording CSP violations, uncaught errors and console errors. */
+/**
+ * Opens the page, recording CSP violations, uncaught errors and console errors. (Not the demo tests' `open`, which
+ * waits for the network to be idle: the page's event stream never is.)
+ */
 async function open(url: string): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
