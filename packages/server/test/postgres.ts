@@ -44,8 +44,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts a cluster; call `stop()` in `after`. */
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * Starts a cluster; call `stop()` in `after`. `durable` keeps PostgreSQL's defaults (fsync, synchronous commit,
+ * full page writes) for what measures them (the server benchmark); the tests do without.
+ */
+export async function startPostgres({ durable = false } = {}): Promise<TestPostgres> {
   const bin = binaries();
   const dir = mkdtempSync(join(tmpdir(), 'formosa-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -74,7 +77,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     // Durability is not what these tests measure: no fsync makes the cluster quick to start and to write.
-    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`;
     run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', settings, 'start']);
     running = true;
   } catch (error) {
