@@ -5,7 +5,7 @@
  * printing each bundle's size. The size budget is enforced by examples/test/bundle.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { precompilePack } from './icu.js';
 import { gzipSync } from 'node:zlib';
 
@@ -27,6 +27,10 @@ mkdirSync('dist/locales', { recursive: true });
 for (const file of readdirSync('packages/i18n/src/locales').filter((f) => f.endsWith('.json') && f !== 'zh-Hant-TW.json')) {
   writeFileSync(`dist/locales/${file}`, JSON.stringify(precompilePack(JSON.parse(readFileSync(`packages/i18n/src/locales/${file}`, 'utf8')))));
 }
+
+// The CLI ships the bundle its preview serves, so an installed `formosa preview` needs no repository.
+rmSync('packages/cli/dist/bundle', { recursive: true, force: true });
+for (const part of ['formosa.min.js', 'chunks', 'locales']) cpSync(`dist/${part}`, `packages/cli/dist/bundle/${part}`, { recursive: true });
 
 const sizes: Record<string, { bytes: number; gzip: number }> = {};
 // The chunks are fetched on demand beside the bundle; a page pays for the ones its form and moment need.

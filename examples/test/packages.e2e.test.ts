@@ -114,6 +114,24 @@ test('CLI: `formosa validate` from the tarball passes a good definition and fail
   assert.throws(() => inSite(join(site, 'node_modules/.bin/formosa'), ['validate', broken]), (error: { status: number }) => error.status === 1);
 });
 
+test('CLI: `formosa preview` from the tarball serves the page and the drop-in bundle it ships (no repository needed)', async () => {
+  const preview = spawn(join(site, 'node_modules/.bin/formosa'), ['preview', join(FORMS, 'smoke-alarm-subsidy.json'), '--port', '0'], { cwd: site, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let said = '';
+    const address = await new Promise<string>((found, failed) => {
+      preview.stdout!.on('data', (chunk: Buffer) => { said += chunk; const url = /http:\/\/[^\s]+/.exec(said); if (url) found(url[0]); });
+      preview.on('exit', (code) => failed(new Error(`preview exited ${code}: ${said}`)));
+    });
+    const page = await fetch(address);
+    assert.equal(page.status, 200);
+    const bundle = await fetch(new URL('/dist/formosa.min.js', address));
+    assert.equal(bundle.status, 200, 'the bundle the installed CLI ships');
+    assert.ok((await bundle.text()).includes('formosa-form'));
+  } finally {
+    preview.kill('SIGTERM');
+  }
+});
+
 test('browser: an esbuild bundle of @formosa/elements/define from node_modules renders a form served by @formosa/server', async (t) => {
   const since = performance.now();
   inSite(join(site, 'node_modules/.bin/esbuild'), ['main.js', '--bundle', '--format=esm', '--minify', '--sourcemap', '--log-level=warning', '--outfile=public/main.js']);

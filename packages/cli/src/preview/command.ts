@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALE_TAG } from './page.js';
-import { REPOSITORY_BUNDLE, startPreview } from './server.js';
+import { DEFAULT_BUNDLE, startPreview } from './server.js';
 
 export const PREVIEW_USAGE = `  formosa preview <definition.json> [--port 4000] [--locale en] [--host 127.0.0.1] [--bundle dist]
                                                serve the form in a page that reloads at each save of the file`;
@@ -41,7 +41,7 @@ export async function preview(args: readonly string[], out: (line: string) => vo
     err(`${file}: no such file`);
     return 2;
   }
-  const bundle = flags['--bundle'] ?? REPOSITORY_BUNDLE;
+  const bundle = flags['--bundle'] ?? DEFAULT_BUNDLE;
   if (!existsSync(join(bundle, 'formosa.min.js'))) {
     err(flags['--bundle'] ? `${bundle}: no formosa.min.js (give the folder of the drop-in bundle)` : `The drop-in bundle is not built (${bundle}): run \`npm run build\` first, or give its folder with --bundle`);
     return 2;

@@ -32,8 +32,13 @@ export interface RunningPreview {
   close(): Promise<void>;
 }
 
-/** The repository's build of the drop-in bundle (`npm run build`), from src/preview or dist/preview alike. */
-export const REPOSITORY_BUNDLE = fileURLToPath(new URL('../../../../dist/', import.meta.url));
+/**
+ * The drop-in bundle the page loads: the copy the installed package ships (dist/bundle, written by `npm run build`),
+ * else the repository's own build (`dist/` at its root), from src/preview or dist/preview alike.
+ */
+export const DEFAULT_BUNDLE = [new URL('../bundle/', import.meta.url), new URL('../../../../dist/', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((folder) => existsSync(`${folder}formosa.min.js`)) ?? fileURLToPath(new URL('../../../../dist/', import.meta.url));
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8' };
 const HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
@@ -83,7 +88,7 @@ function hostAllowed(req: IncomingMessage, host: string): boolean {
  */
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const host = options.host ?? '127.0.0.1';
-  const bundle = resolve(options.bundle ?? REPOSITORY_BUNDLE);
+  const bundle = resolve(options.bundle ?? DEFAULT_BUNDLE);
   const log = options.log ?? console.log;
   const definition = new WatchedDefinition(options.file);
   const listeners = new Set<ServerResponse>();
