@@ -51,6 +51,58 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
     name: 'index of unclaimed files',
     up: 'CREATE INDEX attachments_unclaimed ON attachments (uploaded_at) WHERE submission_id IS NULL',
   },
+  {
+    version: 3,
+    name: 'back office: api tokens, access log',
+    // As SQLite's: tokens kept hashed, an access log a trigger keeps append-only, the index of the list of applications.
+    up: `
+      CREATE TABLE api_tokens (
+        id text PRIMARY KEY,
+        hash text NOT NULL,
+        holder text NOT NULL,
+        scopes json NOT NULL,
+        forms json NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz,
+        revoked_at timestamptz
+      );
+      CREATE TABLE access_log (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL,
+        token_id text,
+        holder text,
+        method text NOT NULL,
+        path text NOT NULL,
+        form_id text,
+        record_id text,
+        scope text NOT NULL,
+        outcome text NOT NULL,
+        reason text
+      );
+      CREATE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the access log is append-only'; END $$;
+      CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON access_log
+        FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only();
+      CREATE INDEX submissions_applications ON submissions (form_id, submitted_at, id) WHERE corrects IS NULL;`,
+  },
+  {
+    version: 6,
+    name: 'funnel counts',
+    // As SQLite's: counts only, no journey, no value, no address.
+    up: `
+      CREATE TABLE funnel_counts (
+        form_id text NOT NULL,
+        form_version text NOT NULL,
+        day date NOT NULL,
+        kind text NOT NULL,
+        step text NOT NULL,
+        path text NOT NULL,
+        code text NOT NULL,
+        count bigint NOT NULL,
+        ms bigint NOT NULL,
+        PRIMARY KEY (form_id, form_version, day, kind, step, path, code)
+      );`,
+  },
 ];
 
 /** The advisory lock migrations hold (one bigint; the store's per-key locks use the two-int space, which never meets it). */

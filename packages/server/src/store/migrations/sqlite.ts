@@ -62,6 +62,57 @@ export const SQLITE_MIGRATIONS: readonly Migration<Database.Database>[] = [
     // The hourly sweep reads only files no submission took, not every file ever kept.
     up: 'CREATE INDEX attachments_unclaimed ON attachments (uploaded_at) WHERE submission_id IS NULL',
   },
+  {
+    version: 3,
+    name: 'back office: api tokens, access log',
+    // Tokens are kept as the hash of their secret; the access log only grows (triggers refuse UPDATE and DELETE).
+    // The index serves the back office's list of applications, newest first, a page at a time.
+    up: `
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        holder TEXT NOT NULL,
+        scopes TEXT NOT NULL,
+        forms TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        revoked_at TEXT
+      );
+      CREATE TABLE access_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        token_id TEXT,
+        holder TEXT,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        form_id TEXT,
+        record_id TEXT,
+        scope TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        reason TEXT
+      );
+      CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+      CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+      CREATE INDEX submissions_applications ON submissions (form_id, submitted_at, id) WHERE corrects IS NULL;`,
+  },
+  {
+    version: 6,
+    name: 'funnel counts',
+    // Counts only, per form, version, day, kind, step, field pattern and check code: no journey, no value, no address.
+    up: `
+      CREATE TABLE funnel_counts (
+        form_id TEXT NOT NULL,
+        form_version TEXT NOT NULL,
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        step TEXT NOT NULL,
+        path TEXT NOT NULL,
+        code TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        ms INTEGER NOT NULL,
+        PRIMARY KEY (form_id, form_version, day, kind, step, path, code)
+      );`,
+  },
 ];
 
 /** Brings the database to `target` (the latest by default). */
