@@ -4,6 +4,7 @@ import { PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
 
 export * from './interface.js';
+export type * from './status.js';
 export { newReceipt } from './rows.js';
 export { SqliteStore } from './sqlite.js';
 export { PostgresStore } from './postgres.js';

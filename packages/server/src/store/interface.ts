@@ -2,6 +2,7 @@
  * What the server keeps, behind one interface with two implementations: SQLite (embedded, the default) and
  * PostgreSQL (several instances on one database). Every method is async so that either can stand behind it.
  */
+import type { StatusStore } from './status.js';
 
 export interface StoredAttachment {
   readonly id: string;
@@ -68,6 +69,8 @@ export class MissingAttachmentError extends Error {
  * their own. Implementations: `SqliteStore`, `PostgresStore`; `openStore` picks one.
  */
 export interface Store {
+  /** Each application's status history and moves (store/status.ts). */
+  readonly status: StatusStore;
   // Submissions.
   /**
    * Stores a submission unless one with the same idempotency key exists, claiming its files in the same

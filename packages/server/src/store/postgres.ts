@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { MissingAttachmentError, type Store, type StoredAttachment, type StoredSubmission, type StoreOptions, type StoreOutcome, type SubmissionSummary } from './interface.js';
 import { answerUsedKey, hashToken, newSubmission, RECEIPT_ATTEMPTS, submissionOf, SUMMARY_COLUMNS, summaryOf, tokenMatches, type Row, type SummaryRow } from './rows.js';
 import { migratePostgres } from './migrations/postgres.js';
+import { PostgresStatusStore } from './status-postgres.js';
 
 /** The first half of the two-int advisory locks on keys (the second: a hash of form and key). */
 const KEY_LOCKS = 0x466f; // "Fo"
@@ -22,7 +23,11 @@ const FILE_COLUMNS = 'id, form_id AS "formId", field, name, type, size';
 const receiptClash = (error: unknown) => error instanceof pg.DatabaseError && error.code === '23505' && error.constraint === 'submissions_receipt_key';
 
 export class PostgresStore implements Store {
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly status: PostgresStatusStore;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.status = new PostgresStatusStore(pool);
+  }
 
   /** Connects to `url` (`postgres://user@host/db`) and migrates the database before the first request. */
   static async open(url: string, poolSize = 10): Promise<PostgresStore> {

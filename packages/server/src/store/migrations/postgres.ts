@@ -86,6 +86,31 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
       CREATE INDEX submissions_applications ON submissions (form_id, submitted_at, id) WHERE corrects IS NULL;`,
   },
   {
+    version: 4,
+    name: 'status history',
+    // As SQLite's: an application's moves, oldest first by id, and its current status beside it.
+    up: `
+      CREATE TABLE status_history (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        form_id text NOT NULL,
+        submission_id text NOT NULL,
+        status text NOT NULL,
+        at timestamptz NOT NULL,
+        moved_by text NOT NULL,
+        who text,
+        note text,
+        reopen json
+      );
+      CREATE INDEX status_history_application ON status_history (form_id, submission_id, id);
+      CREATE TABLE status_current (
+        form_id text NOT NULL,
+        submission_id text NOT NULL,
+        status text NOT NULL,
+        at timestamptz NOT NULL,
+        PRIMARY KEY (form_id, submission_id)
+      );`,
+  },
+  {
     version: 6,
     name: 'funnel counts',
     // As SQLite's: counts only, no journey, no value, no address.

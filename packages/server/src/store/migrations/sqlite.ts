@@ -96,6 +96,31 @@ export const SQLITE_MIGRATIONS: readonly Migration<Database.Database>[] = [
       CREATE INDEX submissions_applications ON submissions (form_id, submitted_at, id) WHERE corrects IS NULL;`,
   },
   {
+    version: 4,
+    name: 'status history',
+    // An application's moves, oldest first by id; its current status beside it, so a list by status reads one row each.
+    up: `
+      CREATE TABLE status_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        form_id TEXT NOT NULL,
+        submission_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        moved_by TEXT NOT NULL,
+        who TEXT,
+        note TEXT,
+        reopen TEXT
+      );
+      CREATE INDEX status_history_application ON status_history (form_id, submission_id, id);
+      CREATE TABLE status_current (
+        form_id TEXT NOT NULL,
+        submission_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (form_id, submission_id)
+      );`,
+  },
+  {
     version: 6,
     name: 'funnel counts',
     // Counts only, per form, version, day, kind, step, field pattern and check code: no journey, no value, no address.
