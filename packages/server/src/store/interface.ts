@@ -3,6 +3,8 @@
  * PostgreSQL (several instances on one database). Every method is async so that either can stand behind it.
  */
 import type { StatusStore } from './status.js';
+import type { BackofficeStore } from './backoffice.js';
+import type { FunnelStore } from './funnel.js';
 
 export interface StoredAttachment {
   readonly id: string;
@@ -71,6 +73,10 @@ export class MissingAttachmentError extends Error {
 export interface Store {
   /** Each application's status history and moves (store/status.ts). */
   readonly status: StatusStore;
+  /** Caseworkers' tokens, the access log, an application's files (store/backoffice.ts). */
+  readonly backoffice: BackofficeStore;
+  /** The anonymous funnel's counts (store/funnel.ts). */
+  readonly funnel: FunnelStore;
   // Submissions.
   /**
    * Stores a submission unless one with the same idempotency key exists, claiming its files in the same

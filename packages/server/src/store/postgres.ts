@@ -10,6 +10,8 @@ import { MissingAttachmentError, type Store, type StoredAttachment, type StoredS
 import { answerUsedKey, hashToken, newSubmission, RECEIPT_ATTEMPTS, submissionOf, SUMMARY_COLUMNS, summaryOf, tokenMatches, type Row, type SummaryRow } from './rows.js';
 import { migratePostgres } from './migrations/postgres.js';
 import { PostgresStatusStore } from './status-postgres.js';
+import { PostgresBackofficeStore } from './backoffice-postgres.js';
+import { PostgresFunnelStore } from './funnel-postgres.js';
 
 /** The first half of the two-int advisory locks on keys (the second: a hash of form and key). */
 const KEY_LOCKS = 0x466f; // "Fo"
@@ -24,9 +26,13 @@ const receiptClash = (error: unknown) => error instanceof pg.DatabaseError && er
 
 export class PostgresStore implements Store {
   readonly status: PostgresStatusStore;
+  readonly backoffice: PostgresBackofficeStore;
+  readonly funnel: PostgresFunnelStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.status = new PostgresStatusStore(pool);
+    this.backoffice = new PostgresBackofficeStore(pool);
+    this.funnel = new PostgresFunnelStore(pool);
   }
 
   /** Connects to `url` (`postgres://user@host/db`) and migrates the database before the first request. */

@@ -10,6 +10,8 @@ import { MissingAttachmentError, type Store, type StoredAttachment, type StoredS
 import { answerUsedKey, hashToken, newSubmission, RECEIPT_ATTEMPTS, submissionOf, SUMMARY_COLUMNS, summaryOf, tokenMatches, type Row, type SummaryRow } from './rows.js';
 import { migrateSqlite } from './migrations/sqlite.js';
 import { SqliteStatusStore } from './status-sqlite.js';
+import { SqliteBackofficeStore } from './backoffice-sqlite.js';
+import { SqliteFunnelStore } from './funnel-sqlite.js';
 
 const parse = (text: string): unknown => JSON.parse(text);
 
@@ -23,6 +25,8 @@ interface Queued {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   readonly status: SqliteStatusStore;
+  readonly backoffice: SqliteBackofficeStore;
+  readonly funnel: SqliteFunnelStore;
   /** Every statement, prepared once when the database opens. */
   private readonly sql: Record<'insert' | 'retire' | 'isRetired' | 'keyUsed' | 'byKey' | 'byId' | 'summaryByKey' | 'summaryById' | 'summaryByRequest' | 'correctedBy' | 'claim' | 'owner' | 'insertFile' | 'tokenOf' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
   /** Inserts a submission and claims its files, in one transaction: `used` when the idempotency key holds a row. */
@@ -44,6 +48,8 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrateSqlite(this.db);
     this.status = new SqliteStatusStore(this.db);
+    this.backoffice = new SqliteBackofficeStore(this.db);
+    this.funnel = new SqliteFunnelStore(this.db);
     const fileSelect = 'SELECT id, form_id AS formId, field, name, type, size FROM attachments WHERE form_id = ? AND id = ?';
     this.sql = {
       insert: this.db.prepare(
