@@ -5,10 +5,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { RunningServer } from '@formosa/server';
 import { typedAnswers } from '../fixtures.js';
-import { answer, clickButton, close, launch, serve, shownErrors, stepTitle } from './browser.js';
+import { answer, clickButton, close, launch, open, serve, shownErrors, stepTitle } from './browser.js';
 
 interface JourneyRecord {
   kind: string; formId: string; formVersion: string; step: string; journey: string; at: number;
@@ -36,12 +36,11 @@ async function endpoint(): Promise<{ url: string; server: Server; beacons: Beaco
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, beacons };
 }
 
-let browser: Browser;
 let site: RunningServer;
 let agency: Awaited<ReturnType<typeof endpoint>>;
 
 before(async () => {
-  browser = await launch();
+  await launch();
   agency = await endpoint();
   // The agency's page allows its analytics endpoint in connect-src, as it must for sendBeacon.
   site = await serve(`default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${agency.url}`);
@@ -54,28 +53,30 @@ after(async () => {
 
 /** The demo's form page with `analytics` and a recognizable `draft-key` set as the page parses, and every record kept. */
 async function openForm(): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  await page.evaluateOnNewDocument((url: string, key: string) => {
-    const kept: unknown[] = [];
-    Object.assign(window, { records: kept });
-    document.addEventListener('formosa-analytics', (e) => kept.push((e as Event & { record: unknown }).record));
-    new MutationObserver((_, observer) => {
-      const form = document.querySelector('formosa-form');
-      if (!form) return;
-      form.setAttribute('analytics', `${url}/analytics`);
-      form.setAttribute('draft-key', key);
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  }, agency.url, DRAFT_KEY);
-  await page.goto(`${site.url}/form.html?id=smoke-alarm-subsidy&lang=zh-Hant-TW`, { waitUntil: 'networkidle0' });
-  await page.waitForFunction(() => document.querySelector('formosa-form')?.shadowRoot?.querySelector('.step-title'));
-  return { page, problems };
+  const opened = await open(`${site.url}/form.html?id=smoke-alarm-subsidy&lang=zh-Hant-TW`, (page) =>
+    page.evaluateOnNewDocument((url: string, key: string) => {
+      const kept: unknown[] = [];
+      Object.assign(window, { records: kept });
+      document.addEventListener('formosa-analytics', (e) => kept.push((e as Event & { record: unknown }).record));
+      new MutationObserver((_, observer) => {
+        const form = document.querySelector('formosa-form');
+        if (!form) return;
+        form.setAttribute('analytics', `${url}/analytics`);
+        form.setAttribute('draft-key', key);
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    }, agency.url, DRAFT_KEY),
+  );
+  await opened.page.waitForFunction(() => document.querySelector('formosa-form')?.shadowRoot?.querySelector('.step-title'));
+  return opened;
+}
+
+/** A form opened, answered and continued to the review. */
+async function atReview(): Promise<Page> {
+  const { page } = await openForm();
+  for (const [path, value] of typedAnswers('smoke-alarm-subsidy')) await answer(page, path, value);
+  await toNextView(page, '繼續');
+  return page;
 }
 
 const recordsIn = (page: Page) => page.evaluate(() => (window as unknown as { records: JourneyRecord[] }).records);
@@ -142,9 +143,7 @@ test('a journey to the receipt: records in order, sent as text/plain beacons whe
 
 test('abandoned: the citizen leaves before sending; a new load is a new journey', async () => {
   const from = agency.beacons.length;
-  const { page } = await openForm();
-  for (const [path, value] of typedAnswers('smoke-alarm-subsidy')) await answer(page, path, value);
-  await toNextView(page, '繼續');
+  const page = await atReview();
   const records = await recordsIn(page);
   await page.goto('about:blank');
   await arrived(from, records.length + 1);
@@ -157,9 +156,7 @@ test('abandoned: the citizen leaves before sending; a new load is a new journey'
 
 test('twenty records waiting are sent at once, without waiting for the page to go', async () => {
   const from = agency.beacons.length;
-  const { page } = await openForm();
-  for (const [path, value] of typedAnswers('smoke-alarm-subsidy')) await answer(page, path, value);
-  await toNextView(page, '繼續');
+  const page = await atReview();
   // Back and forth between the step and the review: two records per move.
   for (let i = 0; i < 8; i++) {
     await page.evaluate(() => (document.querySelector('formosa-form') as unknown as { goTo(step: string): boolean }).goTo('application'));

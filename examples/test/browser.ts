@@ -32,8 +32,11 @@ export async function serve(csp: string, more: Partial<ServerOptions> = {}): Pro
   });
 }
 
-/** Opens a page, on a fresh device, that records every CSP violation, uncaught error, console error and warning. */
-export async function open(url: string): Promise<{ page: Page; problems: string[] }> {
+/**
+ * Opens a page, on a fresh device, that records every CSP violation, uncaught error, console error and warning;
+ * `prepare` runs before the page does (e.g. `evaluateOnNewDocument`).
+ */
+export async function open(url: string, prepare?: (page: Page) => Promise<unknown>): Promise<{ page: Page; problems: string[] }> {
   // A device of its own (an empty browser context): no draft of an earlier test is brought back.
   const context = await browser!.createBrowserContext();
   const page = await context.newPage();
@@ -46,6 +49,7 @@ export async function open(url: string): Promise<{ page: Page; problems: string[
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
+  await prepare?.(page);
   await page.goto(url, { waitUntil: 'networkidle0' });
   return { page, problems };
 }
