@@ -5,6 +5,7 @@
 import type { StatusStore } from './status.js';
 import type { BackofficeStore } from './backoffice.js';
 import type { FunnelStore } from './funnel.js';
+import type { DeliveryStore } from './deliveries.js';
 
 export interface StoredAttachment {
   readonly id: string;
@@ -77,6 +78,8 @@ export interface Store {
   readonly backoffice: BackofficeStore;
   /** The anonymous funnel's counts (store/funnel.ts). */
   readonly funnel: FunnelStore;
+  /** The queue and log of deliveries to the agency's systems (store/deliveries.ts). */
+  readonly deliveries: DeliveryStore;
   // Submissions.
   /**
    * Stores a submission unless one with the same idempotency key exists, claiming its files in the same

@@ -12,6 +12,7 @@ import { migratePostgres } from './migrations/postgres.js';
 import { PostgresStatusStore } from './status-postgres.js';
 import { PostgresBackofficeStore } from './backoffice-postgres.js';
 import { PostgresFunnelStore } from './funnel-postgres.js';
+import { PostgresDeliveries } from './deliveries-postgres.js';
 
 /** The first half of the two-int advisory locks on keys (the second: a hash of form and key). */
 const KEY_LOCKS = 0x466f; // "Fo"
@@ -28,11 +29,13 @@ export class PostgresStore implements Store {
   readonly status: PostgresStatusStore;
   readonly backoffice: PostgresBackofficeStore;
   readonly funnel: PostgresFunnelStore;
+  readonly deliveries: PostgresDeliveries;
 
   private constructor(private readonly pool: pg.Pool) {
     this.status = new PostgresStatusStore(pool);
     this.backoffice = new PostgresBackofficeStore(pool);
     this.funnel = new PostgresFunnelStore(pool);
+    this.deliveries = new PostgresDeliveries(pool);
   }
 
   /** Connects to `url` (`postgres://user@host/db`) and migrates the database before the first request. */

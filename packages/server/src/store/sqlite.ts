@@ -12,6 +12,7 @@ import { migrateSqlite } from './migrations/sqlite.js';
 import { SqliteStatusStore } from './status-sqlite.js';
 import { SqliteBackofficeStore } from './backoffice-sqlite.js';
 import { SqliteFunnelStore } from './funnel-sqlite.js';
+import { SqliteDeliveries } from './deliveries-sqlite.js';
 
 const parse = (text: string): unknown => JSON.parse(text);
 
@@ -27,6 +28,7 @@ export class SqliteStore implements Store {
   readonly status: SqliteStatusStore;
   readonly backoffice: SqliteBackofficeStore;
   readonly funnel: SqliteFunnelStore;
+  readonly deliveries: SqliteDeliveries;
   /** Every statement, prepared once when the database opens. */
   private readonly sql: Record<'insert' | 'retire' | 'isRetired' | 'keyUsed' | 'byKey' | 'byId' | 'summaryByKey' | 'summaryById' | 'summaryByRequest' | 'correctedBy' | 'claim' | 'owner' | 'insertFile' | 'tokenOf' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
   /** Inserts a submission and claims its files, in one transaction: `used` when the idempotency key holds a row. */
@@ -50,6 +52,7 @@ export class SqliteStore implements Store {
     this.status = new SqliteStatusStore(this.db);
     this.backoffice = new SqliteBackofficeStore(this.db);
     this.funnel = new SqliteFunnelStore(this.db);
+    this.deliveries = new SqliteDeliveries(this.db);
     const fileSelect = 'SELECT id, form_id AS formId, field, name, type, size FROM attachments WHERE form_id = ? AND id = ?';
     this.sql = {
       insert: this.db.prepare(

@@ -111,6 +111,42 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
       );`,
   },
   {
+    version: 5,
+    name: 'deliveries',
+    // As SQLite's. The body is text, not json: the bytes signed are the bytes sent, on every attempt.
+    up: `
+      CREATE TABLE deliveries (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        event_id text NOT NULL,
+        endpoint text NOT NULL,
+        type text NOT NULL,
+        form_id text NOT NULL,
+        body text NOT NULL,
+        state text NOT NULL CHECK (state IN ('pending', 'delivered', 'parked')),
+        attempts integer NOT NULL,
+        next_at timestamptz NOT NULL,
+        locked_until timestamptz,
+        lease text,
+        last_error text,
+        created_at timestamptz NOT NULL,
+        delivered_at timestamptz,
+        UNIQUE (event_id, endpoint)
+      );
+      CREATE INDEX deliveries_due ON deliveries (next_at) WHERE state = 'pending';
+      CREATE INDEX deliveries_state ON deliveries (state, seq);
+      CREATE TABLE delivery_attempts (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        delivery_id text NOT NULL,
+        at timestamptz NOT NULL,
+        status integer,
+        error text,
+        ms integer NOT NULL
+      );
+      CREATE INDEX delivery_attempts_delivery ON delivery_attempts (delivery_id, id);
+      CREATE TABLE delivery_marks (source text PRIMARY KEY, mark bigint NOT NULL);`,
+  },
+  {
     version: 6,
     name: 'funnel counts',
     // As SQLite's: counts only, no journey, no value, no address.

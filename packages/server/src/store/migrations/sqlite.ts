@@ -121,6 +121,43 @@ export const SQLITE_MIGRATIONS: readonly Migration<Database.Database>[] = [
       );`,
   },
   {
+    version: 5,
+    name: 'deliveries',
+    // The queue of events for the agency's systems (one row per event and endpoint, the event id the receiver's
+    // key), its log of attempts, and the scan's high-water mark per source.
+    up: `
+      CREATE TABLE deliveries (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        event_id TEXT NOT NULL,
+        endpoint TEXT NOT NULL,
+        type TEXT NOT NULL,
+        form_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'parked')),
+        attempts INTEGER NOT NULL,
+        next_at TEXT NOT NULL,
+        locked_until TEXT,
+        lease TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT,
+        UNIQUE (event_id, endpoint)
+      );
+      CREATE INDEX deliveries_due ON deliveries (next_at) WHERE state = 'pending';
+      CREATE INDEX deliveries_state ON deliveries (state, seq);
+      CREATE TABLE delivery_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        delivery_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        status INTEGER,
+        error TEXT,
+        ms INTEGER NOT NULL
+      );
+      CREATE INDEX delivery_attempts_delivery ON delivery_attempts (delivery_id, id);
+      CREATE TABLE delivery_marks (source TEXT PRIMARY KEY, mark INTEGER NOT NULL);`,
+  },
+  {
     version: 6,
     name: 'funnel counts',
     // Counts only, per form, version, day, kind, step, field pattern and check code: no journey, no value, no address.
