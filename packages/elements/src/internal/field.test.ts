@@ -317,3 +317,22 @@ describe('a form reset returns each control to its default, as native controls d
     expect([...new FormData(form)]).to.deep.equal([['name', '林小美'], ['county', 'NWT'], ['agree', 'on']]);
   });
 });
+
+describe('in a browser without custom states (CustomStateSet)', () => {
+  it('a control still works: submitted, validated, only unstyled', async () => {
+    const real = Object.getOwnPropertyDescriptor(ElementInternals.prototype, 'states')!;
+    Object.defineProperty(ElementInternals.prototype, 'states', { configurable: true, get: () => undefined });
+    try {
+      const form = await fixture<HTMLFormElement>(html`<form><formosa-text-field name="name" label="姓名" required></formosa-text-field></form>`);
+      const el = form.firstElementChild as FormosaField;
+      await el.updateComplete;
+      expect(form.checkValidity()).to.equal(false);
+      native(el).focus();
+      await sendKeys({ type: '林' });
+      await el.updateComplete;
+      expect([...new FormData(form)]).to.deep.equal([['name', '林']]);
+    } finally {
+      Object.defineProperty(ElementInternals.prototype, 'states', real);
+    }
+  });
+});

@@ -166,9 +166,11 @@ export abstract class FormosaField extends LitElement {
       valid: validated && valid, invalid: validated && !valid,
       'user-invalid': Boolean(this.error), 'user-valid': this.committed && validated && valid,
     };
+    // Browsers before CustomStateSet (Safari 17.3, iOS 16 on older phones) have no `states`: the control works unstyled.
+    const set = internals.states as CustomStateSet | undefined;
     for (const [state, on] of Object.entries(states)) {
-      if (on) internals.states.add(state);
-      else internals.states.delete(state);
+      if (on) set?.add(state);
+      else set?.delete(state);
     }
   }
 
