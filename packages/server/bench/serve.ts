@@ -10,3 +10,5 @@ const server = await startServer({
   ...(process.env['BENCH_NO_LIMITS'] ? { limits: { perAddress: { requests: 1e9, seconds: 1 }, perForm: { requests: 1e9, seconds: 1 }, uploadBytes: { bytes: 1e15, seconds: 1 } } } : {}),
 } as Parameters<typeof startServer>[0]);
 process.stdout.write(JSON.stringify({ url: server.url, startMs: performance.now() - started }) + '\n');
+// Ended by the benchmark: exit normally, so that `--cpu-prof` (BENCH_PROFILE) writes its profile.
+process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));

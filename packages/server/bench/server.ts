@@ -6,7 +6,8 @@
  * Writes .bench/server.json. Goal (issue 12): at least 2,000/s on SQLite with p99 under 50 ms.
  *
  * Environment: BENCH_SECONDS (measured, 10), BENCH_WARMUP (3), BENCH_CONCURRENCY (32), BENCH_ONLY (`sqlite`,
- * `postgres`, `sqlite-2`, …: the runs whose name starts with it).
+ * `postgres`, `sqlite-2`, …: the runs whose name starts with it), BENCH_PROFILE (a folder: the servers write
+ * V8 CPU profiles there, `--cpu-prof`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,8 @@ function application(): LoadTask['application'] {
 
 /** Runs a script of this folder under tsx, from source; resolves with its first line of output. */
 function node(script: string, args: string[], env: Record<string, string> = {}): { child: ChildProcess; line: Promise<string> } {
-  const child = spawn(process.execPath, ['--conditions=formosa-source', '--import', 'tsx', join(root, 'packages/server/bench', script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = script === 'serve.ts' && process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [];
+  const child = spawn(process.execPath, [...profile, '--conditions=formosa-source', '--import', 'tsx', join(root, 'packages/server/bench', script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -71,7 +73,7 @@ async function measure(name: string, store: Run['store'], instances: number, dat
     const result = JSON.parse(await node('load.ts', [JSON.stringify(task)]).line) as LoadResult;
     return { name, store, instances, ...result };
   } finally {
-    for (const server of servers) server.kill();
+    await Promise.all(servers.map((server) => new Promise((done) => server.once('exit', done).kill())));
   }
 }
 

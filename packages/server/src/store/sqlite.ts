@@ -16,10 +16,10 @@ import { SqliteDeliveries } from './deliveries-sqlite.js';
 
 const parse = (text: string): unknown => JSON.parse(text);
 
-/** A submission waiting for the group commit, and its caller's promise. */
+/** A write waiting for the group commit (a submission, an upload), and its caller's promise. */
 interface Queued {
-  store(): StoreOutcome;
-  resolve(outcome: StoreOutcome): void;
+  write(): unknown;
+  resolve(result: unknown): void;
   reject(error: unknown): void;
 }
 
@@ -33,9 +33,9 @@ export class SqliteStore implements Store {
   private readonly sql: Record<'insert' | 'retire' | 'isRetired' | 'keyUsed' | 'byKey' | 'byId' | 'summaryByKey' | 'summaryById' | 'summaryByRequest' | 'correctedBy' | 'claim' | 'owner' | 'insertFile' | 'tokenOf' | 'file' | 'fileWithData' | 'sweep' | 'deleteFile' | 'count', Database.Statement>;
   /** Inserts a submission and claims its files, in one transaction: `used` when the idempotency key holds a row. */
   private readonly insertClaiming: Database.Transaction<(submission: StoredSubmission, key: string | null, hash: string | null, files: ReadonlySet<string>) => 'created' | 'used' | 'retired'>;
-  /** The queued submissions' stores, each in its savepoint (an error is its own outcome, not the batch's). */
-  private readonly inOneTransaction: Database.Transaction<(batch: readonly Queued[]) => ({ stored: StoreOutcome } | { error: unknown })[]>;
-  /** Submissions waiting for the next group commit. */
+  /** The queued writes, each in its savepoint (an error is its own outcome, not the batch's). */
+  private readonly inOneTransaction: Database.Transaction<(batch: readonly Queued[]) => ({ result: unknown } | { error: unknown })[]>;
+  /** Writes waiting for the next group commit. */
   private queued: Queued[] = [];
   /** A lookup's query and, when no row has the key, its retirement, in one transaction. */
   private readonly lookupRetiring: Database.Transaction<(formId: string, key: string, hash: string) => SummaryRow | undefined>;
@@ -94,10 +94,12 @@ export class SqliteStore implements Store {
       }
       return 'created';
     });
+    // Called inside the batch's transaction, a transaction function runs in a savepoint.
+    const inSavepoint = this.db.transaction((queued: Queued) => queued.write());
     this.inOneTransaction = this.db.transaction((batch: readonly Queued[]) =>
       batch.map((queued) => {
         try {
-          return { stored: queued.store() };
+          return { result: inSavepoint(queued) };
         } catch (error) {
           return { error };
         }
@@ -110,24 +112,28 @@ export class SqliteStore implements Store {
     });
   }
 
+  store(formId: string, formVersion: string, key: string | undefined, data: unknown, options: StoreOptions = {}): Promise<StoreOutcome> {
+    return this.write(() => this.storeOne(formId, formVersion, key, data, options));
+  }
+
   /**
-   * Group commit: the submissions that arrive together (within one turn of the event loop) are stored in one
+   * Group commit: the writes that arrive together (within one turn of the event loop) are made in one
    * transaction, each in a savepoint of its own (one refused undoes only itself), and each is answered only once
    * that transaction is committed. With `synchronous = FULL` a commit waits for the disk (1–3 ms here): one wait
    * for the batch instead of one per submission (`npm run bench:server`, docs/performance.md).
    */
-  store(formId: string, formVersion: string, key: string | undefined, data: unknown, options: StoreOptions = {}): Promise<StoreOutcome> {
-    return new Promise((resolve, reject) => {
-      if (this.queued.push({ store: () => this.storeOne(formId, formVersion, key, data, options), resolve, reject }) === 1) setImmediate(() => this.commitQueued());
+  private write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.queued.push({ write: work, resolve: resolve as (result: unknown) => void, reject }) === 1) setImmediate(() => this.commitQueued());
     });
   }
 
-  /** Stores the queued submissions in one transaction (BEGIN IMMEDIATE), then answers each. */
+  /** Makes the queued writes in one transaction (BEGIN IMMEDIATE), then answers each. */
   private commitQueued(): void {
     const batch = this.queued;
     this.queued = [];
     if (batch.length === 0) return;
-    let outcomes: ({ stored: StoreOutcome } | { error: unknown })[];
+    let outcomes: ({ result: unknown } | { error: unknown })[];
     try {
       outcomes = this.inOneTransaction.immediate(batch);
     } catch (error) {
@@ -135,7 +141,7 @@ export class SqliteStore implements Store {
       for (const { reject } of batch) reject(error);
       return;
     }
-    outcomes.forEach((outcome, i) => ('stored' in outcome ? batch[i]!.resolve(outcome.stored) : batch[i]!.reject(outcome.error)));
+    outcomes.forEach((outcome, i) => ('result' in outcome ? batch[i]!.resolve(outcome.result) : batch[i]!.reject(outcome.error)));
   }
 
   /** One submission, in its savepoint of the batch's transaction. */
@@ -198,7 +204,8 @@ export class SqliteStore implements Store {
   async storeAttachment(formId: string, field: string, name: string, type: string, data: Buffer): Promise<StoredAttachment & { token: string }> {
     const token = randomBytes(32).toString('base64url');
     const attachment = { id: randomUUID(), formId, field, name, type, size: data.length };
-    this.sql.insertFile.run(attachment.id, formId, field, name, type, data.length, new Date().toISOString(), data, hashToken(token));
+    // Group-committed as submissions are: a busy form's uploads share the wait for the disk too.
+    await this.write(() => this.sql.insertFile.run(attachment.id, formId, field, name, type, data.length, new Date().toISOString(), data, hashToken(token)));
     return { ...attachment, token };
   }
 
