@@ -16,6 +16,13 @@ import { DEFAULT_LIMITS, SlidingWindow, type LimitOptions } from './rate-limit.j
 import { MyDataRoutes, type MyDataSetup } from './mydata.js';
 import { sendBody } from './compress.js';
 import type { Route } from './route.js';
+import { randomBytes } from 'node:crypto';
+import type { StatusFlow } from './status/flow.js';
+import { statusFlows } from './status/flows.js';
+import { receiptSecret, receiptSecretKey } from './status/secret.js';
+import { newLookupWindow, type StatusContext } from './status/context.js';
+import { statusRoutes } from './status/routes.js';
+import { moveResubmitted, outsideReopened, reopeningOf } from './status/resubmission.js';
 
 export interface ServerOptions {
   /** Folder of `*.json` definitions. */
@@ -46,6 +53,13 @@ export interface ServerOptions {
   readonly corsOrigins?: readonly string[];
   /** Origins of the agency's pages (besides this server's) that may begin MyData journeys and be returned to. */
   readonly pageOrigins?: readonly string[];
+  /**
+   * The server's secret (≥ 16 bytes; FORMOSA_SECRET or .data/secret in main.ts): receipt secrets derive from it, so
+   * every instance must share it. Without it a random one is drawn: status codes then change at each start.
+   */
+  readonly secret?: string | Uint8Array;
+  /** A form's own status flow, by form id (`DEFAULT_FLOW` otherwise); checked at start: a bad flow stops the server. */
+  readonly statusFlows?: Readonly<Record<string, StatusFlow>>;
   /** The time in ms, for what expires (MyData seals); tests move it. */
   readonly now?: () => number;
 }
@@ -97,6 +111,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const cors = crossOrigin(options.corsOrigins ?? []);
   const judges = new Judges();
   const forms = await loadForms(options.formsDir, judges);
+  const flowOf = statusFlows(options.statusFlows, forms.keys());
   const store = await openStore(options.database);
   const statics = (options.staticDirs ?? []).map((s) => ({ prefix: s.prefix, dir: resolve(s.dir) }));
   const csp = options.csp ?? STRICT_CSP;
@@ -136,7 +151,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   /** What a submission's key answers, when stored now (201) or before (200, a lookup); a correction names what it corrects. */
   const answerOf = async ({ id, formId, receipt, submittedAt, corrects }: SubmissionSummary) => {
     const corrected = corrects ? await store.summary(formId, { id: corrects }) : undefined;
-    return { id, receipt, submittedAt, ...(corrected ? { corrects: { id: corrected.id, receipt: corrected.receipt } } : {}) };
+    return { id, receipt, submittedAt, secret: receiptSecret(status.receiptKey, id), ...(corrected ? { corrects: { id: corrected.id, receipt: corrected.receipt } } : {}) };
   };
   /** Set once the server listens (the connector's return and notification URLs are the server's own). */
   let mydata: MyDataRoutes | undefined;
@@ -150,7 +165,9 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const served = (form: ServedForm) => `${instance}:${form.definition.id}`;
   const limited = (seconds: number, message: string) => new HttpError(429, { error: 'rate_limited', message, retryAfter: seconds }, { 'retry-after': String(seconds) });
 
+  const status: StatusContext = { store, forms, flowOf, receiptKey: receiptSecretKey(options.secret ?? randomBytes(32)), addressOf, lookups: newLookupWindow() };
   const routes: Route[] = [
+    ...statusRoutes(status),
     ['GET', /^\/api\/forms$/, (_req, res) => sendJson(res, 200, [...forms.values()].map(({ definition: d }) => ({ id: d.id, version: d.version, title: d.title, description: d.description, locales: d.locales })))],
     // What a page fetches to show a form goes compressed (on a phone's network, bytes are most of the wait).
     ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (req, res, form) => sendBody(req, res, 'application/json; charset=utf-8', `${served(form!)}:definition`, () => Buffer.from(JSON.stringify(form!.definition)), { 'cache-control': 'no-store' })],
@@ -210,6 +227,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       const key = keyOf(req);
       const correctedKey = correctedKeyOf(req, key);
       const { definition } = form!;
+      const reopening = await reopeningOf(status, req, definition.id, key);
       const flight = key === undefined ? undefined : `${definition.id}\u0000${key}`;
       // Refused before its body is read; checked again where it is stored (a lookup may retire the key meanwhile).
       if (key !== undefined && (await store.isRetired(definition.id, key))) {
@@ -235,6 +253,8 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
           corrected = await store.summary(definition.id, { key: correctedKey });
           if (!corrected) return sendJson(res, 422, { error: 'correction_target_missing', message: 'No submission of this form has the Idempotency-Key this one corrects' });
         }
+        const outside = reopening && (await outsideReopened(status, form!, reopening, judged.data));
+        if (outside) return sendJson(res, 422, outside);
         const data = await attachFiles(form!, judged.data);
         if ('errors' in data) return sendJson(res, 422, data);
         // Answers MyData verified must arrive as they were handed out (a changed page cannot change them).
@@ -242,7 +262,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         if ('status' in checked) return sendJson(res, checked.status, checked.body);
         let stored;
         try {
-          stored = await store.store(definition.id, definition.version, key, data.data, { attachments: data.files.map((f) => f.id), hash: judged.fingerprint, corrects: corrected?.id, verified: checked.verified });
+          stored = await store.store(definition.id, definition.version, key, data.data, { attachments: data.files.map((f) => f.id), hash: judged.fingerprint, corrects: corrected?.id ?? reopening?.corrects, verified: checked.verified });
         } catch (error) {
           if (!(error instanceof MissingAttachmentError)) throw error;
           const file = data.files.find((f) => f.id === error.attachmentId)!;
@@ -252,6 +272,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
         if ('reused' in stored) return sendJson(res, 422, { error: 'idempotency_key_reused', message: 'This Idempotency-Key was used for a different submission' });
         if ('retired' in stored) throw retiredError();
         const { submission, created } = stored;
+        if (reopening) await moveResubmitted(status, reopening, submission);
         sendJson(res, created ? 201 : 200, await answerOf(submission), created ? { location: `/api/forms/${definition.id}/submissions/${submission.id}` } : {});
       } finally {
         if (flight) inFlight.delete(flight);

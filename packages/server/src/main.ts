@@ -47,6 +47,8 @@ try {
         { prefix: '/', dir: `${root}examples/site` },
       ],
       ...(mydata ? { mydata } : {}),
+      // Receipt secrets (status codes) derive from it: every instance must share it.
+      secret: serverSecret(),
       // The agency's pages on other origins that embed its forms, space-separated (docs/embedding.md).
       corsOrigins: (process.env['FORMOSA_CORS_ORIGINS'] ?? '').split(/\s+/).filter(Boolean),
     },

@@ -16,6 +16,12 @@ export interface StatusFlow {
   readonly reopens: readonly string[];
   /** Statuses after which nothing moves: the citizen is told the outcome. */
   readonly final: readonly string[];
+  /**
+   * What the citizen reads for each status of a flow of the agency's own, per language (`zh-Hant-TW`, `en`, `vi`,
+   * `id`, `th`, `fil`, `ms`); `<formosa-status>` knows the default flow's labels in all seven. A status without a
+   * label in the citizen's language is shown in the first language it has.
+   */
+  readonly labels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** The default: submitted → in review → more information requested ⇄ in review → approved / rejected. */
@@ -48,5 +54,11 @@ export function flowProblems(flow: StatusFlow): string[] {
     if (!flow.final.includes(from) && !moves.length) problems.push(`"${from}" is not final but nothing moves out of it`);
   }
   for (const status of [...flow.reopens, ...flow.final]) if (!known.has(status)) problems.push(`"${status}" is not in moves`);
+  // A reopened application comes back when the citizen resubmits: the flow must say where to.
+  for (const status of flow.reopens) if (known.has(status) && !flow.moves[status]!.some((m) => m.by === 'citizen')) problems.push(`"${status}" reopens steps but the citizen cannot move it anywhere`);
+  for (const [status, texts] of Object.entries(flow.labels ?? {})) {
+    if (!known.has(status)) problems.push(`a label is given for "${status}", which is not in moves`);
+    if (!texts || typeof texts !== 'object' || !Object.values(texts).every((text) => typeof text === 'string' && text.length > 0 && text.length <= 100)) problems.push(`the labels of "${status}" must be texts of 1 to 100 characters by language`);
+  }
   return problems;
 }

@@ -57,10 +57,14 @@ export class SqliteStatusStore implements StatusStore {
   async list(formId: string, query: ListQuery = {}, initial = 'submitted'): Promise<ApplicationRow[]> {
     const where = ['s.form_id = ?', 's.corrects IS NULL'];
     const params: unknown[] = [initial, formId];
-    if (query.status !== undefined) (where.push('COALESCE(c.status, ?) = ?'), params.push(initial, query.status));
-    if (query.from !== undefined) (where.push('s.submitted_at >= ?'), params.push(query.from));
-    if (query.to !== undefined) (where.push('s.submitted_at < ?'), params.push(query.to));
-    if (query.after) (where.push('(s.submitted_at, s.id) > (?, ?)'), params.push(query.after.submittedAt, query.after.submissionId));
+    const add = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      params.push(...values);
+    };
+    if (query.status !== undefined) add('COALESCE(c.status, ?) = ?', initial, query.status);
+    if (query.from !== undefined) add('s.submitted_at >= ?', query.from);
+    if (query.to !== undefined) add('s.submitted_at < ?', query.to);
+    if (query.after) add('(s.submitted_at, s.id) > (?, ?)', query.after.submittedAt, query.after.submissionId);
     const rows = this.db
       .prepare(
         `SELECT s.id AS submissionId, s.receipt, s.submitted_at AS submittedAt, COALESCE(c.status, ?) AS status, COALESCE(c.at, s.submitted_at) AS changedAt
