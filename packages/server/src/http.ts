@@ -147,7 +147,7 @@ export async function readBytes(req: IncomingMessage, limit: number, onChunk?: (
 }
 
 /** The headers the SDK sends across origins beyond the CORS-safelisted ones (a preflight asks for them). */
-const CORS_REQUEST_HEADERS = 'content-type, idempotency-key, formosa-corrects, formosa-mydata, x-formosa-filename, x-formosa-attachment-token';
+const CORS_REQUEST_HEADERS = 'content-type, idempotency-key, formosa-corrects, formosa-reopens, formosa-receipt-secret, formosa-mydata, x-formosa-filename, x-formosa-attachment-token';
 /** MyData's routes need the citizen's cookie, which is never allowed across origins (no credentials): same-origin only. */
 const MYDATA_PATH = /^\/api\/(mydata\/|forms\/[^/]+\/mydata(\/|$))/;
 
