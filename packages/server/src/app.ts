@@ -15,6 +15,9 @@ import { characterProblem, getAt, setAt, type Data } from '@formosa/engine';
 import { DEFAULT_LIMITS, SlidingWindow, type LimitOptions } from './rate-limit.js';
 import { MyDataRoutes, type MyDataSetup } from './mydata.js';
 import { sendBody } from './compress.js';
+import { DeliveryWorker } from './deliveries/worker.js';
+import { checkDeliveries, type DeliveryOptions } from './deliveries/config.js';
+import { deliveryRoutes } from './deliveries/routes.js';
 import type { Route } from './route.js';
 import { randomBytes } from 'node:crypto';
 import type { StatusFlow } from './status/flow.js';
@@ -60,6 +63,11 @@ export interface ServerOptions {
   readonly secret?: string | Uint8Array;
   /** A form's own status flow, by form id (`DEFAULT_FLOW` otherwise); checked at start: a bad flow stops the server. */
   readonly statusFlows?: Readonly<Record<string, StatusFlow>>;
+  /**
+   * Deliveries of each submission and status move to the agency's systems: endpoints (forms, URL, signing key), signed,
+   * retried for 35 hours, then parked with an alert (`onAlert`). Checked at start. See docs/server.md#deliveries.
+   */
+  readonly deliveries?: DeliveryOptions;
   /** The time in ms, for what expires (MyData seals); tests move it. */
   readonly now?: () => number;
 }
@@ -68,6 +76,8 @@ export interface RunningServer {
   readonly server: Server;
   readonly url: string;
   readonly store: Store;
+  /** The delivery worker, when deliveries are configured (its `tick()` runs a round at once). */
+  readonly deliveries?: DeliveryWorker;
   close(): Promise<void>;
 }
 
@@ -112,7 +122,10 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const judges = new Judges();
   const forms = await loadForms(options.formsDir, judges);
   const flowOf = statusFlows(options.statusFlows, forms.keys());
+  if (options.deliveries) checkDeliveries(options.deliveries, new Set(forms.keys()));
   const store = await openStore(options.database);
+  const clock = options.deliveries?.now ?? options.now ?? Date.now;
+  const deliveries = options.deliveries && new DeliveryWorker(store.deliveries, { ...options.deliveries, now: clock });
   const statics = (options.staticDirs ?? []).map((s) => ({ prefix: s.prefix, dir: resolve(s.dir) }));
   const csp = options.csp ?? STRICT_CSP;
   const bodyLimit = options.bodyLimit ?? 1_000_000;
@@ -167,6 +180,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
 
   const status: StatusContext = { store, forms, flowOf, receiptKey: receiptSecretKey(options.secret ?? randomBytes(32)), addressOf, lookups: newLookupWindow() };
   const routes: Route[] = [
+    ...deliveryRoutes({ store, now: clock }),
     ...statusRoutes(status),
     ['GET', /^\/api\/forms$/, (_req, res) => sendJson(res, 200, [...forms.values()].map(({ definition: d }) => ({ id: d.id, version: d.version, title: d.title, description: d.description, locales: d.locales })))],
     // What a page fetches to show a form goes compressed (on a phone's network, bytes are most of the wait).
@@ -408,17 +422,20 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     await judges.close();
     throw error;
   }
+  deliveries?.start();
   return {
     server,
     url,
     store,
+    deliveries,
     close: () =>
       new Promise<void>((done) => {
         clearInterval(sweeper);
+        const stopped = deliveries?.stop() ?? Promise.resolve();
         void mydata?.close();
         server.closeAllConnections();
         server.close(() => {
-          void Promise.all([store.close(), judges.close()]).then(() => done());
+          void Promise.all([stopped.then(() => store.close()), judges.close()]).then(() => done());
         });
       }),
   };

@@ -4,12 +4,14 @@
  * FORMOSA_MYDATA_CONFIG names a JSON file of a real connector's configuration instead; FORMOSA_MYDATA=off turns it off.
  * FORMOSA_CORS_ORIGINS lists the origins of pages elsewhere that embed the forms (space-separated).
  * FORMOSA_DATABASE_URL (postgres://…) keeps submissions in PostgreSQL, shared by several instances; else SQLite in FORMOSA_DB.
+ * FORMOSA_DELIVERY_URL, FORMOSA_DELIVERY_KEY_ID and FORMOSA_DELIVERY_SECRET deliver every submission and status move, signed (docs/server.md#deliveries).
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app.js';
 import { demoMyData } from './demo-mydata.js';
+import { deliveriesFromEnv } from './deliveries/config.js';
 import type { MyDataSetup } from './mydata.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -38,6 +40,7 @@ function myDataSetup(): MyDataSetup | undefined {
 let running: Awaited<ReturnType<typeof startServer>>;
 try {
   const mydata = myDataSetup();
+  const deliveries = deliveriesFromEnv(process.env);
   running = await startServer(
     {
       formsDir: process.env['FORMOSA_FORMS'] ?? `${root}examples/forms`,
@@ -51,6 +54,7 @@ try {
       secret: serverSecret(),
       // The agency's pages on other origins that embed its forms, space-separated (docs/embedding.md).
       corsOrigins: (process.env['FORMOSA_CORS_ORIGINS'] ?? '').split(/\s+/).filter(Boolean),
+      ...(deliveries ? { deliveries } : {}),
     },
     Number(process.env['PORT'] ?? 8080),
   );
