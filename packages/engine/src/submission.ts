@@ -14,6 +14,8 @@ export interface Receipt {
   readonly receipt: string;
   /** ISO 8601 time the server stored it. */
   readonly submittedAt?: string;
+  /** The status code (`7K3Q9-XB2MD`) that, with the receipt number, lets the citizen follow the application. */
+  readonly secret?: string;
 }
 
 /** Why a submission did not go through: `network` (nothing known arrived), `rejected` (422, field errors), `server` (other status). */

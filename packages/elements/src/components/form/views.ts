@@ -69,7 +69,7 @@ export function receiptView(t: Translator, receipt: Receipt) {
     details=${receipt.submittedAt ? t.message('receipt.submittedAt', { time: t.dateTime(receipt.submittedAt) }) : nothing}
     qr-label=${t.message('receipt.qr')}
     print-label=${t.message('receipt.print')}
-    ><p>${t.message('receipt.keep')}</p></formosa-receipt
+    ><p>${t.message('receipt.keep')}</p>${receipt.secret ? html`<p>${t.message('receipt.secret', { secret: receipt.secret })}</p>` : nothing}</formosa-receipt
   >`;
 }
 
