@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app.js';
+import { databaseFromEnv } from './database.js';
 import { demoMyData } from './demo-mydata.js';
 import { deliveriesFromEnv } from './deliveries/config.js';
 import type { MyDataSetup } from './mydata.js';
@@ -44,7 +45,7 @@ try {
   running = await startServer(
     {
       formsDir: process.env['FORMOSA_FORMS'] ?? `${root}examples/forms`,
-      database: process.env['FORMOSA_DATABASE_URL'] || (process.env['FORMOSA_DB'] ?? `${dataDir}/formosa.sqlite`),
+      database: databaseFromEnv(),
       staticDirs: [
         { prefix: '/dist/', dir: `${root}dist` },
         { prefix: '/', dir: `${root}examples/site` },
