@@ -119,7 +119,7 @@ await loop(task.concurrency, (i) => i < uploaded.length && performance.now() < m
   }
 });
 const ranOut = performance.now() < measureTo;
-if (ranOut) {
+if (ranOut || cpuTo === 0) {
   clearTimeout(stopCpu);
   cpuTo = serversCpu();
 }
