@@ -31,8 +31,8 @@ const REFUSED = 'http://127.0.0.1:9/in';
 
 before(async () => {
   // Down for the first 30 hours, then up.
-  agency = await startReceiver(agencyKey, (_event, at) => (at < T0 + 30 * HOUR ? 503 : 204), now);
-  broken = await startReceiver(otherKey, () => (brokenFixed ? 200 : 500), now);
+  agency = await startReceiver(agencyKey, (_event, at) => (at < T0 + 30 * HOUR ? 503 : 204), { clock: now });
+  broken = await startReceiver(otherKey, () => (brokenFixed ? 200 : 500), { clock: now });
   server = await startServer({
     formsDir,
     database: join(mkdtempSync(join(tmpdir(), 'formosa-deliveries-')), 'db.sqlite'),

@@ -27,8 +27,11 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** Starts a receiver; `answer(event, clockMs)` gives the status to answer (204 by default). */
-export async function startReceiver(key: SigningKey, answer: (event: DeliveryEvent, at: number) => number = () => 204, clock: () => number = Date.now): Promise<Receiver> {
+/**
+ * Starts a receiver; `answer(event, clockMs)` gives the status to answer (204 by default), after `delayMs` (a case
+ * system takes its time: a sender killed meanwhile leaves its delivery leased). `clock` is the sender's.
+ */
+export async function startReceiver(key: SigningKey, answer: (event: DeliveryEvent, at: number) => number = () => 204, { clock = Date.now, delayMs = 0 }: { clock?: () => number; delayMs?: number } = {}): Promise<Receiver> {
   const received: Received[] = [];
   const forged: string[] = [];
   const server = createServer(async (req: IncomingMessage, res) => {
@@ -42,6 +45,9 @@ export async function startReceiver(key: SigningKey, answer: (event: DeliveryEve
     }
     const event = JSON.parse(body) as DeliveryEvent;
     const at = Number(req.headers['formosa-timestamp']) * 1000;
+    if (delayMs) await new Promise((done) => setTimeout(done, delayMs));
+    // The sender went away meanwhile (killed): this system keeps nothing it could not acknowledge.
+    if (req.socket.destroyed) return;
     const status = answer(event, at);
     received.push({ eventId: verdict.id, at, event, status });
     res.writeHead(status).end();
