@@ -95,3 +95,29 @@ test('an attempt posts the signed body to the pinned address; only a 2xx counts,
   assert.equal(attempt.delivered, false);
   assert.match((attempt as { error: string }).error, /no answer within 300 ms/);
 });
+
+test('a delivery configuration that could not work stops the server at start, saying which endpoint and why; the environment gives one endpoint', async () => {
+  const { startServer } = await import('@formosa/server');
+  const { deliveriesFromEnv } = await import('../src/deliveries/config.js');
+  const formsDir = new URL('../../../examples/forms', import.meta.url).pathname;
+  const endpoint = { url: 'https://case.agency.gov.tw/in', forms: '*' as const, key };
+  const refused = async (endpoints: unknown[], message: RegExp) =>
+    assert.rejects(startServer({ formsDir, database: ':memory:', deliveries: { endpoints: endpoints as [] } }), message);
+  await refused([], /no endpoint/);
+  await refused([{ ...endpoint, url: 'case.agency.gov.tw' }], /endpoints\[0\]: "case.agency.gov.tw" is not a URL/);
+  await refused([{ ...endpoint, url: 'http://case.agency.gov.tw/in' }], /is not https/);
+  await refused([endpoint, endpoint], /endpoints\[1\]: .* configured twice/);
+  await refused([{ ...endpoint, key: { id: 'k', secret: 'short' } }], /shorter than 16 bytes/);
+  await refused([{ ...endpoint, key: { id: '', secret: key.secret } }], /no id/);
+  await refused([{ ...endpoint, forms: ['rent-subsidy', 'no-such-form'] }], /no form "no-such-form"/);
+
+  assert.equal(deliveriesFromEnv({}), undefined);
+  assert.throws(() => deliveriesFromEnv({ FORMOSA_DELIVERY_URL: 'https://case.agency.gov.tw/in' }), /FORMOSA_DELIVERY_KEY_ID and FORMOSA_DELIVERY_SECRET/);
+  assert.deepEqual(deliveriesFromEnv({ FORMOSA_DELIVERY_URL: 'https://case.agency.gov.tw/in', FORMOSA_DELIVERY_KEY_ID: 'k1', FORMOSA_DELIVERY_SECRET: key.secret, FORMOSA_DELIVERY_FORMS: 'rent-subsidy smoke-alarm-subsidy' }), {
+    endpoints: [{ url: 'https://case.agency.gov.tw/in', key: { id: 'k1', secret: key.secret }, forms: ['rent-subsidy', 'smoke-alarm-subsidy'], allowPrivate: false, allowHttp: false }],
+  });
+  // A good configuration starts its worker; close() stops it before the store closes.
+  const running = await startServer({ formsDir, database: ':memory:', deliveries: { endpoints: [endpoint], intervalMs: 50 } });
+  assert.ok(running.deliveries);
+  await running.close();
+});
