@@ -15,6 +15,7 @@ import {
   type AttemptOutcome, type AttemptRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryEvent, type DeliveryListQuery,
   type DeliveryRecord, type DeliveryRow, type DeliveryStore, type StatusEventRow, type SubmissionEventRow,
 } from './deliveries.js';
+import { inTransaction } from './pg-transaction.js';
 
 /** The transaction-scoped advisory lock of a scan (one bigint: "FoDeliv"). */
 const SCAN_LOCK = 0x466f44656c6976n.toString();
@@ -22,24 +23,9 @@ const SCAN_LOCK = 0x466f44656c6976n.toString();
 export class PostgresDeliveries implements DeliveryStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
   /** The highest number of each source below which every row is committed (see the module's comment). */
   private bounds(): Promise<{ submissions: string; status: string }> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       // Waiting longer would hold submissions back: the next round tries again.
       await client.query("SET LOCAL lock_timeout = '2s'");
       await client.query('LOCK TABLE submissions, status_history IN SHARE MODE');
@@ -58,7 +44,7 @@ export class PostgresDeliveries implements DeliveryStore {
       if ((error as { code?: string }).code === '55P03') return 0; // lock_timeout: busy, next round
       throw error;
     }
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       if (!(await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [SCAN_LOCK])).rows[0]!.ok) return 0;
       const marks = new Map((await client.query<{ source: string; mark: string }>('SELECT source, mark::text FROM delivery_marks')).rows.map((r) => [r.source, r.mark]));
       const submissions = await client.query<SubmissionEventRow>(

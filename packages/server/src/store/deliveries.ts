@@ -8,6 +8,7 @@
  * A worker claims due deliveries with a lease (`locked_until`): exactly one worker holds a delivery until it
  * records the attempt or the lease runs out (a killed instance's deliveries go to another).
  */
+import type { SummaryRow } from './rows.js';
 
 export type DeliveryState = 'pending' | 'delivered' | 'parked';
 export const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'delivered', 'parked'];
@@ -114,14 +115,8 @@ export const pageSize = (query: DeliveryListQuery) => Math.min(MAX_DELIVERY_PAGE
 export const SOURCES = { submissions: 'submissions', status: 'status_history' } as const;
 
 /** A submission row as a scan reads it (both dialects). */
-export interface SubmissionEventRow {
+export interface SubmissionEventRow extends SummaryRow {
   seq: number | string;
-  id: string;
-  form_id: string;
-  form_version: string;
-  receipt: string;
-  submitted_at: string | Date;
-  corrects: string | null;
   data: unknown;
 }
 
