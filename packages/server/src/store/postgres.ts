@@ -64,8 +64,8 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Takes the key's lock, then reads whether a lookup retired the key: one round trip (a submission's transaction
-   * made eight; every one costs both processes a wake-up on a busy machine, `npm run bench:server`). Two statements
+   * Takes the key's lock, then reads whether a lookup retired the key: one round trip instead of two (each costs
+   * both processes a wake-up, which a busy machine feels: `npm run bench:server`). Two statements
    * of one simple query, so the read has its own snapshot, taken once the lock is held: a retirement committed
    * while this waited is seen. The values are literals, escaped by the client (form ids are [a-z0-9-], keys
    * printable ASCII).
