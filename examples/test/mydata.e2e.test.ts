@@ -148,10 +148,11 @@ test('verified values go with the application; the agency\'s record marks them v
     await until(page, `document.querySelector('formosa-form').view !== '${step}'`);
   }
   assert.equal(await view(page), 'review');
-  const stored = new Promise<string>((resolve) => page.on('response', (r) => r.url().endsWith('/submissions') && r.status() === 201 && void r.json().then((b: { id: string }) => resolve(b.id))));
+  const stored = new Promise<{ id: string; secret: string }>((resolve) => page.on('response', (r) => r.url().endsWith('/submissions') && r.status() === 201 && void r.json().then(resolve)));
   await clickButton(page, 'Send application');
   await until(page, `document.querySelector('formosa-form').view === 'submitted'`);
-  const record = (await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${await stored}`)).json()) as { verified: { path: string }[]; data: { applicant: { name: string } } };
+  const { id, secret } = await stored;
+  const record = (await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${id}`, { headers: { 'formosa-receipt-secret': secret } })).json()) as { verified: { path: string }[]; data: { applicant: { name: string } } };
   assert.equal(record.data.applicant.name, '王大明');
   const verified = record.verified.map((v) => v.path);
   for (const path of ['/applicant/name', '/applicant/nationalId', '/applicant/birthDate', '/household/members/0/name']) assert.ok(verified.includes(path), `${path} verified`);

@@ -46,7 +46,7 @@ for (const [name, csp] of [['the issue\'s CSP (default-src \'self\'; script-src 
           .catch(async () => assert.fail(`stuck on "${previous}" with errors: ${await shownErrors(page)}`));
       }
       assert.equal(await stepTitle(page), '送出前請確認您的資料');
-      const submitted = page.evaluate(() => new Promise<{ id: string; receipt: string }>((resolve) => document.addEventListener('formosa-submit', (e) => resolve((e as Event & { receipt: { id: string; receipt: string } }).receipt))));
+      const submitted = page.evaluate(() => new Promise<{ id: string; receipt: string; secret: string }>((resolve) => document.addEventListener('formosa-submit', (e) => resolve((e as Event & { receipt: { id: string; receipt: string; secret: string } }).receipt))));
       // The receipt is a view like the others: the host hears the step change to it (its analytics, its page title).
       const toReceipt = page.evaluate(() => new Promise<string>((resolve) => document.addEventListener('formosa-step-change', (e) => {
         const { from, to } = e as Event & { from: string; to: string };
@@ -76,7 +76,7 @@ for (const [name, csp] of [['the issue\'s CSP (default-src \'self\'; script-src 
         return { width: canvas.width, data: Array.from(context.getImageData(0, 0, canvas.width, canvas.width).data) };
       });
       assert.equal(jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.width)?.data, receipt.receipt);
-      const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${receipt.id}`)).json();
+      const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${receipt.id}`, { headers: { 'formosa-receipt-secret': receipt.secret } })).json();
       assert.equal(stored.receipt, receipt.receipt);
       assert.equal(stored.data.applicant.nationalId, 'A123456789');
       assert.equal(stored.data.rental.monthlyRent, 12000);

@@ -25,6 +25,9 @@ import { statusFlows } from './status/flows.js';
 import { receiptSecret, receiptSecretKey } from './status/secret.js';
 import { newLookupWindow, type StatusContext } from './status/context.js';
 import { statusRoutes } from './status/routes.js';
+import { backofficeRoutes } from './backoffice/routes.js';
+import { recordRoutes } from './backoffice/records.js';
+import { funnelRoutes } from './funnel/routes.js';
 import { moveResubmitted, outsideReopened, reopeningOf } from './status/resubmission.js';
 
 export interface ServerOptions {
@@ -78,6 +81,8 @@ export interface RunningServer {
   readonly store: Store;
   /** The delivery worker, when deliveries are configured (its `tick()` runs a round at once). */
   readonly deliveries?: DeliveryWorker;
+  /** Every route the server answers, in order (a test tries each back-office and record route without a token). */
+  readonly routes: readonly Route[];
   close(): Promise<void>;
 }
 
@@ -179,9 +184,14 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
   const limited = (seconds: number, message: string) => new HttpError(429, { error: 'rate_limited', message, retryAfter: seconds }, { 'retry-after': String(seconds) });
 
   const status: StatusContext = { store, forms, flowOf, receiptKey: receiptSecretKey(options.secret ?? randomBytes(32)), addressOf, lookups: newLookupWindow() };
+  // The funnel's beacons are limited by the funnel itself: they must not spend the form's budget of submissions.
+  const funnel = funnelRoutes({ store, addressOf });
   const routes: Route[] = [
     ...deliveryRoutes({ store, now: clock }),
     ...statusRoutes(status),
+    ...backofficeRoutes(status),
+    ...recordRoutes(status),
+    ...funnel,
     ['GET', /^\/api\/forms$/, (_req, res) => sendJson(res, 200, [...forms.values()].map(({ definition: d }) => ({ id: d.id, version: d.version, title: d.title, description: d.description, locales: d.locales })))],
     // What a page fetches to show a form goes compressed (on a phone's network, bytes are most of the wait).
     ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (req, res, form) => sendBody(req, res, 'application/json; charset=utf-8', `${served(form!)}:definition`, () => Buffer.from(JSON.stringify(form!.definition)), { 'cache-control': 'no-store' })],
@@ -216,17 +226,6 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
       const url = `/api/forms/${form!.definition.id}/attachments/${stored.id}`;
       // The token (for the uploader only) is what deleting the file before sending takes.
       sendJson(res, 201, { id: stored.id, name: stored.name, type: stored.type, size: stored.size, url, token: stored.token } satisfies Attachment, { location: url });
-    }],
-    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, async (_req, res, form, match) => {
-      const file = await store.attachment(form!.definition.id, match[2]!, true);
-      if (!file) throw new HttpError(404, { error: 'not_found', message: 'No such file' });
-      res.writeHead(200, {
-        // A citizen's papers: never kept in a cache (a shared computer, a proxy).
-        'content-type': file.type, 'content-length': file.size, 'cache-control': 'no-store',
-        // Shown inline only as what it claims to be; never sniffed, never a page of this origin.
-        'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`, 'content-security-policy': "default-src 'none'; sandbox",
-      });
-      res.end(file.data);
     }],
     ['DELETE', /^\/api\/forms\/([a-z0-9-]+)\/attachments\/([0-9a-f-]{36})$/, async (req, res, form, match) => {
       const token = String(req.headers['x-formosa-attachment-token'] ?? '');
@@ -320,12 +319,6 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     ['POST', /^\/api\/mydata\/notify$/, (req, res) => myData().notify(req, res)],
     ['GET', /^\/api\/mydata\/return$/, (req, res) => myData().returned(req, res)],
     ['GET', /^\/api\/health$/, (_req, res) => sendJson(res, 200, { status: 'ok' })],
-    ['GET', /^\/api\/forms\/([a-z0-9-]+)\/submissions\/([0-9a-f-]{36})$/, async (_req, res, form, match) => {
-      const submission = await store.get(form!.definition.id, match[2]!);
-      if (!submission) throw new HttpError(404, { error: 'not_found', message: 'No such submission' });
-      // A correction and what it corrects are one application to the agency: each names the other.
-      sendJson(res, 200, { ...submission, correctedBy: await store.correctionsOf(submission.formId, submission.id) });
-    }],
   ];
 
   /** Every file a submission refers to must have been uploaded for that form and field; the stored metadata is the server's. */
@@ -362,14 +355,15 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     if (cors(req, res, path)) return;
     try {
       const allowed: string[] = [];
-      for (const [method, pattern, handler] of routes) {
+      for (const route of routes) {
+        const [method, pattern, handler] = route;
         const match = pattern.exec(path);
         if (!match) continue;
         allowed.push(method, ...(method === 'GET' ? ['HEAD'] : []));
         if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) continue;
         const form = match[1] ? forms.get(match[1]) : undefined;
         if (match[1] && !form) throw new HttpError(404, { error: 'unknown_form', message: `No form "${match[1]}"` });
-        if (method !== 'GET') {
+        if (method !== 'GET' && !funnel.includes(route)) {
           // Anonymous writes are limited per address and per form (reading is not).
           const wait = perAddress.take(addressOf(req)) || (form ? perForm.take(form.definition.id) : 0);
           if (wait) {
@@ -428,6 +422,7 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     url,
     store,
     deliveries,
+    routes,
     close: () =>
       new Promise<void>((done) => {
         clearInterval(sweeper);

@@ -146,8 +146,8 @@ test('a submission with the verified values as handed out is stored, marked with
   const prefill = (await consent(browser(), 'A125001237', 'household-head')) as MyDataPrefill;
   const response = await submit(application(prefill), prefill.seal);
   assert.equal(response.status, 201, await response.clone().text());
-  const { id } = (await response.json()) as { id: string };
-  const stored = (await (await fetch(`${form('rent-subsidy')}/submissions/${id}`)).json()) as { verified: { path: string; resource: string; retrievedAt: string }[] };
+  const { id, secret } = (await response.json()) as { id: string; secret: string };
+  const stored = (await (await fetch(`${form('rent-subsidy')}/submissions/${id}`, { headers: { 'formosa-receipt-secret': secret } })).json()) as { verified: { path: string; resource: string; retrievedAt: string }[] };
   const paths = stored.verified.map((v) => v.path);
   assert.ok(paths.includes('/applicant/name') && paths.includes('/applicant/nationalId') && paths.includes('/household/members/0/name'));
   assert.ok(stored.verified.every((v) => v.resource && !Number.isNaN(Date.parse(v.retrievedAt))));
@@ -164,8 +164,8 @@ test('a changed locked value is refused with the field named; the same answers w
   assert.deepEqual(body.errors.map((e) => e.path), ['/applicant/name']);
   const typed = await submit(tampered, undefined);
   assert.equal(typed.status, 201);
-  const { id } = (await typed.json()) as { id: string };
-  const stored = (await (await fetch(`${form('rent-subsidy')}/submissions/${id}`)).json()) as { verified?: unknown };
+  const { id, secret } = (await typed.json()) as { id: string; secret: string };
+  const stored = (await (await fetch(`${form('rent-subsidy')}/submissions/${id}`, { headers: { 'formosa-receipt-secret': secret } })).json()) as { verified?: unknown };
   assert.equal(stored.verified, undefined, 'typed by hand: nothing is marked verified');
 });
 

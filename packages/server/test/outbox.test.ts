@@ -54,7 +54,8 @@ function post(path: string, body: string, headers: Record<string, string>) {
 const submit = (body: string, key: string, headers: Record<string, string> = {}) => post(SUBMISSIONS, body, { 'idempotency-key': key, ...headers });
 const lookup = (body: string, key?: string) => post(`${SUBMISSIONS}/lookup`, body, key === undefined ? {} : { 'idempotency-key': key });
 const correct = (body: string, key: string, original: string) => submit(body, key, { 'formosa-corrects': original });
-const read = async (id: string) => (await fetch(`${server.url}${SUBMISSIONS}/${id}`)).json();
+/** A record, read with the citizen's receipt secret (the 201 answer's `secret`). */
+const read = async ({ id, secret }: { id: string; secret: string }) => (await fetch(`${server.url}${SUBMISSIONS}/${id}`, { headers: { 'formosa-receipt-secret': secret } })).json();
 
 /** A submission that stays in flight: its headers and half its body sent; `finish` sends the rest and gives its status. */
 function halfSent(body: string, key: string): { finish(): Promise<number> } {
@@ -247,7 +248,7 @@ test('correction: a new key naming the original\'s key is stored linked to it; G
   assert.deepEqual(correction.corrects, { id: original.id, receipt: original.receipt });
   assert.notEqual(correction.receipt, original.receipt);
   assert.equal(res.headers.get('location'), `${SUBMISSIONS}/${correction.id}`);
-  const [first, second] = [await read(original.id), await read(correction.id)];
+  const [first, second] = [await read(original), await read(correction)];
   assert.deepEqual([first.corrects, first.correctedBy], [undefined, [correction.id]]);
   assert.deepEqual([second.corrects, second.correctedBy], [original.id, []]);
   assert.equal(second.data.rental.address.street, '新生南路 3 號');
@@ -290,8 +291,8 @@ test('correction: a correction of a correction makes a chain', async () => {
   assert.equal(third.status, 201, 'the original\'s lease may still be referred to');
   const last = await third.json();
   assert.deepEqual(last.corrects, { id: second.id, receipt: second.receipt });
-  assert.deepEqual(await Promise.all([original.id, second.id, last.id].map(async (id) => {
-    const { corrects, correctedBy } = await read(id);
+  assert.deepEqual(await Promise.all([original, second, last].map(async (version) => {
+    const { corrects, correctedBy } = await read(version);
     return [corrects, correctedBy];
   })), [[undefined, [second.id]], [original.id, [last.id]], [second.id, []]]);
 });

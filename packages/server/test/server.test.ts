@@ -62,9 +62,9 @@ test('the validator module is served as JavaScript and contains no eval', async 
 test('valid data is stored in SQLite and a receipt issued; GET returns what was stored', async () => {
   const res = await post(validData(), { 'idempotency-key': 'test-valid-1' });
   assert.equal(res.status, 201);
-  const { id, receipt } = await res.json();
+  const { id, receipt, secret } = await res.json();
   assert.match(receipt, /^RS-\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/);
-  const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${id}`)).json();
+  const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${id}`, { headers: { 'formosa-receipt-secret': secret } })).json();
   assert.equal(stored.receipt, receipt);
   assert.equal(stored.data.applicant.nationalId, 'A123456789');
   const row = new Database(dbFile, { readonly: true }).prepare('SELECT receipt FROM submissions WHERE id = ?').get(id) as { receipt: string };
@@ -90,8 +90,8 @@ test('invalid data is rejected with 422 and per-field codes, and nothing is stor
 test('values of fields hidden by the rules are not stored', async () => {
   const data = await freshData();
   (data['landlord'] as Record<string, unknown>)['businessId'] = '22099131';
-  const { id } = await (await post(data, { 'idempotency-key': 'test-hidden-1' })).json();
-  const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${id}`)).json();
+  const { id, secret } = await (await post(data, { 'idempotency-key': 'test-hidden-1' })).json();
+  const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${id}`, { headers: { 'formosa-receipt-secret': secret } })).json();
   assert.equal(stored.data.landlord.businessId, undefined);
 });
 
@@ -125,7 +125,9 @@ test('malformed requests get clear errors', async () => {
   const wrongMethod = await fetch(`${server.url}/api/forms/rent-subsidy/submissions`);
   assert.equal(wrongMethod.status, 405);
   assert.equal(wrongMethod.headers.get('allow'), 'POST');
-  assert.equal((await fetch(`${server.url}/api/forms/rent-subsidy/submissions/00000000-0000-0000-0000-000000000000`)).status, 404);
+  // A record is read with a caseworker's token or the citizen's receipt secret (test/backoffice-routes.test.ts).
+  assert.equal((await fetch(`${server.url}/api/forms/rent-subsidy/submissions/00000000-0000-0000-0000-000000000000`)).status, 401);
+  assert.equal((await fetch(`${server.url}/api/forms/rent-subsidy/submissions/00000000-0000-0000-0000-000000000000`, { headers: { 'formosa-receipt-secret': 'ABCDE-FGHJK' } })).status, 404);
 });
 
 test('a folder with a broken definition refuses to start, listing the problems with lines', async () => {
@@ -149,7 +151,8 @@ test('a file is uploaded for its field and served back as what it is, sandboxed'
 
 test('a file no submission took is deleted after the retention period; a submitted one is kept', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'formosa-sweep-')), 'db.sqlite');
-  const first = await startServer({ formsDir, database: file });
+  // One server secret across the restart: the receipt secret read the file before it, reads it after.
+  const first = await startServer({ formsDir, database: file, secret: 'a secret kept across restarts' });
   const send = (path: string, init?: RequestInit) => fetch(`${first.url}${path}`, init);
   const uploadTo = async (url: string) => (await (await fetch(`${url}/api/forms/rent-subsidy/attachments?field=%2Frental%2FleaseCopy`, {
     method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(readFileSync(fixtureFile('@file:lease.pdf')!)),
@@ -158,13 +161,15 @@ test('a file no submission took is deleted after the retention period; a submitt
   const kept = await uploadTo(first.url);
   const data = validData();
   (data['rental'] as { leaseCopy: Attachment[] }).leaseCopy = [kept];
-  assert.equal((await send('/api/forms/rent-subsidy/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) })).status, 201);
+  const submitted = await send('/api/forms/rent-subsidy/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+  assert.equal(submitted.status, 201);
+  const { secret } = (await submitted.json()) as { secret: string };
   await first.close();
   // Restarted with no retention: the sweep at start deletes the file the citizen removed, not the submitted one.
-  const second = await startServer({ formsDir, database: file, attachmentRetentionHours: 0 });
+  const second = await startServer({ formsDir, database: file, attachmentRetentionHours: 0, secret: 'a secret kept across restarts' });
   try {
     assert.equal((await fetch(`${second.url}${removed.url}`)).status, 404);
-    assert.equal((await fetch(`${second.url}${kept.url}`)).status, 200);
+    assert.equal((await fetch(`${second.url}${kept.url}`, { headers: { 'formosa-receipt-secret': secret } })).status, 200);
     // A submission referring to a file swept while the citizen was filling in is refused, naming the field.
     const late = await uploadTo(second.url);
     assert.equal(await second.store.sweepAttachments(new Date(Date.now() + 1000)), 1);
@@ -186,9 +191,10 @@ test('a file the citizen removed is deleted at once; a file a submission took is
   const sent = (await (await upload(readFileSync(fixtureFile('@file:lease.pdf')!), 'application/pdf')).json()) as Attachment;
   const data = validData();
   (data['rental'] as { leaseCopy: Attachment[] }).leaseCopy = [sent];
-  assert.equal((await post(data, { 'idempotency-key': 'test-kept-file' })).status, 201);
+  const kept = await post(data, { 'idempotency-key': 'test-kept-file' });
+  assert.equal(kept.status, 201);
   assert.equal((await remove(sent)).status, 409);
-  assert.equal((await fetch(`${server.url}${sent.url}`)).status, 200);
+  assert.equal((await fetch(`${server.url}${sent.url}`, { headers: { 'formosa-receipt-secret': ((await kept.json()) as { secret: string }).secret } })).status, 200);
 });
 
 test('a database from before files were linked to submissions opens and gains the link', async () => {
@@ -221,8 +227,8 @@ test('a submission may only refer to files uploaded for that field; the stored d
   const own = (await (await upload(readFileSync(fixtureFile('@file:lease.pdf')!), 'application/pdf')).json()) as Attachment;
   const renamed = validData(own);
   (renamed['rental'] as { leaseCopy: Attachment[] }).leaseCopy = [{ ...own, name: 'renamed.pdf', size: 1 }];
-  const { id } = await (await post(renamed, { 'idempotency-key': 'test-renamed-file' })).json();
-  const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${id}`)).json();
+  const { id, secret } = await (await post(renamed, { 'idempotency-key': 'test-renamed-file' })).json();
+  const stored = await (await fetch(`${server.url}/api/forms/rent-subsidy/submissions/${id}`, { headers: { 'formosa-receipt-secret': secret } })).json();
   assert.equal(stored.data.rental.leaseCopy[0].name, 'lease.pdf');
   assert.equal(stored.data.rental.leaseCopy[0].size, own.size);
   assert.equal(stored.data.rental.leaseCopy[0].token, undefined, 'the delete token is never stored with the submission');
