@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FormEngine } from '@formosa/engine';
 import { startServer, type DeliveryAlert, type DeliveryRecord, type RunningServer } from '@formosa/server';
-import { answers, example } from '../../../examples/fixtures.js';
+import { applicationText } from './application.js';
 import { newToken, type Scope } from '../src/backoffice/tokens.js';
 import { RETRY_WAITS_MS, JITTER } from '../src/deliveries/schedule.js';
 import { startReceiver, type Receiver } from './delivery-receiver.js';
@@ -55,14 +54,8 @@ after(async () => {
   await broken?.close();
 });
 
-function application(): string {
-  const engine = new FormEngine(example(FORM));
-  const state = answers(FORM).reduce((s, [path, value]) => engine.change(s, path, value), engine.init());
-  return JSON.stringify(engine.data(state));
-}
-
 async function submit(key: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/forms/${FORM}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: application() });
+  const res = await fetch(`${server.url}/api/forms/${FORM}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: applicationText(FORM) });
   assert.equal(res.status, 201);
   return `submission:${((await res.json()) as { id: string }).id}`;
 }

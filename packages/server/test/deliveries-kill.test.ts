@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
-import { FormEngine } from '@formosa/engine';
-import { answers, example } from '../../../examples/fixtures.js';
+import { applicationText } from './application.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 import { startReceiver, type Receiver } from './delivery-receiver.js';
 
@@ -48,17 +47,11 @@ after(async () => {
   cluster?.stop();
 });
 
-function application(): string {
-  const engine = new FormEngine(example(FORM));
-  const state = answers(FORM).reduce((s, [path, value]) => engine.change(s, path, value), engine.init());
-  return JSON.stringify(engine.data(state));
-}
-
 test('kill -9 of one of two instances in the middle of a burst: every acknowledged submission stored once and delivered', { timeout: 120_000 }, async () => {
   // One after the other: both migrate the new database, the second finds the work done.
   const first = await instance();
   const second = await instance();
-  const body = application();
+  const body = applicationText(FORM);
   let acknowledged = 0, killed = false, resent = 0, toFirst = 0, inFlightAtKill = 0;
   const ids = new Map<string, string>();
   const send = async (i: number): Promise<void> => {

@@ -2,9 +2,8 @@
 // over both store one record per key, and every answer carries that record's receipt.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FormEngine } from '@formosa/engine';
 import { startServer, type RunningServer } from '@formosa/server';
-import { answers, example } from '../../../examples/fixtures.js';
+import { applicationText } from './application.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
 const formsDir = new URL('../../../examples/forms', import.meta.url).pathname;
@@ -24,15 +23,8 @@ after(async () => {
   cluster?.stop();
 });
 
-/** A valid application's JSON text, produced the way the browser produces it. */
-function application(): string {
-  const engine = new FormEngine(example(FORM));
-  const state = answers(FORM).reduce((s, [path, value]) => engine.change(s, path, value), engine.init());
-  return JSON.stringify(engine.data(state));
-}
-
 test('1,000 concurrent duplicates (10 keys) spread over two instances on one PostgreSQL store 10 records', async () => {
-  const body = application();
+  const body = applicationText(FORM);
   const keys = Array.from({ length: 10 }, (_, i) => `two-instances-${i}`);
   const send = (i: number) => {
     const key = keys[i % keys.length]!;

@@ -12,6 +12,9 @@ import {
   type DeliveryRecord, type DeliveryRow, type DeliveryStore, type StatusEventRow, type SubmissionEventRow,
 } from './deliveries.js';
 
+/** A status move as SQLite gives it: `reopen` is JSON text. */
+type StatusTextRow = Omit<StatusEventRow, 'reopen'> & { reopen: string | null };
+
 export class SqliteDeliveries implements DeliveryStore {
   private readonly scan: Database.Transaction<(endpointsFor: (formId: string) => readonly string[], now: string, limit: number) => number>;
   private readonly lease: Database.Transaction<(endpoints: readonly string[], now: string, until: string, limit: number) => ClaimedDelivery[]>;
@@ -45,7 +48,7 @@ export class SqliteDeliveries implements DeliveryStore {
     };
     this.scan = db.transaction((endpointsFor, now, limit) =>
       scanSource<SubmissionEventRow>(SOURCES.submissions, submissions, (row) => submissionEvent({ ...row, data: JSON.parse(row.data as string) }), endpointsFor, now, limit) +
-      scanSource<StatusEventRow>(SOURCES.status, moves, (row) => statusEvent({ ...row, reopen: row.reopen === null ? null : JSON.parse(row.reopen as string) }), endpointsFor, now, limit));
+      scanSource<StatusTextRow>(SOURCES.status, moves, (row) => statusEvent({ ...row, reopen: row.reopen === null ? null : (JSON.parse(row.reopen) as string[]) }), endpointsFor, now, limit));
 
     const due = db.prepare(
       `SELECT id, event_id AS eventId, endpoint, body, attempts FROM deliveries

@@ -9,6 +9,7 @@
  * records the attempt or the lease runs out (a killed instance's deliveries go to another).
  */
 import type { SummaryRow } from './rows.js';
+import { entryOf, type EntryRow } from './status-rows.js';
 
 export type DeliveryState = 'pending' | 'delivered' | 'parked';
 export const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'delivered', 'parked'];
@@ -120,17 +121,11 @@ export interface SubmissionEventRow extends SummaryRow {
   data: unknown;
 }
 
-/** A status move as a scan reads it, with its application's first submission. */
-export interface StatusEventRow {
+/** A status move as a scan reads it (`reopen` parsed), with its application's first submission. */
+export interface StatusEventRow extends EntryRow<string[]> {
   seq: number | string;
   form_id: string;
   submission_id: string;
-  status: string;
-  at: string | Date;
-  moved_by: string;
-  who: string | null;
-  note: string | null;
-  reopen: unknown;
   form_version: string;
   receipt: string;
 }
@@ -146,12 +141,12 @@ export function submissionEvent(row: SubmissionEventRow): DeliveryEvent {
   };
 }
 
-/** A status move's event (`reopen` parsed already). */
+/** A status move's event: the entry of the application's history, as the back office sees it. */
 export function statusEvent(row: StatusEventRow): DeliveryEvent {
-  const move = { status: row.status, by: row.moved_by, ...(row.who ? { who: row.who } : {}), ...(row.note ? { note: row.note } : {}), ...(row.reopen ? { reopen: row.reopen } : {}) };
+  const { at, ...move } = entryOf(row, (steps) => steps);
   return {
     id: `status:${row.seq}`, type: 'status.changed', formId: row.form_id, formVersion: row.form_version, receipt: row.receipt,
-    submissionId: row.submission_id, occurredAt: iso(row.at), data: move,
+    submissionId: row.submission_id, occurredAt: at, data: move,
   };
 }
 
