@@ -41,7 +41,8 @@ export class PostgresDeliveries implements DeliveryStore {
     try {
       bounds = await this.bounds();
     } catch (error) {
-      if ((error as { code?: string }).code === '55P03') return 0; // lock_timeout: busy, next round
+      // A lock that took too long (55P03) or a deadlock PostgreSQL broke (40P01): busy, the next round tries again.
+      if (['55P03', '40P01'].includes((error as { code?: string }).code ?? '')) return 0;
       throw error;
     }
     return inTransaction(this.pool, async (client) => {
