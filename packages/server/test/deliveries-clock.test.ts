@@ -136,6 +136,7 @@ test('an endpoint down for 30 simulated hours receives every event once it recov
   const target = parked.find((d) => d.endpoint === broken.url)!;
   const replay = (id: string, bearer?: string) => fetch(`${server.url}/api/backoffice/deliveries/${id}/replay`, { method: 'POST', headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
   assert.equal((await replay(target.id)).status, 401);
+  assert.equal((await replay(target.id, `fbo_000000000000_${'x'.repeat(43)}`)).status, 401, 'a token that is no one\'s');
   assert.equal((await replay(target.id, await token(['read']))).status, 403);
   const admin = await token(['admin']);
   brokenFixed = true;
@@ -162,6 +163,7 @@ test('an endpoint down for 30 simulated hours receives every event once it recov
   assert.ok(page.deliveries.every((d) => d.state === 'parked'));
   assert.equal(typeof page.next, 'number');
   assert.equal((await fetch(`${server.url}/api/backoffice/deliveries`)).status, 401);
+  assert.equal((await fetch(`${server.url}/api/backoffice/deliveries`, { headers: { authorization: `Bearer ${await token(['read', 'decide', 'export'])}` } })).status, 403, 'every scope but admin');
   assert.equal((await fetch(`${server.url}/api/backoffice/deliveries?state=lost`, { headers: { authorization: `Bearer ${admin}` } })).status, 400);
   assert.equal((await fetch(`${server.url}/api/backoffice/deliveries?limit=1000`, { headers: { authorization: `Bearer ${admin}` } })).status, 400);
 });
