@@ -5,16 +5,12 @@
 // record with their receipt secret, and nobody else's.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FormEngine } from '@formosa/engine';
-import type { Attachment } from '@formosa/schema';
 import { startServer, type RunningServer } from '@formosa/server';
-import { newToken, SCOPES, type Scope } from '../src/backoffice/tokens.js';
-import { answers, example, fixtureFile } from '../../../examples/fixtures.js';
-
-const formsDir = new URL('../../../examples/forms', import.meta.url).pathname;
+import { SCOPES, type Scope } from '../src/backoffice/tokens.js';
+import { FORMS_DIR, grant, submitApplication, uploadLease } from './backoffice-fixtures.js';
 
 /** Routes anyone may call, and why. Anything else must refuse without a caseworker's token. */
 const PUBLIC: Record<string, string> = {
@@ -51,36 +47,16 @@ function shapeOf(pattern: RegExp): string | undefined {
 let server: RunningServer;
 const ids = { submission: '', file: '', secret: '', other: '', otherSecret: '' };
 const tokens = {} as Record<'reader' | 'revoked' | 'expired' | 'foreign' | Scope, string>;
-/** Tokens: one per scope on every form, one with every scope on another form, a revoked and an expired one. */
-async function grant(scopes: readonly Scope[], forms: string[], more: { expiresAt?: string } = {}): Promise<string> {
-  const { text, stored } = newToken({ holder: `${scopes.join('+')} on ${forms.join('+')}`, scopes, forms, ...more }, new Date());
-  await server.store.backoffice.saveToken(stored);
-  return text;
-}
-
-async function submit(street: string): Promise<{ id: string; secret: string; file: string }> {
-  const lease = (await (await fetch(`${server.url}/api/forms/rent-subsidy/attachments?field=%2Frental%2FleaseCopy`, {
-    method: 'POST', headers: { 'content-type': 'application/pdf', 'x-formosa-filename': 'lease.pdf' }, body: new Uint8Array(readFileSync(fixtureFile('@file:lease.pdf')!)),
-  })).json()) as Attachment;
-  const engine = new FormEngine(example('rent-subsidy'));
-  const data = engine.data(answers('rent-subsidy', () => lease).reduce((s, [path, value]) => engine.change(s, path, value), engine.init())) as { rental: { address: Record<string, unknown> } };
-  data.rental.address['street'] = street;
-  const res = await fetch(`${server.url}/api/forms/rent-subsidy/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
-  assert.equal(res.status, 201);
-  const { id, secret } = (await res.json()) as { id: string; secret: string };
-  return { id, secret, file: lease.id };
-}
-
 before(async () => {
-  server = await startServer({ formsDir, database: join(mkdtempSync(join(tmpdir(), 'formosa-routes-')), 'db.sqlite'), secret: 'routes test secret, 16+ bytes', limits: { perAddress: { requests: 100_000, seconds: 60 } } });
-  const mine = await submit('和平東路一段 1 號');
-  const other = await submit('新生南路 3 號');
+  server = await startServer({ formsDir: FORMS_DIR, database: join(mkdtempSync(join(tmpdir(), 'formosa-routes-')), 'db.sqlite'), secret: 'routes test secret, 16+ bytes', limits: { perAddress: { requests: 100_000, seconds: 60 } } });
+  const mine = await submitApplication(server, '和平東路一段 1 號');
+  const other = await submitApplication(server, '新生南路 3 號');
   Object.assign(ids, { submission: mine.id, file: mine.file, secret: mine.secret, other: other.id, otherSecret: other.secret });
-  for (const scope of SCOPES) tokens[scope] = await grant([scope], ['*']);
-  tokens.reader = await grant(['read'], ['rent-subsidy']);
-  tokens.foreign = await grant(SCOPES, ['childcare-allowance']);
-  tokens.expired = await grant(SCOPES, ['*'], { expiresAt: new Date(Date.now() - 1000).toISOString() });
-  tokens.revoked = await grant(SCOPES, ['*']);
+  for (const scope of SCOPES) tokens[scope] = await grant(server, [scope], ['*']);
+  tokens.reader = await grant(server, ['read'], ['rent-subsidy']);
+  tokens.foreign = await grant(server, SCOPES, ['childcare-allowance']);
+  tokens.expired = await grant(server, SCOPES, ['*'], { expiresAt: new Date(Date.now() - 1000).toISOString() });
+  tokens.revoked = await grant(server, SCOPES, ['*']);
   await server.store.backoffice.revokeToken(tokens.revoked.split('_')[1]!, new Date());
 });
 after(() => server?.close());
@@ -151,6 +127,6 @@ test("records: the citizen's receipt secret reads their own submission and its f
   assert.equal((await ask('GET', record, { authorization: `Bearer ${tokens.reader}` })).status, 200, "a caseworker's token");
   const [line] = await server.store.backoffice.accessLog({ limit: 1 });
   assert.deepEqual([line!.holder, line!.recordId, line!.outcome], ['read on rent-subsidy', ids.submission, 'allowed']);
-  const loose = (await (await fetch(`${server.url}/api/forms/rent-subsidy/attachments?field=%2Frental%2FleaseCopy`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(readFileSync(fixtureFile('@file:lease.pdf')!)) })).json()) as Attachment;
+  const loose = await uploadLease(server);
   assert.equal((await ask('GET', loose.url!)).status, 200, "an unclaimed upload, for its uploader's page");
 });
