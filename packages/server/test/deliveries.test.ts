@@ -116,8 +116,12 @@ test('a delivery configuration that could not work stops the server at start, sa
   assert.deepEqual(deliveriesFromEnv({ FORMOSA_DELIVERY_URL: 'https://case.agency.gov.tw/in', FORMOSA_DELIVERY_KEY_ID: 'k1', FORMOSA_DELIVERY_SECRET: key.secret, FORMOSA_DELIVERY_FORMS: 'rent-subsidy smoke-alarm-subsidy' }), {
     endpoints: [{ url: 'https://case.agency.gov.tw/in', key: { id: 'k1', secret: key.secret }, forms: ['rent-subsidy', 'smoke-alarm-subsidy'], allowPrivate: false, allowHttp: false }],
   });
-  // A good configuration starts its worker; close() stops it before the store closes.
+  // A good configuration starts its worker, whose timer holds no process open (only ref'd timers are active
+  // resources); close() stops it before the store closes.
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  const before = timers();
   const running = await startServer({ formsDir, database: ':memory:', deliveries: { endpoints: [endpoint], intervalMs: 50 } });
   assert.ok(running.deliveries);
+  assert.equal(timers(), before);
   await running.close();
 });
