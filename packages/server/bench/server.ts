@@ -7,7 +7,7 @@
  *
  * Environment: BENCH_SECONDS (measured, 10), BENCH_WARMUP (3), BENCH_CONCURRENCY (32), BENCH_ONLY (`sqlite`,
  * `postgres`, `sqlite-2`, …: the runs whose name starts with it), BENCH_PROFILE (a folder: the servers write
- * V8 CPU profiles there, `--cpu-prof`).
+ * V8 CPU profiles there, `--cpu-prof`), BENCH_SERVE (a start script printing `{"url"}` to run instead of bench/serve.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,7 +44,9 @@ function application(): LoadTask['application'] {
 /** Runs a script of this folder under tsx, from source; resolves with its first line of output. */
 function node(script: string, args: string[], env: Record<string, string> = {}): { child: ChildProcess; line: Promise<string> } {
   const profile = script === 'serve.ts' && process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [];
-  const child = spawn(process.execPath, [...profile, '--conditions=formosa-source', '--import', 'tsx', join(root, 'packages/server/bench', script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_SERVE: another server start script (an earlier commit's sources, to compare under the same conditions).
+  const path = script === 'serve.ts' && process.env['BENCH_SERVE'] ? process.env['BENCH_SERVE'] : join(root, 'packages/server/bench', script);
+  const child = spawn(process.execPath, [...profile, '--conditions=formosa-source', '--import', 'tsx', path, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout!.on('data', (d: Buffer) => {
