@@ -126,6 +126,13 @@ export default [
     plugins: plugins('es'),
     onwarn,
   },
+  // The citizen's status page, <formosa-status>: a bundle of its own (a status page loads no form).
+  {
+    input: 'packages/elements/src/components/status/define.ts',
+    output: { file: 'dist/formosa-status.min.js', format: 'iife', name: 'FormosaStatusPage', sourcemap: true },
+    plugins: plugins('iife'),
+    onwarn,
+  },
   {
     input: 'packages/elements/src/formosa.ts',
     output: { file: 'dist/formosa.js', format: 'es', sourcemap: true, intro: BASE.es },

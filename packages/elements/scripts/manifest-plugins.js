@@ -13,7 +13,8 @@
 /** @typedef {import('custom-elements-manifest/schema').ClassDeclaration} ClassDeclaration */
 /** @typedef {import('custom-elements-manifest/schema').Event} ManifestEvent */
 
-const REGISTRY = 'src/define.ts';
+/** The modules that register elements, and the name of each one's map (the status page is a bundle of its own). */
+const REGISTRIES = new Map([['src/define.ts', 'ELEMENTS'], ['src/components/status/define.ts', 'STATUS_ELEMENTS']]);
 
 /**
  * `'formosa-form': FormosaForm` in define.ts's ELEMENTS becomes a custom-element-definition export of that module,
@@ -24,16 +25,17 @@ export function tagNamesFromRegistry() {
   return {
     name: 'formosa-tag-names',
     analyzePhase({ ts, node, moduleDoc }) {
-      if (moduleDoc.path !== REGISTRY || !ts.isVariableDeclaration(node) || node.name.getText() !== 'ELEMENTS') return;
+      const registry = moduleDoc.path;
+      if (!REGISTRIES.has(registry) || !ts.isVariableDeclaration(node) || node.name.getText() !== REGISTRIES.get(registry)) return;
       const imports = importedModules(ts, node.getSourceFile());
       let map = node.initializer;
       while (map && (ts.isAsExpression(map) || ts.isSatisfiesExpression(map))) map = map.expression;
-      if (!map || !ts.isObjectLiteralExpression(map)) throw new Error(`${REGISTRY}: ELEMENTS is not an object literal`);
+      if (!map || !ts.isObjectLiteralExpression(map)) throw new Error(`${registry}: ELEMENTS is not an object literal`);
       for (const entry of map.properties) {
         if (!ts.isPropertyAssignment(entry) || !ts.isStringLiteral(entry.name) || !ts.isIdentifier(entry.initializer)) continue;
         const className = entry.initializer.text;
         const module = imports.get(className);
-        if (!module) throw new Error(`${REGISTRY}: ${className} is not imported`);
+        if (!module) throw new Error(`${registry}: ${className} is not imported`);
         (moduleDoc.exports ??= []).push({ kind: 'custom-element-definition', name: entry.name.text, declaration: { name: className, module } });
       }
     },

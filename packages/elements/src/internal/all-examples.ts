@@ -16,6 +16,7 @@ import { examples as form } from '../components/form/form.examples.js';
 import { examples as languageSwitcher } from '../components/language-switcher/language-switcher.examples.js';
 import { examples as fileField } from '../components/file-field/file-field.examples.js';
 import { examples as drafts } from '../components/drafts/drafts.examples.js';
+import { examples as status } from '../components/status/status.examples.js';
 
 export const ALL_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   'formosa-text-field': textField,
@@ -34,4 +35,5 @@ export const ALL_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   'formosa-language-switcher': languageSwitcher,
   'formosa-file-field': fileField,
   'formosa-drafts': drafts,
+  'formosa-status': status,
 };

@@ -207,8 +207,20 @@ export class FormosaAnalyticsEvent extends Event {
   }
 }
 
+/** `<formosa-status>` shows an application's status (its current status, and whether it is final). */
+export class FormosaStatusShownEvent extends Event {
+  static readonly type = 'formosa-status-shown';
+  constructor(
+    readonly status: string,
+    readonly final: boolean,
+  ) {
+    super(FormosaStatusShownEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'formosa-status-shown': FormosaStatusShownEvent;
     'formosa-input': FormosaInputEvent;
     'formosa-mydata': FormosaMyDataEvent;
     'formosa-change': FormosaChangeEvent;

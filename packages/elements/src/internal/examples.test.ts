@@ -2,8 +2,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import 'axe-core';
 import '../define.js';
 import { ALL_EXAMPLES } from './all-examples.js';
-import { ELEMENTS } from '../define.js';
+import { ELEMENTS as DROP_IN } from '../define.js';
+import { STATUS_ELEMENTS } from '../components/status/define.js';
 import { SENIOR_TOKENS } from './themes.js';
+
+/** Every registered element: the drop-in bundle's and the status page's (a bundle of its own). */
+const ELEMENTS = { ...DROP_IN, ...STATUS_ELEMENTS };
 
 /** Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA, colour contrast included. */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

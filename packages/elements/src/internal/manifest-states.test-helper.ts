@@ -35,4 +35,6 @@ export const sourceOnlyParts: Partial<Record<string, readonly string[]>> = {
   // The MyData consent step and its notices need the agency server's MyData connector.
   // The "welcome back" notice needs a draft saved by an earlier visit.
   'formosa-form': ['consent', 'mydata-notice', 'draft-notice'],
+  // An application's status, its request and timeline need the agency server (examples/test/status.e2e.test.ts).
+  'formosa-status': ['result', 'result-heading', 'request', 'update-link', 'timeline'],
 };

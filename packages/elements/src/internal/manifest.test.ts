@@ -7,11 +7,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { ClassDeclaration, ClassField, ClassMethod, CustomElement, Package } from 'custom-elements-manifest/schema';
 import '../define.js';
-import { ELEMENTS } from '../define.js';
+import { ELEMENTS as DROP_IN } from '../define.js';
+import { STATUS_ELEMENTS } from '../components/status/define.js';
 import { ALL_EXAMPLES } from './all-examples.js';
 import * as events from './events.js';
 import { sourceOnlyParts, stateRenders } from './manifest-states.test-helper.js';
 
+/** Every registered element: the drop-in bundle's and the status page's (a bundle of its own). */
+const ELEMENTS = { ...DROP_IN, ...STATUS_ELEMENTS };
 type Tag = keyof typeof ELEMENTS;
 /** Schema 1.0.0's CustomElementDeclaration forgets CustomElement's fields. */
 type ElementDeclaration = ClassDeclaration & CustomElement;
