@@ -42,6 +42,16 @@ function subject(commonName: string): forge.pki.CertificateField[] {
   ];
 }
 
+/**
+ * A random serial number, as hex: 16 bytes whose first is 0x01–0x7f, so its DER integer is positive and minimal
+ * (OpenSSL refuses a certificate whose serial has a needless leading zero byte).
+ */
+export function serialNumber(): string {
+  const bytes = randomBytes(16);
+  bytes[0] = 1 + (bytes[0]! % 0x7f);
+  return bytes.toString('hex');
+}
+
 function certificate(input: {
   subjectName: string;
   publicKey: forge.pki.rsa.PublicKey;
@@ -51,8 +61,7 @@ function certificate(input: {
 }): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = input.publicKey;
-  // Positive serial: a leading 0x00..0x7f byte.
-  cert.serialNumber = `0${randomBytes(15).toString('hex')}`.replace(/^0[89a-f]/, '01');
+  cert.serialNumber = serialNumber();
   const now = Date.now();
   cert.validity.notBefore = new Date(now - 24 * 3600_000);
   cert.validity.notAfter = new Date(now + 365 * 24 * 3600_000);
