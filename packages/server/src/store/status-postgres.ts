@@ -8,7 +8,7 @@ import { canMove, type StatusFlow } from '../status/flow.js';
 import type { SubmissionSummary } from './interface.js';
 import { SUMMARY_COLUMNS, summaryOf, type SummaryRow } from './rows.js';
 import { listLimit, type ApplicationRow, type ListQuery, type MoveOutcome, type MoveRequest, type StatusEntry, type StatusStore } from './status.js';
-import { entryOf, firstEntry, type EntryRow } from './status-rows.js';
+import { entryFor, entryOf, firstEntry, type EntryRow } from './status-rows.js';
 
 const asText = (at: string | Date) => (typeof at === 'string' ? at : at.toISOString());
 
@@ -58,10 +58,7 @@ export class PostgresStatusStore implements StatusStore {
     const found = await client.query<{ status: string }>('SELECT status FROM status_current WHERE form_id = $1 AND submission_id = $2', [formId, submissionId]);
     const current = found.rows[0]?.status ?? flow.initial;
     if (!canMove(flow, current, request.to, request.by)) return { refused: 'not_allowed', current };
-    const entry: StatusEntry = {
-      status: request.to, at: (request.now ?? new Date()).toISOString(), by: request.by,
-      ...(request.who ? { who: request.who } : {}), ...(request.note ? { note: request.note } : {}), ...(request.reopen?.length ? { reopen: [...request.reopen] } : {}),
-    };
+    const entry = entryFor(request);
     await client.query('INSERT INTO status_history (form_id, submission_id, status, at, moved_by, who, note, reopen) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
       formId, submissionId, entry.status, entry.at, entry.by, entry.who ?? null, entry.note ?? null, entry.reopen ? JSON.stringify(entry.reopen) : null,
     ]);

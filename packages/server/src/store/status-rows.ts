@@ -1,6 +1,6 @@
 /** What both status stores share: a history row as an entry, and the implicit first entry (the submission itself). */
 import type { SubmissionSummary } from './interface.js';
-import type { Mover, StatusEntry } from './status.js';
+import type { MoveRequest, Mover, StatusEntry } from './status.js';
 
 export interface EntryRow<Json> {
   status: string;
@@ -23,3 +23,13 @@ export const entryOf = <Json>(row: EntryRow<Json>, parse: (json: Json) => string
 
 /** Nothing is written when a submission is stored: its history begins with it. */
 export const firstEntry = (submission: SubmissionSummary, initial: string): StatusEntry => ({ status: initial, at: submission.submittedAt, by: 'system' });
+
+/** The entry a move allowed writes. */
+export const entryFor = (request: MoveRequest): StatusEntry => ({
+  status: request.to,
+  at: (request.now ?? new Date()).toISOString(),
+  by: request.by,
+  ...(request.who ? { who: request.who } : {}),
+  ...(request.note ? { note: request.note } : {}),
+  ...(request.reopen?.length ? { reopen: [...request.reopen] } : {}),
+});

@@ -4,7 +4,7 @@ import { canMove, type StatusFlow } from '../status/flow.js';
 import type { SubmissionSummary } from './interface.js';
 import { SUMMARY_COLUMNS, summaryOf, type SummaryRow } from './rows.js';
 import { listLimit, type ApplicationRow, type ListQuery, type MoveOutcome, type MoveRequest, type StatusEntry, type StatusStore } from './status.js';
-import { entryOf, firstEntry, type EntryRow } from './status-rows.js';
+import { entryFor, entryOf, firstEntry, type EntryRow } from './status-rows.js';
 
 export class SqliteStatusStore implements StatusStore {
   private readonly sql;
@@ -27,10 +27,7 @@ export class SqliteStatusStore implements StatusStore {
       if (!submission || submission.corrects) return { refused: 'not_found' };
       const current = (this.sql.current.get(formId, submissionId) as { status: string } | undefined)?.status ?? flow.initial;
       if (!canMove(flow, current, request.to, request.by)) return { refused: 'not_allowed', current };
-      const entry: StatusEntry = {
-        status: request.to, at: (request.now ?? new Date()).toISOString(), by: request.by,
-        ...(request.who ? { who: request.who } : {}), ...(request.note ? { note: request.note } : {}), ...(request.reopen?.length ? { reopen: [...request.reopen] } : {}),
-      };
+      const entry = entryFor(request);
       this.sql.insert.run(formId, submissionId, entry.status, entry.at, entry.by, entry.who ?? null, entry.note ?? null, entry.reopen ? JSON.stringify(entry.reopen) : null);
       this.sql.setCurrent.run(formId, submissionId, entry.status, entry.at);
       return { entry };
