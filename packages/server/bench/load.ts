@@ -34,6 +34,8 @@ export interface LoadResult {
   readonly failures: Record<string, number>;
   /** Server CPU (all instances, their judging workers included) per submission stored, in ms, over the measured seconds. */
   readonly cpuMs: number;
+  /** Requests sent again on a keep-alive connection the server had closed (under the same key). */
+  readonly resent: number;
   /** Whether the pool of uploaded leases ran out before the time did (then `seconds` is shorter). */
   readonly ranOut: boolean;
 }
@@ -47,6 +49,9 @@ const task = JSON.parse(process.argv[2]!) as LoadTask;
 const agents = task.urls.map(() => new Agent({ keepAlive: true, maxSockets: task.concurrency }));
 const lease = readFileSync(task.leaseFile);
 
+/** Requests sent again because the server had just closed the idle keep-alive connection they were given. */
+let resent = 0;
+
 function send(instance: number, method: string, path: string, headers: Record<string, string>, body: Buffer): Promise<Answer> {
   const url = new URL(task.urls[instance]!);
   return new Promise((resolve, reject) => {
@@ -55,7 +60,14 @@ function send(instance: number, method: string, path: string, headers: Record<st
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString('utf8') }));
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // Node's advice for keep-alive: a reused socket the server closed meanwhile is retried (under the same
+      // Idempotency-Key, as the SDK would: never a second record).
+      if (req.reusedSocket && error.code === 'ECONNRESET') {
+        resent++;
+        send(instance, method, path, headers, body).then(resolve, reject);
+      } else reject(error);
+    });
     req.end(body);
   });
 }
@@ -126,6 +138,6 @@ if (ranOut || cpuTo === 0) {
 const seconds = ((ranOut ? lastEnd : measureTo) - measureFrom) / 1000;
 latencies.sort((a, b) => a - b);
 const at = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN) * 10) / 10;
-const result: LoadResult = { created, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round(created / seconds), p50: at(0.5), p99: at(0.99), max: at(1), cpuMs: Math.round(((cpuTo - cpuFrom) * 1000 / created) * 100) / 100, failures, ranOut };
+const result: LoadResult = { created, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round(created / seconds), p50: at(0.5), p99: at(0.99), max: at(1), cpuMs: Math.round(((cpuTo - cpuFrom) * 1000 / created) * 100) / 100, failures, resent, ranOut };
 for (const agent of agents) agent.destroy();
 process.stdout.write(JSON.stringify(result) + '\n');
