@@ -14,7 +14,7 @@ before(async () => {
   h = await startHarness({ retryAfterSeconds: 1 });
 });
 after(async () => {
-  await h.close();
+  await h?.close();
 });
 
 const HOUSEHOLD = 'API.UDauDOLyZg';

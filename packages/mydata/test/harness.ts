@@ -118,6 +118,12 @@ export async function startHarness(options: { retryAfterSeconds?: number } = {})
       await new Promise<void>((resolve) => spApi.close(() => resolve()));
     },
   };
-  harness.connect();
+  try {
+    harness.connect();
+  } catch (error) {
+    // Left open, the servers would keep the test file's process alive for ever (and the whole run with it).
+    await harness.close();
+    throw error;
+  }
   return harness;
 }
