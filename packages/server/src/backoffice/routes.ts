@@ -11,6 +11,7 @@ import type { ApplicationRow } from '../store/index.js';
 import { authenticate } from './auth.js';
 import type { BackofficeContext } from './context.js';
 import { exportRoute } from './export.js';
+import { pageRoutes } from './page.js';
 import { afterOf, cursorOf, filtersOf, limitOf, onlyKnown, paramsOf, receiptOf } from './query.js';
 import { sendFile } from './records.js';
 import { versionsOf } from './versions.js';
@@ -106,6 +107,7 @@ export function backofficeRoutes(ctx: BackofficeContext): Route[] {
       sendFile(res, file, 'attachment');
     }],
     exportRoute(ctx),
+    ...pageRoutes(),
     ['GET', route('/access-log'), async (req, res) => {
       await authenticate(req, store, 'admin');
       const params = paramsOf(req);
