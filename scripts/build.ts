@@ -35,7 +35,7 @@ for (const part of ['formosa.min.js', 'chunks', 'locales']) cpSync(`dist/${part}
 const sizes: Record<string, { bytes: number; gzip: number }> = {};
 // The chunks are fetched on demand beside the bundle; a page pays for the ones its form and moment need.
 const chunks = readdirSync('dist/chunks').filter((f) => f.endsWith('.js')).sort().map((f) => `dist/chunks/${f}`);
-for (const file of ['dist/formosa.min.js', 'dist/formosa.js', ...chunks]) {
+for (const file of ['dist/formosa.min.js', 'dist/formosa.js', 'dist/formosa-status.min.js', ...chunks]) {
   const bytes = readFileSync(file);
   sizes[file] = { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   const kind = file.endsWith('.min.js') || file.includes('/chunks/') ? ' min' : ' (readable)';
