@@ -158,6 +158,15 @@ test('statusFlows: a flow with problems, or for a form not served, stops the ser
     /statusFlows\["rent-subsidy"\]: "new" moves to "gone", which is not in moves/,
   );
   await assert.rejects(startServer({ formsDir, database: database(), statusFlows: { 'no-such-form': { initial: 'a', moves: { a: [] }, reopens: [], final: ['a'] } } }), /no form "no-such-form"/);
-  const own = await startServer({ formsDir, database: database(), statusFlows: { 'smoke-alarm-subsidy': { initial: 'received', moves: { received: [{ to: 'done', by: 'caseworker' }], done: [] }, reopens: [], final: ['done'], labels: { received: { 'zh-Hant-TW': '已收件', en: 'Received' }, done: { 'zh-Hant-TW': '已完成', en: 'Done' } } } } });
-  await own.close();
+  const labels = { received: { 'zh-Hant-TW': '已收件', en: 'Received' }, done: { 'zh-Hant-TW': '已完成', en: 'Done' } };
+  const own = await startServer({ formsDir, database: database(), secret: SECRET, statusFlows: { 'smoke-alarm-subsidy': { initial: 'received', moves: { received: [{ to: 'done', by: 'caseworker' }], done: [] }, reopens: [], final: ['done'], labels } } });
+  try {
+    const engine = new FormEngine(example('smoke-alarm-subsidy'));
+    const data = engine.data(answers('smoke-alarm-subsidy').reduce((s, [path, value]) => engine.change(s, path, value), engine.init()));
+    const sent = await (await fetch(`${own.url}/api/forms/smoke-alarm-subsidy/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'own-flow' }, body: JSON.stringify(data) })).json();
+    const status = await (await fetch(`${own.url}/api/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt: sent.receipt, secret: sent.secret }) })).json();
+    assert.deepEqual([status.status, status.history[0].status, status.labels], ['received', 'received', labels], "the form's own initial status and labels");
+  } finally {
+    await own.close();
+  }
 });
