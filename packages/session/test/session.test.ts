@@ -58,7 +58,7 @@ test('closing the page flushes the last keystroke', async () => {
 
 test('offline: the submission is queued and survives the browser closing; online again, it is sent once and the receipt is shown', async () => {
   const device = newDevice();
-  const before = stored();
+  const before = await stored();
   const net = network(false);
   const page = await openPage(device, agency, { net });
   type(page, '/name', '王小明');
@@ -68,11 +68,11 @@ test('offline: the submission is queued and survives the browser closing; online
   await until(() => page.session.submission?.state === 'queued');
   assert.equal(viewOf(page.session.snapshot), 'submitting');
   await page.close();
-  assert.equal(stored(), before);
+  assert.equal(await stored(), before);
 
   const back = await openPage(device, agency, { net: network(true) });
   await until(() => viewOf(back.session.snapshot) === 'submitted', 5000, 'the receipt');
-  assert.equal(stored(), before + 1);
+  assert.equal(await stored(), before + 1);
   const receipt = back.session.snapshot.context.receipt!;
   assert.match(receipt.receipt, /^P-\d{8}-[0-9A-Z]{6}$/);
   await back.close();
@@ -85,7 +85,7 @@ test('offline: the submission is queued and survives the browser closing; online
 });
 
 test('500s, a time-out and a stored answer that never arrives: one record, the receipt the agency issued', async () => {
-  const before = stored();
+  const before = await stored();
   agency.faults.push('fail', 'fail', 'fail', 'hang', 'drop-after');
   const page = await openPage(newDevice(), agency, { timeout: 200 });
   type(page, '/name', '李四');
@@ -94,14 +94,14 @@ test('500s, a time-out and a stored answer that never arrives: one record, the r
   page.session.send({ type: 'SUBMIT' });
   await until(() => viewOf(page.session.snapshot) === 'submitted', 8000, 'the receipt');
   assert.equal(agency.faults.length, 0, 'every fault was met');
-  assert.equal(stored(), before + 1);
-  const record = agency.server.store.get('permit', page.session.snapshot.context.receipt!.id);
+  assert.equal(await stored(), before + 1);
+  const record = await agency.server.store.get('permit', page.session.snapshot.context.receipt!.id);
   assert.equal(record?.receipt, page.session.snapshot.context.receipt!.receipt);
   await page.close();
 });
 
 test('answers changed after an attempt stored but unanswered: the citizen sees the receipt and the differences, and can send a correction linked to it', async () => {
-  const before = stored();
+  const before = await stored();
   agency.faults.push('drop-after');
   agency.setFault(() => 'hang'); // the retries meanwhile get no answer either
   const page = await openPage(newDevice(), agency, { timeout: 200 });
@@ -118,21 +118,21 @@ test('answers changed after an attempt stored but unanswered: the citizen sees t
   agency.setFault(() => 'pass');
   page.session.send({ type: 'SUBMIT' });
   await until(() => viewOf(page.session.snapshot) === 'submitted', 8000, 'the stored receipt');
-  assert.equal(stored(), before + 1, 'the first attempt was stored, and nothing else yet');
+  assert.equal(await stored(), before + 1, 'the first attempt was stored, and nothing else yet');
   const first = page.session.snapshot.context.receipt!;
-  assert.equal(agency.server.store.get('permit', first.id)?.data && (agency.server.store.get('permit', first.id)!.data as { plate: string }).plate, 'ABC-1234');
+  assert.equal(((await agency.server.store.get('permit', first.id))?.data as { plate: string } | undefined)?.plate, 'ABC-1234');
   assert.deepEqual(page.session.differences(), [{ path: '/plate', before: 'ABC-1234', after: 'ABC-5678' }]);
   await page.session.sendCorrection();
   await until(() => page.session.submission?.state === 'sent' && page.session.submission.corrects !== undefined, 5000, 'the correction');
-  assert.equal(stored(), before + 2);
+  assert.equal(await stored(), before + 2);
   const correction = page.session.submission!.receipt!;
   assert.deepEqual(correction.corrects, { id: first.id, receipt: first.receipt });
-  assert.equal((agency.server.store.get('permit', correction.id)!.data as { plate: string }).plate, 'ABC-5678');
+  assert.equal(((await agency.server.store.get('permit', correction.id))!.data as { plate: string }).plate, 'ABC-5678');
   await page.close();
 });
 
 test('answers changed after an attempt that never reached the agency: the new answers go under their own key, once', async () => {
-  const before = stored();
+  const before = await stored();
   agency.faults.push('drop-before');
   const page = await openPage(newDevice(), agency, { timeout: 200 });
   type(page, '/name', '周五');
@@ -146,8 +146,8 @@ test('answers changed after an attempt that never reached the agency: the new an
   agency.setFault(() => 'pass');
   page.session.send({ type: 'SUBMIT' });
   await until(() => viewOf(page.session.snapshot) === 'submitted', 8000, 'the receipt');
-  assert.equal(stored(), before + 1);
-  assert.equal((agency.server.store.get('permit', page.session.snapshot.context.receipt!.id)!.data as { name: string }).name, '周六');
+  assert.equal(await stored(), before + 1);
+  assert.equal(((await agency.server.store.get('permit', page.session.snapshot.context.receipt!.id))!.data as { name: string }).name, '周六');
   assert.deepEqual(page.session.differences(), []);
   await page.close();
 });
@@ -173,7 +173,7 @@ test('a 422 puts the citizen on the step of the first rejected answer with the f
 
 test('two tabs on one draft: the second is told it is open elsewhere, takes it over with the first tab\'s last keystroke, and one record is stored', async () => {
   const device = newDevice();
-  const before = stored();
+  const before = await stored();
   const first = await openPage(device, agency, { autosaveMs: 500 });
   const second = await openPage(device, agency, { autosaveMs: 500 });
   assert.equal(first.session.tab, 'active');
@@ -189,7 +189,7 @@ test('two tabs on one draft: the second is told it is open elsewhere, takes it o
   second.session.send({ type: 'SUBMIT' });
   first.session.send({ type: 'SUBMIT' });
   await until(() => viewOf(second.session.snapshot) === 'submitted', 5000, 'the receipt');
-  assert.equal(stored(), before + 1);
+  assert.equal(await stored(), before + 1);
   await first.close();
   await second.close();
 });
@@ -276,6 +276,6 @@ test('a file chosen offline is kept on the device with the draft and uploaded wh
   }, 5000, 'the upload');
   const [uploaded] = back.session.snapshot.context.form.values['photo'] as { id: string; name: string }[];
   assert.equal(uploaded!.name, '車牌.png');
-  assert.equal(agency.server.store.attachment('permit', uploaded!.id)?.size, 7);
+  assert.equal((await agency.server.store.attachment('permit', uploaded!.id))?.size, 7);
   await back.close();
 });
