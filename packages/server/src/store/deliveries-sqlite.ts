@@ -16,14 +16,21 @@ import {
 type StatusTextRow = Omit<StatusEventRow, 'reopen'> & { reopen: string | null };
 
 export class SqliteDeliveries implements DeliveryStore {
-  private readonly scan: Database.Transaction<(endpointsFor: (formId: string) => readonly string[], now: string, limit: number) => number>;
+  private readonly scan: Database.Transaction<(endpointsFor: (formId: string) => readonly string[], now: string, limit: number, durable: number) => number>;
   private readonly lease: Database.Transaction<(endpoints: readonly string[], now: string, until: string, limit: number) => ClaimedDelivery[]>;
   private readonly log: Database.Transaction<(delivery: ClaimedDelivery, attempt: DeliveryAttempt, outcome: AttemptOutcome, now: string) => boolean>;
 
-  constructor(private readonly db: Database.Database) {
+  /**
+   * @param durableSubmissions the highest submission rowid on disk: submissions are group-committed and flushed
+   * after their commit, and only what is flushed is delivered (see SqliteStore).
+   */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly durableSubmissions: () => Promise<number> = async () => Number.MAX_SAFE_INTEGER,
+  ) {
     const markOf = db.prepare('SELECT mark FROM delivery_marks WHERE source = ?').pluck();
     const setMark = db.prepare('INSERT INTO delivery_marks (source, mark) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET mark = max(mark, excluded.mark)');
-    const submissions = db.prepare('SELECT rowid AS seq, id, form_id, form_version, receipt, submitted_at, corrects, data FROM submissions WHERE rowid > ? ORDER BY rowid LIMIT ?');
+    const submissions = db.prepare('SELECT rowid AS seq, id, form_id, form_version, receipt, submitted_at, corrects, data FROM submissions WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?');
     const moves = db.prepare(
       `SELECT h.id AS seq, h.form_id, h.submission_id, h.status, h.at, h.moved_by, h.who, h.note, h.reopen, s.form_version, s.receipt
        FROM status_history h JOIN submissions s ON s.form_id = h.form_id AND s.id = h.submission_id WHERE h.id > ? ORDER BY h.id LIMIT ?`,
@@ -33,8 +40,9 @@ export class SqliteDeliveries implements DeliveryStore {
        VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (event_id, endpoint) DO NOTHING`,
     );
     /** Enqueues one source's rows above its mark; the mark moves in the same transaction. */
-    const scanSource = <Row extends { seq: number | string; form_id: string }>(source: string, read: Database.Statement, eventOf: (row: Row) => DeliveryEvent, endpointsFor: (formId: string) => readonly string[], now: string, limit: number) => {
-      const rows = read.all((markOf.get(source) as number | undefined) ?? 0, limit) as Row[];
+    const scanSource = <Row extends { seq: number | string; form_id: string }>(source: string, read: Database.Statement, eventOf: (row: Row) => DeliveryEvent, endpointsFor: (formId: string) => readonly string[], now: string, limit: number, bound?: number) => {
+      const mark = (markOf.get(source) as number | undefined) ?? 0;
+      const rows = (bound === undefined ? read.all(mark, limit) : read.all(mark, bound, limit)) as Row[];
       let enqueued = 0;
       for (const row of rows) {
         const endpoints = endpointsFor(row.form_id);
@@ -46,8 +54,8 @@ export class SqliteDeliveries implements DeliveryStore {
       if (rows.length) setMark.run(source, Number(rows.at(-1)!.seq));
       return enqueued;
     };
-    this.scan = db.transaction((endpointsFor, now, limit) =>
-      scanSource<SubmissionEventRow>(SOURCES.submissions, submissions, (row) => submissionEvent({ ...row, data: JSON.parse(row.data as string) }), endpointsFor, now, limit) +
+    this.scan = db.transaction((endpointsFor, now, limit, durable) =>
+      scanSource<SubmissionEventRow>(SOURCES.submissions, submissions, (row) => submissionEvent({ ...row, data: JSON.parse(row.data as string) }), endpointsFor, now, limit, durable) +
       scanSource<StatusTextRow>(SOURCES.status, moves, (row) => statusEvent({ ...row, reopen: row.reopen === null ? null : (JSON.parse(row.reopen) as string[]) }), endpointsFor, now, limit));
 
     const due = db.prepare(
@@ -81,7 +89,8 @@ export class SqliteDeliveries implements DeliveryStore {
   }
 
   async enqueue(endpointsFor: (formId: string) => readonly string[], now: Date, limit = 500): Promise<number> {
-    return this.scan.immediate(endpointsFor, now.toISOString(), limit);
+    const durable = await this.durableSubmissions();
+    return this.scan.immediate(endpointsFor, now.toISOString(), limit, durable);
   }
 
   async claim(endpoints: readonly string[], now: Date, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {

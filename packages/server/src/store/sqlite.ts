@@ -100,7 +100,7 @@ export class SqliteStore implements Store {
     this.status = new SqliteStatusStore(this.db);
     this.backoffice = new SqliteBackofficeStore(this.db);
     this.funnel = new SqliteFunnelStore(this.db);
-    this.deliveries = new SqliteDeliveries(this.db);
+    this.deliveries = new SqliteDeliveries(this.db, () => this.durableSubmissions());
     // A second connection (the same file; `:memory:` would be another database) for the group-committed writes.
     this.writer = file === ':memory:' ? this.db : new Database(file);
     this.wal = file === ':memory:' ? undefined : openSync(`${file}-wal`, 'r');
@@ -175,6 +175,16 @@ export class SqliteStore implements Store {
       () => outcomes.forEach((outcome, i) => ('result' in outcome ? batch[i]!.resolve(outcome.result) : batch[i]!.reject(outcome.error))),
       (error: unknown) => batch.forEach(({ reject }) => reject(error)),
     );
+  }
+
+  /**
+   * The highest submission rowid that is on disk: read, then one flush of the WAL. The deliveries scan reads no
+   * further, so no event goes out for a row committed but not yet flushed (a power loss could still undo it).
+   */
+  private async durableSubmissions(): Promise<number> {
+    const highest = this.writer.prepare('SELECT coalesce(max(rowid), 0) FROM submissions').pluck().get() as number;
+    await this.flushed();
+    return highest;
   }
 
   /** Resolves once everything the writer committed before the call is on disk: the next fdatasync of the WAL. */
