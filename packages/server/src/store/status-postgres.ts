@@ -9,6 +9,7 @@ import type { SubmissionSummary } from './interface.js';
 import { SUMMARY_COLUMNS, summaryOf, type SummaryRow } from './rows.js';
 import { listLimit, type ApplicationRow, type ListQuery, type MoveOutcome, type MoveRequest, type StatusEntry, type StatusStore } from './status.js';
 import { entryFor, entryOf, firstEntry, type EntryRow } from './status-rows.js';
+import { inTransaction } from './pg-transaction.js';
 
 const asText = (at: string | Date) => (typeof at === 'string' ? at : at.toISOString());
 
@@ -38,18 +39,8 @@ export class PostgresStatusStore implements StatusStore {
   }
 
   async move(formId: string, submissionId: string, request: MoveRequest, flow: StatusFlow): Promise<MoveOutcome> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const outcome = await this.moveIn(client, formId, submissionId, request, flow);
-      await client.query('entry' in outcome ? 'COMMIT' : 'ROLLBACK');
-      return outcome;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    // A refused move wrote nothing: its commit only releases the row lock.
+    return inTransaction(this.pool, (client) => this.moveIn(client, formId, submissionId, request, flow));
   }
 
   private async moveIn(client: pg.PoolClient, formId: string, submissionId: string, request: MoveRequest, flow: StatusFlow): Promise<MoveOutcome> {
