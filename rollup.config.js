@@ -90,7 +90,7 @@ const plugins = (minify) => [
  * encrypted store of drafts: idb, Web Crypto) are not in the drop-in bundle: each is its own ES module in
  * dist/chunks/, imported on demand from beside the script that loaded the bundle.
  */
-const LAZY = { uqr: 'chunks/qr.js', '@formosa/storage': 'chunks/storage.js', '@formosa/engine/taiwan-lists': 'chunks/taiwan.js', '@formosa/transport/sending': 'chunks/sending.js', '@formosa/session/carry-over': 'chunks/carry-over.js', '@formosa/elements/drafts-list': 'chunks/drafts.js', '@formosa/elements/mydata': 'chunks/mydata.js', '@formosa/schema/gate': 'chunks/gate.js', '@formosa/elements/analytics': 'chunks/analytics.js' };
+const LAZY = { uqr: 'chunks/qr.js', '@formosa/storage': 'chunks/storage.js', '@formosa/engine/taiwan-lists': 'chunks/taiwan.js', '@formosa/transport/sending': 'chunks/sending.js', '@formosa/session/carry-over': 'chunks/carry-over.js', '@formosa/elements/drafts-list': 'chunks/drafts.js', '@formosa/elements/mydata': 'chunks/mydata.js', '@formosa/schema/gate': 'chunks/gate.js', '@formosa/elements/analytics': 'chunks/analytics.js', '@formosa/elements/reopen': 'chunks/reopen.js' };
 const lazyChunks = () => ({
   name: 'formosa-lazy-chunks',
   resolveDynamicImport(specifier) {
@@ -121,7 +121,7 @@ export default [
     onwarn,
   },
   {
-    input: { qr: 'node_modules/uqr/dist/index.mjs', storage: 'packages/storage/src/index.ts', taiwan: 'packages/engine/src/taiwan-lists.ts', sending: 'packages/transport/src/sending.ts', 'carry-over': 'packages/session/src/carry-over.ts', drafts: 'packages/elements/src/components/drafts/drafts-list.ts', mydata: 'packages/elements/src/components/mydata/mydata-kit.ts', gate: 'packages/schema/src/gate.ts', analytics: 'packages/elements/src/components/form/analytics.ts' },
+    input: { qr: 'node_modules/uqr/dist/index.mjs', storage: 'packages/storage/src/index.ts', taiwan: 'packages/engine/src/taiwan-lists.ts', sending: 'packages/transport/src/sending.ts', 'carry-over': 'packages/session/src/carry-over.ts', drafts: 'packages/elements/src/components/drafts/drafts-list.ts', mydata: 'packages/elements/src/components/mydata/mydata-kit.ts', gate: 'packages/schema/src/gate.ts', analytics: 'packages/elements/src/components/form/analytics.ts', reopen: 'packages/elements/src/components/reopen/reopen-kit.ts' },
     output: { dir: 'dist/chunks', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     plugins: plugins('es'),
     onwarn,

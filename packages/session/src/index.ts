@@ -6,3 +6,4 @@ export {
 export { carryOver, type DroppedAnswer } from './carry-over.js';
 export { differences, isLocalFile, localFilesIn, type Difference } from './answers.js';
 export { lockedUnder, mergePrefill, withoutPrefill, type MyDataPort, type MyDataPrefill, type MyDataProvenance, type MyDataResult, type MyDataStatus } from './mydata.js';
+export { reopenedJourney, type ReopenedJourney } from './reopened.js';

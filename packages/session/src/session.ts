@@ -11,6 +11,7 @@ import { sameAnswers, systemClock, type Clock, type Connectivity, type Outbox, t
 import type { DroppedAnswer } from './carry-over.js';
 import { labelsOf, type DraftStoreError, type DraftEnvelope, type DraftStore, type HeldLease, type StoredFile, type TabLease } from './ports.js';
 import { differences, isLocalFile, localFilesIn, type Difference } from './answers.js';
+import type { ReopenedJourney } from './reopened.js';
 import { lockedUnder, mergePrefill, withoutPrefill, type MyDataPort, type MyDataPrefill, type MyDataProvenance, type MyDataResult, type MyDataStatus } from './mydata.js';
 
 export type Snapshot = SnapshotFrom<WorkflowMachine>;
@@ -47,6 +48,8 @@ export interface SessionOptions {
   readonly keep?: boolean;
   /** Offer MyData prefill on a consent step (the definition reads MyData and the agency's server has a connector). */
   readonly offerMyData?: boolean;
+  /** An application the agency reopened: where it starts, what may change, and how it is sent (see `reopened.ts`). */
+  readonly reopened?: ReopenedJourney | undefined;
 }
 
 export interface SessionPorts {
@@ -295,7 +298,7 @@ export class FormSession {
       if (entry.state !== 'queued') this.reporting = entry.key;
       return { values: draft?.answers ?? entry.body, resume: { view: SUBMITTING } };
     }
-    if (!draft) return { values: this.options.values ?? {} };
+    if (!draft) return this.options.reopened?.start ?? { values: this.options.values ?? {} };
     let values = draft.answers;
     let dropped: DroppedAnswer[] = [];
     if (draft.version !== this.options.definition.version) {
@@ -416,6 +419,8 @@ export class FormSession {
     if (this.tab === 'elsewhere') return;
     // A value MyData verified stays as it was handed out (the server would refuse the application otherwise).
     if ((event.type === 'CHANGE' || event.type === 'REMOVE_ITEM') && this.prefill && lockedUnder(this.prefill.provenance, event.type === 'CHANGE' ? event.path : `${event.path}/${event.index}`)) return;
+    // A reopened application: answers outside the reopened steps stay as the agency holds them.
+    if (this.options.reopened?.refuses(event, this.engine)) return;
     this.actor?.send(event);
   }
 
@@ -606,7 +611,7 @@ export class FormSession {
     const reportRefusal = this.reporting !== undefined && this.reporting === entry?.key;
     this.reporting = undefined;
     const seal = this.prefill?.seal;
-    await outbox.freeze({ form: this.options.definition.id, draft: this.key, endpoint: this.options.endpoint, ...(seal ? { seal } : {}) }, body, await this.pendingFiles(body), this.ids, reportRefusal);
+    await outbox.freeze({ form: this.options.definition.id, draft: this.key, endpoint: this.options.endpoint, ...(seal ? { seal } : {}), ...this.options.reopened?.entry }, body, await this.pendingFiles(body), this.ids, reportRefusal);
   }
 
   /** The files of `body` still on the device, for the outbox to upload first. */

@@ -4,6 +4,7 @@
  */
 import type { Data, FieldError, Receipt } from '@formosa/engine';
 import { deadline, fetcherOf } from './fetching.js';
+import type { Reopens } from './outbox.js';
 
 /**
  * What one attempt came to:
@@ -28,6 +29,8 @@ export interface AttemptRequest {
   readonly corrects?: string;
   /** The seal of the answers MyData verified (`Formosa-MyData`), as the agency's server handed it out. */
   readonly seal?: string;
+  /** The reopened application this one updates (`Formosa-Reopens` and `Formosa-Receipt-Secret`). */
+  readonly reopens?: Reopens;
   readonly signal?: AbortSignal;
 }
 
@@ -54,7 +57,8 @@ async function post(doFetch: typeof fetch, url: string, request: AttemptRequest,
       method: 'POST',
       headers: {
         'content-type': 'application/json', accept: 'application/json', 'idempotency-key': request.idempotencyKey,
-        ...(request.corrects ? { 'formosa-corrects': request.corrects } : {}), ...(request.seal ? { 'formosa-mydata': request.seal } : {}), ...options.headers,
+        ...(request.corrects ? { 'formosa-corrects': request.corrects } : {}), ...(request.seal ? { 'formosa-mydata': request.seal } : {}),
+        ...(request.reopens ? { 'formosa-reopens': request.reopens.receipt, 'formosa-receipt-secret': request.reopens.secret } : {}), ...options.headers,
       },
       body: JSON.stringify(request.data),
       signal: deadline(options.timeout ?? 30_000, request.signal),
@@ -80,8 +84,9 @@ export function createAttempt(options: AttemptOptions = {}): (request: AttemptRe
     const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
     if (response.ok && body && typeof body['receipt'] === 'string') return { outcome: 'stored', receipt: body as unknown as Receipt };
     if (response.status === 422 && Array.isArray(body?.['errors'])) return { outcome: 'rejected', errors: body['errors'] as FieldError[] };
-    // 409: an attempt under this key is still being processed (it may well be stored); 429: nothing was processed.
-    if (response.status === 409 || response.status === 429 || response.status >= 500) {
+    // 409: an attempt under this key is still being processed (it may well be stored), unless the agency says the
+    // application it updates is no longer reopened (nothing stored, and never will be); 429: nothing was processed.
+    if ((response.status === 409 && body?.['error'] !== 'not_reopened') || response.status === 429 || response.status >= 500) {
       const afterMs = retryAfter(response);
       return { outcome: 'later', reached: response.status !== 429, status: response.status, ...(afterMs !== undefined ? { afterMs } : {}), message: `The service answered ${response.status}` };
     }

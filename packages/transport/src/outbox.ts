@@ -21,6 +21,12 @@ export interface PendingFile {
   readonly attachment?: Attachment;
 }
 
+/** The application a resubmission updates (`Formosa-Reopens`, `Formosa-Receipt-Secret`; see docs/embedding.md). */
+export interface Reopens {
+  readonly receipt: string;
+  readonly secret: string;
+}
+
 /** Answers the citizen wants sent in place of an entry's body. */
 export interface Replacement {
   readonly key: string;
@@ -45,6 +51,8 @@ export interface OutboxEntry {
   readonly corrects?: string;
   /** The seal of the answers MyData verified, sent with every attempt (see docs/mydata.md). */
   readonly seal?: string;
+  /** A resubmission of an application the agency reopened: its receipt and status code, sent with every attempt. */
+  readonly reopens?: Reopens;
   /** Local file ids (as they appear in the body) to upload first. */
   readonly files?: Readonly<Record<string, PendingFile>>;
   readonly state: 'queued' | 'sent' | 'rejected' | 'refused';
@@ -210,7 +218,7 @@ export class Outbox {
   }
 
   /** Freezes answers with their key, keeps them, and starts sending. */
-  async enqueue(entry: Pick<OutboxEntry, 'key' | 'form' | 'draft' | 'endpoint' | 'body'> & Partial<Pick<OutboxEntry, 'corrects' | 'files' | 'seal'>>): Promise<OutboxEntry> {
+  async enqueue(entry: Pick<OutboxEntry, 'key' | 'form' | 'draft' | 'endpoint' | 'body'> & Partial<Pick<OutboxEntry, 'corrects' | 'files' | 'seal' | 'reopens'>>): Promise<OutboxEntry> {
     const now = this.clock.now();
     const queued: OutboxEntry = { ...entry, state: 'queued', reached: false, attempts: 0, nextAt: now, createdAt: now };
     await this.write(queued);
@@ -229,7 +237,7 @@ export class Outbox {
    * is replaced by the new answers under a new key (nothing was stored under it), unless it is still to be
    * reported (`reportRefusal`: it came while the page was closed).
    */
-  async freeze(target: Pick<OutboxEntry, 'form' | 'draft' | 'endpoint'> & Partial<Pick<OutboxEntry, 'seal'>>, body: Data, files: Readonly<Record<string, PendingFile>>, newKey: () => string, reportRefusal = false): Promise<void> {
+  async freeze(target: Pick<OutboxEntry, 'form' | 'draft' | 'endpoint'> & Partial<Pick<OutboxEntry, 'seal' | 'reopens'>>, body: Data, files: Readonly<Record<string, PendingFile>>, newKey: () => string, reportRefusal = false): Promise<void> {
     const entry = this.current(target.draft);
     const refused = entry?.state === 'rejected' || entry?.state === 'refused';
     if (!entry || (refused && !reportRefusal)) {
@@ -395,7 +403,7 @@ export class Outbox {
     try {
       if (entry.replace) {
         if (!entry.reached) return await this.swap(entry, entry.replace);
-        const answer = await this.ports.lookup({ endpoint: entry.endpoint, data: withUploads(entry.body, entry.files), idempotencyKey: entry.key, ...(entry.corrects ? { corrects: entry.corrects } : {}), ...(entry.seal ? { seal: entry.seal } : {}) });
+        const answer = await this.ports.lookup({ endpoint: entry.endpoint, data: withUploads(entry.body, entry.files), idempotencyKey: entry.key, ...(entry.corrects ? { corrects: entry.corrects } : {}), ...(entry.seal ? { seal: entry.seal } : {}), ...(entry.reopens ? { reopens: entry.reopens } : {}) });
         if ('unknown' in answer) return await this.later({ ...entry, attempts: entry.attempts + 1 }, answer.afterMs, 'lookup');
         if (answer.stored) return await this.write({ ...entry, state: 'sent', receipt: answer.stored, wanted: entry.replace, replace: undefined, seen: false });
         return await this.swap(entry, entry.replace);
@@ -405,7 +413,7 @@ export class Outbox {
       // Written down before it leaves: if this tab dies mid-request, the next one knows it may have been stored.
       const sent: OutboxEntry = { ...entry, reached: true, attempts: entry.attempts + 1 };
       await this.write(sent);
-      const result = await this.ports.attempt({ endpoint: entry.endpoint, data: withUploads(entry.body, entry.files), idempotencyKey: entry.key, ...(entry.corrects ? { corrects: entry.corrects } : {}), ...(entry.seal ? { seal: entry.seal } : {}) });
+      const result = await this.ports.attempt({ endpoint: entry.endpoint, data: withUploads(entry.body, entry.files), idempotencyKey: entry.key, ...(entry.corrects ? { corrects: entry.corrects } : {}), ...(entry.seal ? { seal: entry.seal } : {}), ...(entry.reopens ? { reopens: entry.reopens } : {}) });
       const current = (await this.ports.store.get(key)) ?? sent;
       if (result.outcome === 'stored') await this.write({ ...current, state: 'sent', receipt: result.receipt, seen: false, lastProblem: undefined });
       else if (result.outcome === 'rejected') await this.write({ ...current, state: 'rejected', errors: result.errors, seen: false });

@@ -24,11 +24,21 @@ import type { JourneyAnalytics } from './analytics.js';
 import { correctionView, draftFooter, draftNotices, elsewhereView, saveStatusText, waitingNotice } from './session-views.js';
 import { consentView, myDataNotice, sealNotice, type MyDataActions } from './mydata-views.js';
 import type { MyDataKit, MyDataSpeaker } from '../mydata/mydata-kit.js';
+import type { ReopenKit } from '../reopen/reopen-kit.js';
 
 type Status = 'idle' | 'loading' | 'failed' | 'refused' | 'invalid' | 'ready';
 
 /** The pages' events that mean "this page may go away now": the draft is saved at once. */
 const LEAVING = ['pagehide', 'visibilitychange', 'freeze'] as const;
+
+/** Whether `<formosa-status>` handed this tab an application to update (its kit is fetched only then). */
+const handedOver = () => {
+  try {
+    return sessionStorage.getItem('formosa-reopen');
+  } catch {
+    return null;
+  }
+};
 
 /**
  * A whole application form: loads a definition, walks the citizen through its steps, checks answers
@@ -168,6 +178,8 @@ export class FormosaForm extends LitElement {
   private deviceProblem?: 'quota' | 'unavailable';
   /** The MyData kit (client, offer, texts), for a definition that reads MyData. */
   private kit?: MyDataKit;
+  /** An application the agency reopened, handed over by `<formosa-status>`: its kit (a chunk) and previous answers. */
+  private reopen?: ReopenKit | undefined;
   /** The national ID on the consent step, when it is not one MyData can take. */
   private consentError?: FieldError;
   /** Whether the waiting message is on screen (it takes focus when it first appears). */
@@ -371,9 +383,11 @@ export class FormosaForm extends LitElement {
       try {
         // The gate travels beside the definition (a chunk of its own), not in the script every page loads.
         // So are the journey's analytics, in place before the first step shows (never in the way of the form).
-        const [input, { loadDefinition }, , analytics] = await Promise.all([
+        const [input, { loadDefinition }, , analytics, reopen] = await Promise.all([
           this.definition ?? this.fetchText(this.src!), import('@formosa/schema/gate'), this.useWantedLocale(), import('@formosa/elements/analytics').catch(() => undefined),
+          handedOver() && import('@formosa/elements/reopen').then((m) => m.openReopened(this.src, this.submitter?.fetch)),
         ]);
+        this.reopen = reopen || undefined;
         this.journey ??= analytics && new analytics.JourneyAnalytics(this, (record) => this.dispatchEvent(new FormosaAnalyticsEvent(record)), () => this.engine?.definition, () => this.analytics);
         this.arriving = arriving;
         // A draft from another version of the form waits for the validator module before it is carried over.
@@ -459,7 +473,9 @@ export class FormosaForm extends LitElement {
     // Taiwan's lists (counties, districts, banks) travel only to a form that asks for them.
     const lists = usesTaiwanLists(definition) && !hasTaiwanLists() ? import('@formosa/engine/taiwan-lists').then((m) => installTaiwanLists(m.TAIWAN_LISTS)) : undefined;
     // A form that reads MyData fetches its kit (a chunk) and asks the server what it offers, beside the rest.
-    const kit = definition.mydata && this.mydata !== 'off'
+    // Handed over for this form: the answers as the agency holds them, the steps it reopened, a draft of their own.
+    const reopen = this.reopen?.begin(definition, this.draftKey || definition.id);
+    const kit = definition.mydata && this.mydata !== 'off' && !reopen
       ? import('@formosa/elements/mydata').then((m) => m.openMyData(endpoint.replace(/\/submissions$/, '/mydata'), options.fetch)).catch(() => undefined)
       : undefined;
     const [device, , myData] = await Promise.all([this.device!, lists, kit]);
@@ -467,7 +483,7 @@ export class FormosaForm extends LitElement {
     if (run !== this.generation) return;
     const keep = this.draft !== 'off' && device.drafts !== undefined;
     const store = keep ? device : memoryDevice;
-    const draftKey = this.draftKey || definition.id;
+    const draftKey = reopen?.draftKey ?? (this.draftKey || definition.id);
     // The sending machinery is fetched at the first Send (or at once, to resume an application on its way).
     const outbox = {
       store: store.outbox,
@@ -490,6 +506,7 @@ export class FormosaForm extends LitElement {
     const session = createFormSession(
       {
         definition, endpoint, attachments: uploads, draftKey, keep,
+        reopened: reopen?.journey,
         ...(this.draftDays ? { expiryDays: this.draftDays } : {}),
         ...(validator ? { validator } : {}),
         ...(validatorReady ? { validatorReady } : {}),
@@ -501,6 +518,7 @@ export class FormosaForm extends LitElement {
     await session.start();
     if (run !== this.generation) return session.stop();
     this.session = session;
+    this.reopen?.opened(session);
     // One uploader per field, so the file field's property does not change at every render.
     const uploaders = new Map<string, Uploader>();
     this.uploadTo = (field) => {
@@ -781,7 +799,7 @@ export class FormosaForm extends LitElement {
       @formosa-navigate=${this.navigate}
       @formosa-error-select=${(e: FormosaErrorSelectEvent) => void this.focusPath(e.path)}
     >
-      ${view === SUBMITTED
+      ${this.reopen?.view(t, view, session)}${view === SUBMITTED
         ? html`${receiptView(t, snapshot.context.receipt!)}
             ${correctionView(engine, t, session, this.correction, { send: () => void session.sendCorrection(), keep: () => void session.keepStored() })}`
         : html`${view === CONSENT ? nothing : stepperView(engine, snapshot.context, t, view)}
@@ -794,7 +812,7 @@ export class FormosaForm extends LitElement {
               ? reviewView(
                   engine, snapshot.context, t, view,
                   { submit: () => this.sendApplication(), back: () => this.send({ type: 'BACK' }), edit: () => this.send({ type: 'EDIT' }) },
-                  this.waiting(),
+                  this.waiting(), this.reopen,
                 )
               : view === CONSENT && this.kit
                 ? this.renderConsent(t, messages, title.text)
@@ -869,7 +887,7 @@ export class FormosaForm extends LitElement {
         this.send({ type: 'REMOVE_ITEM', path, index });
         this.pendingFocus = { kind: 'path', path: index > 0 ? `${path}/${index - 1}` : path };
       },
-      ...(this.kit ? { origin: this.originsIn(t, this.kit.speaker(t)) } : {}),
+      origin: this.reopen?.origin(t, engine) ?? (this.kit && this.originsIn(t, this.kit.speaker(t))),
     };
     return context;
   }

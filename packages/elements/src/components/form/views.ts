@@ -7,6 +7,7 @@ import { REVIEW, SUBMITTING, type WorkflowContext } from '@formosa/workflow';
 import type { StepperStep } from '../stepper/stepper.js';
 import { reviewSections } from './review-rows.js';
 import { refusedNotice } from './session-views.js';
+import type { ReopenKit } from '../reopen/reopen-kit.js';
 
 /** "Step n of m" and the steps shown for the answers so far, the review last. */
 export function stepperView(engine: FormEngine, context: WorkflowContext, t: Translator, view: string) {
@@ -32,8 +33,9 @@ export function stepperView(engine: FormEngine, context: WorkflowContext, t: Tra
  * "Check your answers", with what went wrong at the last submission (or why it waits in the outbox), and Send /
  * Back; while it waits, "Change my answers" instead of Back.
  */
-export function reviewView(engine: FormEngine, context: WorkflowContext, t: Translator, view: string, actions: { submit(): void; back(): void; edit(): void }, waiting?: MessageKey) {
-  const { form, submitError } = context;
+export function reviewView(engine: FormEngine, context: WorkflowContext, t: Translator, view: string, actions: { submit(): void; back(): void; edit(): void }, waiting?: MessageKey, reopen?: ReopenKit) {
+  const sections = reviewSections(engine, context.form, t);
+  const { submitError } = context;
   const busy = view === SUBMITTING;
   const failure: MessageKey | undefined = submitError
     ? submitError.kind === 'network' ? 'submit.network' : submitError.kind === 'rejected' ? 'submit.rejected' : refusedNotice(submitError.status)
@@ -46,7 +48,7 @@ export function reviewView(engine: FormEngine, context: WorkflowContext, t: Tran
     <formosa-review
       change-text=${t.message('review.change')}
       .changeLabel=${(label: string) => t.message('review.changeLabel', { label })}
-      .sections=${reviewSections(engine, form, t)}
+      .sections=${reopen?.review(t, sections) ?? sections}
     ></formosa-review>
     ${notice ? html`<p class="notice" role="alert" tabindex="-1">${t.message(notice)}</p>` : nothing}
     <div class="nav">

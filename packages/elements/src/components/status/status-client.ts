@@ -63,6 +63,8 @@ export interface ReopenHandover {
   readonly receipt: string;
   readonly secret: string;
   readonly reopen: readonly string[];
+  /** The caseworker's note with the request, for the form to show beside the reopened steps. */
+  readonly note?: string;
 }
 
 /** Leaves the application for the form page in this tab's sessionStorage (same origin only; gone when the tab closes). */

@@ -226,7 +226,7 @@ export class FormosaStatus extends LitElement {
 
   private request(t: Translator, answer: StatusAnswer, note: string | undefined) {
     const reopen = answer.reopen ?? [];
-    const hand = () => handOver({ formId: answer.formId, receipt: answer.receipt, secret: this.secret ?? '', reopen: reopen.map((step) => step.id) });
+    const hand = () => handOver({ formId: answer.formId, receipt: answer.receipt, secret: this.secret ?? '', reopen: reopen.map((step) => step.id), ...(note ? { note } : {}) });
     return html`<div part="request">
       <h4>${this.say('requestTitle')}</h4>
       ${note ? html`<p class="note">${this.say('note')} ${note}</p>` : nothing}
