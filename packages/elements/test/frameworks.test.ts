@@ -59,8 +59,11 @@ function entries(source: string, interfaceName: string): Map<string, string> {
   return found;
 }
 
-test('the manifest lists every element define.ts registers, each with a tag name', () => {
-  const registered = [...read('src/define.ts').matchAll(/^\s*'(formosa-[a-z-]+)': Formosa\w+,$/gm)].map((m) => m[1]).sort();
+test('the manifest lists every element the registries register (define.ts, and the status page\'s own), each with a tag name', () => {
+  const registered = ['src/define.ts', 'src/components/status/define.ts']
+    // The tag names of each registry's map (`ELEMENTS = { 'formosa-form': FormosaForm, … }`).
+    .flatMap((file) => [...(/ELEMENTS = \{([^}]*)\}/.exec(read(file))?.[1] ?? '').matchAll(/'(formosa-[a-z-]+)'/g)].map((m) => m[1]))
+    .sort();
   assert.ok(registered.length > 10);
   assert.deepEqual(elements.map((e) => e.tagName).sort(), registered);
 });
