@@ -109,7 +109,7 @@ test('a citizen follows the application: status code on the receipt, more inform
   assert.equal(new URL(page.url()).pathname + new URL(page.url()).searchParams.get('id'), '/form.htmlsmoke-alarm-subsidy');
   assert.ok(!page.url().includes(sent.secret) && !page.url().includes(sent.receipt), `nothing of the application in the address: ${page.url()}`);
   const handed = JSON.parse((await page.evaluate(() => sessionStorage.getItem('formosa-reopen')))!);
-  assert.deepEqual(handed, { formId: 'smoke-alarm-subsidy', receipt: sent.receipt, secret: sent.secret, reopen: ['application'] });
+  assert.deepEqual(handed, { formId: 'smoke-alarm-subsidy', receipt: sent.receipt, secret: sent.secret, reopen: ['application'], note: '請確認聯絡電話' });
   // The wrong code's 404 is the one line Chromium logs for itself; nothing else went wrong on the page.
   assert.deepEqual(problems, ['console error: Failed to load resource: the server responded with a status of 404 (Not Found)']);
   await page.close();
