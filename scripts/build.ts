@@ -21,6 +21,8 @@ step('custom-elements.json + React/Vue typings', process.execPath, ['--condition
 cpSync('packages/schema/src/generated', 'packages/schema/dist/generated', { recursive: true });
 // The interface packs other than the default are loaded when chosen, from locales/ next to the code that loads them.
 cpSync('packages/i18n/src/locales', 'packages/i18n/dist/locales', { recursive: true });
+// The back office's page (HTML, a script, a style sheet) is served from beside the module that serves it.
+cpSync('packages/server/src/backoffice/page', 'packages/server/dist/backoffice/page', { recursive: true });
 step('browser bundles', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
 // The packs beside the bundles are precompiled like the bundled one (see scripts/icu.js).
 mkdirSync('dist/locales', { recursive: true });

@@ -141,6 +141,8 @@ test('browser: an esbuild bundle of @formosa/elements/define from node_modules r
   const [line] = (await Promise.race([once(server.stdout!, 'data'), stopped])) as [Buffer];
   const url = line.toString().trim();
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  // The installed server carries its back office's page too.
+  assert.match(await (await fetch(`${url}/backoffice/`)).text(), /<html/i);
 
   await launch();
   const { page, problems } = await open(`${url}/index.html`);

@@ -13,8 +13,9 @@ export const PAGE_CSP = [
   "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "require-trusted-types-for 'script'", "trusted-types 'none'",
 ].join('; ');
 
-/** The page's folder: beside this module in the sources; from dist/, the package's src/backoffice/page/ (published). */
-const folder = [new URL('./page/', import.meta.url), new URL('../../src/backoffice/page/', import.meta.url)].map((url) => fileURLToPath(url)).find((dir) => existsSync(dir));
+/** The page's folder, beside this module: in the sources, and in dist/ (copied there by the build). */
+const page = fileURLToPath(new URL('./page/', import.meta.url));
+const folder = existsSync(page) ? page : undefined;
 
 /**
  * The page's routes, for the back office's list.
