@@ -59,6 +59,7 @@ const handedOver = () => {
  * @event formosa-analytics - A record of the citizen's journey (`record`: step reached or left, errors shown by code, abandoned, submitted; never an answer).
  * @csspart consent - The consent step of a form that reads MyData.
  * @csspart mydata-notice - What MyData filled in, the wait for it, or why it did not and the way forward.
+ * @csspart reopen-notice - On an application the agency reopened: what it asked (the note, the steps that may change), a refusal of the update, or "updated" on the receipt.
  * @csspart draft - The save status and the choice not to keep answers on this device.
  * @csspart draft-notice - "Welcome back": the answers brought back, and those a new version could not take.
  * @csspart form - The form around the current step, the review or the receipt.
