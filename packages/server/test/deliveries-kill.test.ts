@@ -4,35 +4,28 @@
 // submission is stored exactly once and delivered — by the survivor, once the dead one's leases run out.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { applicationText } from './application.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 import { startReceiver, type Receiver } from './delivery-receiver.js';
+import { startInstance } from './instance-process.js';
 
 const FORM = 'smoke-alarm-subsidy';
 const TOTAL = 300;
 const KILL_AFTER = 100;
 const key = { id: 'kill-test', secret: 'the kill test signing secret, long' };
-const root = new URL('../../../', import.meta.url).pathname;
 
 let cluster: TestPostgres;
 let database: string;
 let receiver: Receiver;
 const children: ChildProcess[] = [];
 
-/** Starts one instance as a process of its own; resolves with its URL once it listens. */
+/** Starts one instance as a process of its own, delivering to the receiver. */
 async function instance(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--conditions=formosa-source', '--import', 'tsx', new URL('./delivery-instance.ts', import.meta.url).pathname], {
-    cwd: root, env: { ...process.env, DL_DATABASE: database, DL_RECEIVER: receiver.url, DL_SECRET: key.secret }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const [line] = await Promise.race([
-    createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next().then((r) => [r.value as string]),
-    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the instance exited (${code}) before listening`)))),
-  ]);
-  return { url: (JSON.parse(line!) as { url: string }).url, child };
+  const started = await startInstance(database, { DL_RECEIVER: receiver.url, DL_SECRET: key.secret });
+  children.push(started.child);
+  return started;
 }
 
 before(async () => {

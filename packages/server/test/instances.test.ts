@@ -1,54 +1,74 @@
-// Two server instances on one PostgreSQL behave as one (issue 12): 1,000 concurrent duplicate submissions spread
-// over both store one record per key, and every answer carries that record's receipt.
+// Two server PROCESSES on one PostgreSQL behave as one (issue 12): 1,000 concurrent duplicates of one application,
+// spread over both, store one record; a file two applications both refer to is claimed by one of them only.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from '@formosa/server';
+import { readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import type { Attachment } from '@formosa/schema';
+import { PostgresStore } from '@formosa/server';
+import { fixtureFile } from '../../../examples/fixtures.js';
 import { applicationText } from './application.js';
+import { startInstance } from './instance-process.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
-const formsDir = new URL('../../../examples/forms', import.meta.url).pathname;
-const FORM = 'smoke-alarm-subsidy';
-const unlimited = { perAddress: { requests: 1e9, seconds: 60 }, perForm: { requests: 1e9, seconds: 60 } };
+const FORM = 'rent-subsidy';
 let cluster: TestPostgres;
-let servers: RunningServer[] = [];
+let store: PostgresStore;
+let urls: string[] = [];
+const children: ChildProcess[] = [];
 
 before(async () => {
   cluster = await startPostgres();
   const database = await cluster.database();
   // Started together: both migrate the new database at start (one waits for the other's lock).
-  servers = await Promise.all([0, 1].map(() => startServer({ formsDir, database, limits: unlimited })));
+  const instances = await Promise.all([0, 1].map(() => startInstance(database)));
+  children.push(...instances.map((i) => i.child));
+  urls = instances.map((i) => i.url);
+  store = await PostgresStore.open(database, 2);
 });
 after(async () => {
-  await Promise.all(servers.map((s) => s.close()));
+  for (const child of children) child.kill('SIGTERM');
+  await store?.close();
   cluster?.stop();
 });
 
-test('1,000 concurrent duplicates (10 keys) spread over two instances on one PostgreSQL store 10 records', async () => {
-  const body = applicationText(FORM);
-  const keys = Array.from({ length: 10 }, (_, i) => `two-instances-${i}`);
-  const send = (i: number) => {
-    const key = keys[i % keys.length]!;
-    return fetch(`${servers[i % 2]!.url}/api/forms/${FORM}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body })
-      .then(async (res) => ({ key, status: res.status, body: (await res.json()) as { id?: string; receipt?: string; error?: string } }));
-  };
+const upload = async (url: string) => (await (await fetch(`${url}/api/forms/${FORM}/attachments?field=%2Frental%2FleaseCopy`, {
+  method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(readFileSync(fixtureFile('@file:lease.pdf')!)),
+})).json()) as Attachment;
+
+type Answer = { status: number; body: { id?: string; receipt?: string; error?: string } };
+const submit = (url: string, key: string, body: string): Promise<Answer> =>
+  fetch(`${url}/api/forms/${FORM}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body })
+    .then(async (res) => ({ status: res.status, body: (await res.json()) as Answer['body'] }));
+
+test('1,000 concurrent duplicates of one application, spread over two processes on one PostgreSQL, store one record', async () => {
+  const lease = await upload(urls[0]!);
+  const body = applicationText(FORM, lease);
   const started = performance.now();
-  const answered = await Promise.all(Array.from({ length: 1000 }, (_, i) => send(i)));
+  const answered = await Promise.all(Array.from({ length: 1000 }, (_, i) => submit(urls[i % 2]!, 'one-application', body)));
   const ms = performance.now() - started;
-  const statuses: Record<string, typeof answered> = {};
-  for (const a of answered) (statuses[a.status] ??= []).push(a);
-  assert.deepEqual(Object.keys(statuses).filter((s) => !['200', '201', '409'].includes(s)), [], 'only stored, stored before, or in flight on that instance');
-  assert.equal(statuses['201']?.length, 10, 'one created per key');
-  assert.equal(await servers[0]!.store.count(FORM), 10);
-  for (const key of keys) {
-    const receipts = new Set(answered.filter((a) => a.key === key && a.status !== 409).map((a) => a.body.receipt));
-    assert.equal(receipts.size, 1, `${key}: one receipt in every answer`);
-  }
-  // An instance answers 409 while it processes the key itself; retried one by one, each gets the one record.
-  for (const refused of answered.filter((a) => a.status === 409)) {
-    const retry = await send(keys.indexOf(refused.key));
-    assert.equal(retry.status, 200);
-    assert.equal(retry.body.receipt, answered.find((a) => a.key === retry.key && a.status === 201)!.body.receipt);
-  }
-  assert.equal(await servers[1]!.store.count(FORM), 10);
-  console.log(`# two instances: 1,000 requests → ${statuses['201']?.length} created, ${statuses['200']?.length ?? 0} answered with the stored record, ${statuses['409']?.length ?? 0} in flight; 10 records; ${Math.round(ms)} ms`);
+  const by = (status: number) => answered.filter((a) => a.status === status);
+  assert.deepEqual([...new Set(answered.map((a) => a.status))].filter((s) => ![200, 201, 409].includes(s)), [], 'only stored, stored before, or in flight on that instance');
+  assert.equal(by(201).length, 1, 'one created');
+  assert.equal(await store.count(FORM), 1, 'one record');
+  const receipt = by(201)[0]!.body.receipt;
+  assert.deepEqual(new Set(by(200).map((a) => a.body.receipt)), new Set(by(200).length ? [receipt] : []), 'every stored answer names the one record');
+  // An instance answers 409 while it processes the key itself; sent again, each gets the one record.
+  for (const [i] of by(409).entries()) assert.equal((await submit(urls[i % 2]!, 'one-application', body)).body.receipt, receipt);
+  const record = await store.get(FORM, by(201)[0]!.body.id!);
+  assert.equal((record?.data as { rental: { leaseCopy: Attachment[] } }).rental.leaseCopy[0]!.id, lease.id, 'the lease is the record\'s');
+  console.log(`# two processes: 1,000 duplicates → 1 created, ${by(200).length} answered with the stored record, ${by(409).length} in flight; 1 record; ${Math.round(ms)} ms`);
+});
+
+test('a file two applications refer to, sent together to both processes, is claimed by one application only', async () => {
+  const lease = await upload(urls[1]!);
+  const body = applicationText(FORM, lease);
+  // 100 attempts, two applications (two keys), alternating over both processes.
+  const answered = await Promise.all(Array.from({ length: 100 }, (_, i) => submit(urls[i % 2]!, `claims-${i % 4 < 2 ? 'a' : 'b'}`, body)));
+  const created = answered.filter((a) => a.status === 201);
+  assert.equal(created.length, 1, 'one application took the file');
+  const refused = answered.filter((a) => a.status === 422);
+  assert.ok(refused.length > 0, 'the other was told the file is not available');
+  assert.deepEqual([...new Set(answered.map((a) => a.status))].filter((s) => ![200, 201, 409, 422].includes(s)), []);
+  assert.equal(await store.count(FORM), 2, 'the first test\'s record and this one');
 });
