@@ -34,7 +34,13 @@ export const stateRenders: Partial<Record<string, Record<string, () => TemplateR
 export const sourceOnlyParts: Partial<Record<string, readonly string[]>> = {
   // The MyData consent step and its notices need the agency server's MyData connector.
   // The "welcome back" notice needs a draft saved by an earlier visit.
-  'formosa-form': ['consent', 'mydata-notice', 'draft-notice'],
+  // What the agency asked, on a reopened application, needs its status page's hand-over (examples/test/reopen.e2e.test.ts).
+  'formosa-form': ['consent', 'mydata-notice', 'draft-notice', 'reopen-notice'],
   // An application's status, its request and timeline need the agency server (examples/test/status.e2e.test.ts).
   'formosa-status': ['result', 'result-heading', 'request', 'update-link', 'timeline'],
+};
+
+/** Chunks an element loads on demand that render its own parts (not other elements): read with its module graph. */
+export const chunksOf: Partial<Record<string, readonly string[]>> = {
+  'formosa-form': ['src/components/reopen/reopen-kit.ts'],
 };

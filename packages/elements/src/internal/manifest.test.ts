@@ -11,7 +11,7 @@ import { ELEMENTS as DROP_IN } from '../define.js';
 import { STATUS_ELEMENTS } from '../components/status/define.js';
 import { ALL_EXAMPLES } from './all-examples.js';
 import * as events from './events.js';
-import { sourceOnlyParts, stateRenders } from './manifest-states.test-helper.js';
+import { chunksOf, sourceOnlyParts, stateRenders } from './manifest-states.test-helper.js';
 
 /** Every registered element: the drop-in bundle's and the status page's (a bundle of its own). */
 const ELEMENTS = { ...DROP_IN, ...STATUS_ELEMENTS };
@@ -101,7 +101,7 @@ function classModules(tag: string): string[] {
  * own entries in the manifest).
  */
 async function sourcesOf(tag: string): Promise<string[]> {
-  const roots = classModules(tag).map((path) => `/packages/elements/${path}`);
+  const roots = [...classModules(tag), ...(chunksOf[tag] ?? [])].map((path) => `/packages/elements/${path}`);
   const folders = roots.map((root) => root.split('/').slice(0, 6).join('/') + '/');
   const queue = [...roots];
   const visited = new Set<string>();
@@ -166,7 +166,8 @@ describe('custom-elements.json matches the real elements', () => {
         const states = stateRenders[tag] ?? {};
         const seen = await look(tag, [...ALL_EXAMPLES[tag]!.map((e) => e.render), ...Object.values(states)]);
         const sources = (await sourcesOf(tag)).join('\n');
-        for (const part of sourceOnlyParts[tag] ?? []) if (sources.includes(`part="${part}"`)) seen.parts.add(part);
+        // In a template (`part="x"`) or built by hand in a chunk (`{ part: 'x' }`).
+        for (const part of sourceOnlyParts[tag] ?? []) if (sources.includes(`part="${part}"`) || sources.includes(`part: "${part}"`) || sources.includes(`part: '${part}'`)) seen.parts.add(part);
         expect(sorted(seen.parts), 'parts').to.deep.equal(sorted((declaration.cssParts ?? []).map((p) => p.name)));
         expect(sorted(seen.slots), 'slots').to.deep.equal(sorted((declaration.slots ?? []).map((s) => s.name)));
         // Lit's styles are in elementStyles (also when an example does not render); others' in their shadow tree.
