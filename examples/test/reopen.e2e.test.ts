@@ -133,7 +133,7 @@ test('a citizen updates the application the agency reopened: the reopened step o
   assert.match(await notice(page), /只接受已開放步驟的修改.*沒有送出.*您填寫的內容都還在/);
   // Focus moves once the notice is rendered (a frame after it appears): waited for, not sampled.
   const focused = await page.waitForFunction(() => document.querySelector('formosa-form')!.shadowRoot!.activeElement?.getAttribute('part') === 'reopen-notice', { timeout: 3_000 }).then(() => true, () => false);
-  assert.ok(focused, 'the explanation takes focus');
+  assert.ok(focused, `the explanation takes focus, not ${await page.evaluate(() => { const a = document.querySelector('formosa-form')!.shadowRoot!.activeElement; return a ? a.outerHTML.slice(0, 120) : String(document.activeElement?.tagName); })}`);
   assert.equal((await formData(page))['landlord']!['phone'], '0912000111', 'the answers are kept');
   page.off('request', tamper);
   await page.setRequestInterception(false);

@@ -102,6 +102,8 @@ export async function openReopened(src: string | undefined, doFetch: typeof fetc
   /** One node per locale and state, so a re-render keeps it (and the focus in it). */
   const once = (key: string, make: () => Node) => views.get(key) ?? (views.set(key, make()), views.get(key)!);
   let definition: FormDefinition | undefined;
+  /** The refusal told on this visit of the review. */
+  let told: { key: string; refusal: ReopenTextKey } | undefined;
   const titles = (t: Translator) => new Intl.ListFormat(t.locale).format((definition?.steps ?? []).filter((s) => open.has(s.id)).map((s) => t.text(s.title).text));
   return {
     begin(given, draftKey) {
@@ -124,8 +126,24 @@ export async function openReopened(src: string | undefined, doFetch: typeof fetc
       if (view === SUBMITTED) return once(`${t.locale}:sent`, () => element('p', { class: 'correction', role: 'status', part: 'reopen-notice' }, say('sent')));
       const entry = session.submission;
       const refusal = entry?.state === 'refused' && entry.code ? REFUSALS[entry.code] : undefined;
-      // A refusal is the `.notice` the form focuses when a Send fails, read out as an alert.
-      if (refusal && view === REVIEW) return once(`${t.locale}:${entry!.key}`, () => element('p', { class: 'notice', role: 'alert', tabindex: '-1', part: 'reopen-notice' }, say(refusal)));
+      // Told until the citizen leaves the review: the outbox may let go of a refused entry meanwhile.
+      if (view !== REVIEW) told = undefined;
+      else if (refusal) told = { key: entry!.key, refusal };
+      // A refusal is read out as an alert and takes focus. The form focuses the first `.notice` when a Send fails,
+      // which may be drawn before this one (the outbox's refusal arrives a moment after the journey's): so this one
+      // takes focus itself, once it is on the page.
+      if (told) {
+        const { key, refusal: reason } = told;
+        return once(`${t.locale}:${key}`, () => {
+          const notice = element('p', { class: 'notice', role: 'alert', tabindex: '-1', part: 'reopen-notice' }, say(reason));
+          requestAnimationFrame(() => {
+            if (!notice.isConnected) return;
+            notice.scrollIntoView({ block: 'center' });
+            notice.focus({ preventScroll: true });
+          });
+          return notice;
+        });
+      }
       return once(`${t.locale}:request`, () => {
         const note = handover.note;
         return element('div', { class: 'mydata-notice', part: 'reopen-notice' },
