@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import type { RunningServer } from '@formosa/server';
 import { typedAnswers } from '../fixtures.js';
-import { answer, clickButton, close, launch, open, serve, shownErrors, stepTitle } from './browser.js';
+import { answer, clickButton, close, launch, moveOn, open, serve } from './browser.js';
 
 interface JourneyRecord {
   kind: string; formId: string; formVersion: string; step: string; journey: string; at: number;
@@ -75,7 +75,7 @@ async function openForm(): Promise<{ page: Page; problems: string[] }> {
 async function atReview(): Promise<Page> {
   const { page } = await openForm();
   for (const [path, value] of typedAnswers('smoke-alarm-subsidy')) await answer(page, path, value);
-  await toNextView(page, '繼續');
+  await moveOn(page, '繼續');
   return page;
 }
 
@@ -85,13 +85,6 @@ async function arrived(from: number, count: number): Promise<void> {
   for (let i = 0; i < 100 && sent(from).length < count; i++) await new Promise((resolve) => setTimeout(resolve, 50));
   assert.equal(sent(from).length, count, 'every record reached the endpoint');
 }
-async function toNextView(page: Page, button: string): Promise<void> {
-  const previous = await stepTitle(page);
-  await clickButton(page, button);
-  await page
-    .waitForFunction((title) => document.querySelector('formosa-form')!.shadowRoot!.querySelector('.step-title')?.textContent !== title, { timeout: 5000 }, previous)
-    .catch(async () => assert.fail(`stuck on "${previous}" with errors: ${await shownErrors(page)}`));
-}
 
 test('a journey to the receipt: records in order, sent as text/plain beacons when the page goes, with no answer, ID or draft key', async () => {
   const from = agency.beacons.length;
@@ -100,7 +93,7 @@ test('a journey to the receipt: records in order, sent as text/plain beacons whe
   await page.waitForFunction(() => (window as unknown as { records: { kind: string }[] }).records.some((r) => r.kind === 'error-shown'));
   const answers = typedAnswers('smoke-alarm-subsidy');
   for (const [path, value] of answers) await answer(page, path, value);
-  await toNextView(page, '繼續');
+  await moveOn(page, '繼續');
   const receipt = page.evaluate(() => new Promise((resolve) => document.addEventListener('formosa-submit', resolve)));
   await clickButton(page, '確認送出');
   await receipt;

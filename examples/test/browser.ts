@@ -118,6 +118,20 @@ export const shownErrors = (page: Page) =>
 
 export const stepTitle = (page: Page) => page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('.step-title')?.textContent ?? '');
 
+/** Waits for the form to leave the view titled `previous`; fails with the errors shown when it stays. */
+export async function leftView(page: Page, previous: string): Promise<void> {
+  await page
+    .waitForFunction((title) => document.querySelector('formosa-form')!.shadowRoot!.querySelector('.step-title')?.textContent !== title, { timeout: 5000 }, previous)
+    .catch(async () => assert.fail(`stuck on "${previous}" with errors: ${await shownErrors(page)}`));
+}
+
+/** Presses the form's `button` (Continue, Send…) and waits for the next view. */
+export async function moveOn(page: Page, button: string): Promise<void> {
+  const previous = await stepTitle(page);
+  await clickButton(page, button);
+  await leftView(page, previous);
+}
+
 
 /**
  * Picks a fixture file in the focused file input the way a keyboard user does (Space opens the chooser), then

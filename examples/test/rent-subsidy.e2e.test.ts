@@ -5,7 +5,7 @@ import jsQR from 'jsqr';
 import { FormEngine } from '@formosa/engine';
 import { STRICT_CSP } from '@formosa/server';
 import { example, typedAnswers as answers } from '../fixtures.js';
-import { answer, clickButton, close, launch, open, serve, shownErrors, stepTitle } from './browser.js';
+import { answer, clickButton, close, launch, moveOn, open, serve, stepTitle } from './browser.js';
 
 const ISSUE_CSP = "default-src 'self'; script-src 'self'";
 
@@ -39,11 +39,7 @@ for (const [name, csp] of [['the issue\'s CSP (default-src \'self\'; script-src 
       const steps = [...new Set(all.map(([path]) => engine.stepOf(path)))];
       for (const step of steps) {
         for (const [path, value] of all.filter(([p]) => engine.stepOf(p) === step)) await answer(page, path, value);
-        const previous = await stepTitle(page);
-        await clickButton(page, '繼續');
-        await page
-          .waitForFunction((title) => document.querySelector('formosa-form')!.shadowRoot!.querySelector('.step-title')?.textContent !== title, { timeout: 5000 }, previous)
-          .catch(async () => assert.fail(`stuck on "${previous}" with errors: ${await shownErrors(page)}`));
+        await moveOn(page, '繼續');
       }
       assert.equal(await stepTitle(page), '送出前請確認您的資料');
       const submitted = page.evaluate(() => new Promise<{ id: string; receipt: string; secret: string }>((resolve) => document.addEventListener('formosa-submit', (e) => resolve((e as Event & { receipt: { id: string; receipt: string; secret: string } }).receipt))));

@@ -12,7 +12,7 @@ import { FormEngine } from '@formosa/engine';
 import { STRICT_CSP, type RunningServer } from '@formosa/server';
 import { example, typedAnswers } from '../fixtures.js';
 import { newToken } from '../../packages/server/src/backoffice/tokens.js';
-import { answer, clickButton, close, launch, open, serve, shownErrors, stepTitle, violations } from './browser.js';
+import { answer, clickButton, close, launch, moveOn, open, serve, stepTitle, violations } from './browser.js';
 
 let site: RunningServer;
 let decide: string;
@@ -32,13 +32,6 @@ after(async () => {
 const notice = (page: Page) => page.evaluate(() => document.querySelector('formosa-form')!.shadowRoot!.querySelector('[part~=reopen-notice]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 const formData = (page: Page) => page.evaluate(() => (document.querySelector('formosa-form') as HTMLElement & { data: Record<string, Record<string, unknown>> }).data);
 
-async function next(page: Page, button = '繼續'): Promise<void> {
-  const previous = await stepTitle(page);
-  await clickButton(page, button);
-  await page
-    .waitForFunction((title) => document.querySelector('formosa-form')!.shadowRoot!.querySelector('.step-title')?.textContent !== title, { timeout: 5000 }, previous)
-    .catch(async () => assert.fail(`stuck on "${previous}" with errors: ${await shownErrors(page)}`));
-}
 
 /** The citizen completes the rent subsidy in the form and reads the receipt's number and status code. */
 async function apply(): Promise<{ id: string; receipt: string; secret: string }> {
@@ -48,7 +41,7 @@ async function apply(): Promise<{ id: string; receipt: string; secret: string }>
   const all = typedAnswers('rent-subsidy');
   for (const step of new Set(all.map(([path]) => engine.stepOf(path)))) {
     for (const [path, value] of all.filter(([p]) => engine.stepOf(p) === step)) await answer(page, path, value);
-    await next(page);
+    await moveOn(page, '繼續');
   }
   const submitted = page.evaluate(() => new Promise<{ id: string; receipt: string; secret: string }>((resolve) => document.addEventListener('formosa-submit', (e) => resolve((e as Event & { receipt: { id: string; receipt: string; secret: string } }).receipt))));
   await clickButton(page, '確認送出');
@@ -95,7 +88,7 @@ test('a citizen updates the application the agency reopened: the reopened step o
   // The landlord's phone changes, by keyboard, like any answer.
   await (await page.$('formosa-form >>> [data-path="/landlord/phone"] >>> input'))!.click({ count: 3 });
   await page.keyboard.type('0912-000-111');
-  await next(page);
+  await moveOn(page, '繼續');
   assert.equal(await stepTitle(page), '送出前請確認您的資料', 'Continue returns to the review');
 
   // The review: Change links for the reopened step only; the others say why not.
@@ -117,7 +110,7 @@ test('a citizen updates the application the agency reopened: the reopened step o
   await (await page.$('formosa-form >>> [data-path="/applicant/name"] >>> input'))!.click({ count: 3 });
   await page.keyboard.type('王小明');
   assert.equal((await formData(page))['applicant']!['name'], '林小美', 'the answer outside the reopened step stays');
-  for (let i = 0; i < 8 && (await stepTitle(page)) !== '送出前請確認您的資料'; i++) await next(page);
+  for (let i = 0; i < 8 && (await stepTitle(page)) !== '送出前請確認您的資料'; i++) await moveOn(page, '繼續');
 
   // Forced: the request rewritten on its way (an answer outside the step changed); the server's 422 is told plainly.
   await page.setRequestInterception(true);
