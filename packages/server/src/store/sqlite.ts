@@ -66,6 +66,8 @@ export class SqliteStore implements Store {
    * event loop for the disk. `db` itself, the other sections' writes, stay FULL.
    */
   private readonly writer: Database.Database;
+  /** The highest submission rowid, read on the writer (the delivery scan's bound; prepared once, asked every second). */
+  private readonly highestSubmission: Database.Statement;
   /** The WAL file, flushed before a batch is acknowledged (undefined for `:memory:`: nothing to flush). */
   private readonly wal: number | undefined;
   /** Whether an fdatasync of the WAL is running, and who waits for the next one. */
@@ -103,6 +105,7 @@ export class SqliteStore implements Store {
     this.deliveries = new SqliteDeliveries(this.db, () => this.durableSubmissions());
     // A second connection (the same file; `:memory:` would be another database) for the group-committed writes.
     this.writer = file === ':memory:' ? this.db : new Database(file);
+    this.highestSubmission = this.writer.prepare('SELECT coalesce(max(rowid), 0) FROM submissions').pluck();
     this.wal = file === ':memory:' ? undefined : openSync(`${file}-wal`, 'r');
     if (this.writer !== this.db) {
       this.writer.pragma('synchronous = NORMAL');
@@ -182,7 +185,7 @@ export class SqliteStore implements Store {
    * further, so no event goes out for a row committed but not yet flushed (a power loss could still undo it).
    */
   private async durableSubmissions(): Promise<number> {
-    const highest = this.writer.prepare('SELECT coalesce(max(rowid), 0) FROM submissions').pluck().get() as number;
+    const highest = this.highestSubmission.get() as number;
     await this.flushed();
     return highest;
   }
