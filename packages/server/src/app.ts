@@ -9,8 +9,9 @@ import { resolve } from 'node:path';
 import { loadForms, type ServedForm } from './forms.js';
 import { Judges } from './judges.js';
 import { MissingAttachmentError, openStore, type Store, type SubmissionSummary } from './store/index.js';
-import { crossOrigin, HttpError, readBytes, readJsonText, sendJson, serveFile, STRICT_CSP } from './http.js';
+import { crossOrigin, DEFINITION_CHECKED, HttpError, readBytes, readJsonText, sendJson, serveFile, STRICT_CSP } from './http.js';
 import { patternOf, type Attachment } from '@formosa/schema';
+import { GATE_VERSION } from '@formosa/schema/gate-version';
 import { characterProblem, getAt, setAt, type Data } from '@formosa/engine';
 import { DEFAULT_LIMITS, SlidingWindow, type LimitOptions } from './rate-limit.js';
 import { MyDataRoutes, type MyDataSetup } from './mydata.js';
@@ -193,8 +194,9 @@ export async function startServer(options: ServerOptions, port = 0, host = '127.
     ...recordRoutes(status),
     ...funnel,
     ['GET', /^\/api\/forms$/, (_req, res) => sendJson(res, 200, [...forms.values()].map(({ definition: d }) => ({ id: d.id, version: d.version, title: d.title, description: d.description, locales: d.locales })))],
-    // What a page fetches to show a form goes compressed (on a phone's network, bytes are most of the wait).
-    ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (req, res, form) => sendBody(req, res, 'application/json; charset=utf-8', `${served(form!)}:definition`, () => Buffer.from(JSON.stringify(form!.definition)), { 'cache-control': 'no-store' })],
+    // What a page fetches to show a form goes compressed (on a phone's network, bytes are most of the wait). It went
+    // through the gate when the server started: a browser with the same gate need not fetch and run it again.
+    ['GET', /^\/api\/forms\/([a-z0-9-]+)$/, (req, res, form) => sendBody(req, res, 'application/json; charset=utf-8', `${served(form!)}:definition`, () => Buffer.from(JSON.stringify(form!.definition)), { 'cache-control': 'no-store', [DEFINITION_CHECKED]: GATE_VERSION })],
     ['GET', /^\/api\/forms\/([a-z0-9-]+)\/validator\.js$/, (req, res, form) => sendBody(req, res, 'text/javascript; charset=utf-8', `${served(form!)}:validator`, async () => Buffer.from(await form!.validatorSource()), { 'cache-control': 'no-cache' })],
     ['POST', /^\/api\/forms\/([a-z0-9-]+)\/attachments$/, async (req, res, form) => {
       const field = new URL(req.url ?? '', 'http://localhost').searchParams.get('field') ?? '';

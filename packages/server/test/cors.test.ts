@@ -44,7 +44,7 @@ test('a listed origin reads a definition: its origin allowed, Vary: Origin, the 
   assert.equal(answer.status, 200);
   assert.equal(answer.headers['access-control-allow-origin'], PAGE);
   assert.match(String(answer.headers['vary']), /\bOrigin\b/);
-  assert.deepEqual(String(answer.headers['access-control-expose-headers']).split(/,\s*/).sort(), ['location', 'retry-after']);
+  assert.deepEqual(String(answer.headers['access-control-expose-headers']).split(/,\s*/).sort(), ['formosa-definition-checked', 'location', 'retry-after']);
   assert.equal(answer.headers['access-control-allow-credentials'], undefined);
 });
 
