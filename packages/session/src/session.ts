@@ -274,7 +274,9 @@ export class FormSession {
     });
     const actor = createActor(machine, { input });
     this.actor = actor;
-    this.lastSaved = draft && !this.restored?.dropped.length ? { values: input.values, view: draft.view, visited: draft.visited } : undefined;
+    // A form opened and not yet touched is not saved: there is nothing to lose, and a draft would list it as begun.
+    const initial = actor.getSnapshot();
+    this.lastSaved = this.restored?.dropped.length ? undefined : draft ? { values: input.values, view: draft.view, visited: draft.visited } : { values: initial.context.form.values, view: viewOf(initial), visited: initial.context.visited };
     actor.subscribe((snapshot) => this.onSnapshot(snapshot));
     actor.start();
     if (this.offersMyData()) void this.askMyData();

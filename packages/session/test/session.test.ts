@@ -33,6 +33,17 @@ test('every change is saved within the autosave delay, and a reload resumes with
   await again.close();
 });
 
+test('a form opened and left untouched saves no draft (nothing to lose, and no application listed as begun); the first answer is saved', async () => {
+  const device = newDevice();
+  const page = await openPage(device, agency, { autosaveMs: 20 });
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(await device.drafts.list(), [], 'no draft after ten autosave delays without a change');
+  type(page, '/name', '林小美');
+  await saved(page);
+  assert.equal((await device.drafts.list()).length, 1);
+  await page.close();
+});
+
 test('typing faster than the autosave delay still saves at most that far behind (never postponed indefinitely)', async () => {
   const page = await openPage(newDevice(), agency, { autosaveMs: 50 });
   const saves: number[] = [];
