@@ -10,3 +10,10 @@ import { FORMAT_VERSION } from './types.js';
  * if (response.headers.get('formosa-definition-checked') === GATE_VERSION) definition = JSON.parse(text);
  */
 export const GATE_VERSION = `0.1.0+format.${FORMAT_VERSION}`;
+
+/**
+ * The response header that carries it (lower case, as fetch's Headers and Node name it).
+ * @example
+ * res.setHeader(DEFINITION_CHECKED, GATE_VERSION);
+ */
+export const DEFINITION_CHECKED = 'formosa-definition-checked';

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isUtf8 } from 'node:buffer';
 import type { DataShape } from '@formosa/engine';
+import { DEFINITION_CHECKED } from '@formosa/schema/gate-version';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { codingFor, MIN_COMPRESSED_BYTES, sendBody } from './compress.js';
@@ -146,9 +147,6 @@ export async function readBytes(req: IncomingMessage, limit: number, onChunk?: (
   return Buffer.concat(chunks);
 }
 
-/** Sent with a definition the server has run through the gate: its `GATE_VERSION` (a page on another origin reads it). */
-export const DEFINITION_CHECKED = 'formosa-definition-checked';
-
 /** The headers the SDK sends across origins beyond the CORS-safelisted ones (a preflight asks for them). */
 const CORS_REQUEST_HEADERS = 'content-type, idempotency-key, formosa-corrects, formosa-reopens, formosa-receipt-secret, formosa-mydata, x-formosa-filename, x-formosa-attachment-token';
 /** MyData's routes need the citizen's cookie, which is never allowed across origins (no credentials): same-origin only. */
@@ -190,6 +188,7 @@ export function crossOrigin(origins: readonly string[], log = (line: string) => 
     else if (MYDATA_PATH.test(path)) refuse(origin, 'MyData needs the page and the API on one origin (its cookie is never sent across origins)');
     else {
       res.setHeader('access-control-allow-origin', origin);
+      // Which gate checked a definition, read by a page on another origin too (see GATE_VERSION).
       res.setHeader('access-control-expose-headers', `location, retry-after, ${DEFINITION_CHECKED}`);
       if (preflight) {
         res.setHeader('access-control-allow-methods', 'GET, HEAD, POST, DELETE');

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { FieldItem, FormDefinition, LoadResult, Problem } from '@formosa/schema';
+import { DEFINITION_CHECKED, GATE_VERSION } from '@formosa/schema/gate-version';
 import { getAt, hasTaiwanLists, installTaiwanLists, usesTaiwanLists, type Data, type FieldError, type FormEngine, type SchemaValidator } from '@formosa/engine';
 import { CONSENT, REVIEW, SUBMITTED, SUBMITTING, type WorkflowEvent } from '@formosa/workflow';
 import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type LocalText, type Translator } from '@formosa/i18n';
@@ -382,10 +383,13 @@ export class FormosaForm extends LitElement {
       // The storage (its own chunk, and IndexedDB) opens while the definition travels.
       this.device = this.draft === 'off' ? Promise.resolve(memoryDevice) : pageDevice();
       try {
-        // The gate travels beside the definition (a chunk of its own), not in the script every page loads.
-        // So are the journey's analytics, in place before the first step shows (never in the way of the form).
-        const [input, { loadDefinition }, , analytics, reopen] = await Promise.all([
-          this.definition ?? this.fetchText(this.src!), import('@formosa/schema/gate'), this.useWantedLocale(), import('@formosa/elements/analytics').catch(() => undefined),
+        // The gate travels beside the definition (a chunk of its own), not in the script every page loads, and only
+        // when the definition needs it (see fetchDefinition). So do the journey's analytics, in place before the
+        // first step shows (never in the way of the form).
+        const definition = this.definition;
+        const [loaded, , analytics, reopen] = await Promise.all([
+          definition === undefined ? this.fetchDefinition(this.src!) : import('@formosa/schema/gate').then((m) => m.loadDefinition(definition)),
+          this.useWantedLocale(), import('@formosa/elements/analytics').catch(() => undefined),
           handedOver() && import('@formosa/elements/reopen').then((m) => m.openReopened(this.src, this.submitter?.fetch)),
         ]);
         this.reopen = reopen || undefined;
@@ -393,7 +397,7 @@ export class FormosaForm extends LitElement {
         this.arriving = arriving;
         // A draft from another version of the form waits for the validator module before it is carried over.
         const validatorReady = arriving ? () => (shown(), arriving.ready) : undefined;
-        if (run === this.generation) await this.start(run, loadDefinition(input), this.validator ?? arriving?.validator, validatorReady);
+        if (run === this.generation) await this.start(run, loaded, this.validator ?? arriving?.validator, validatorReady);
       } finally {
         // After the next paint, or soon in a tab that does not paint (hidden).
         void this.updateComplete.then(() => {
@@ -416,10 +420,25 @@ export class FormosaForm extends LitElement {
     }
   }
 
-  private async fetchText(src: string): Promise<string> {
+  /**
+   * The definition at `src`. A server that ran this very gate on it says so (docs/server.md); the page already takes
+   * that server's word (its validator module runs here), so its definition starts as it is, without the gate's chunk.
+   * Any other (no header, another release's gate, text that is not JSON) goes through the gate, imported as soon as
+   * the headers say so.
+   */
+  private async fetchDefinition(src: string): Promise<LoadResult> {
     const response = await fetch(new URL(src, document.baseURI), { headers: { accept: 'application/json' } });
     if (!response.ok) throw Object.assign(new Error(`GET ${src} answered ${response.status}`), { status: response.status });
-    return response.text();
+    if (response.headers.get(DEFINITION_CHECKED) === GATE_VERSION) {
+      const text = await response.text();
+      try {
+        return { ok: true, definition: JSON.parse(text) as FormDefinition, warnings: [] };
+      } catch {
+        return (await import('@formosa/schema/gate')).loadDefinition(text);
+      }
+    }
+    const [text, { loadDefinition }] = await Promise.all([response.text(), import('@formosa/schema/gate')]);
+    return loadDefinition(text);
   }
 
   private async importValidator(): Promise<SchemaValidator | undefined> {
