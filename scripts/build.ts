@@ -23,6 +23,8 @@ cpSync('packages/schema/src/generated', 'packages/schema/dist/generated', { recu
 cpSync('packages/i18n/src/locales', 'packages/i18n/dist/locales', { recursive: true });
 // The back office's page (HTML, a script, a style sheet) is served from beside the module that serves it.
 cpSync('packages/server/src/backoffice/page', 'packages/server/dist/backoffice/page', { recursive: true });
+// Nothing left from an earlier build (a chunk renamed or merged would still be shipped and measured).
+rmSync('dist/chunks', { recursive: true, force: true });
 step('browser bundles', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
 // The packs beside the bundles are precompiled like the bundled one (see scripts/icu.js).
 mkdirSync('dist/locales', { recursive: true });

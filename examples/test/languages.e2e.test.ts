@@ -17,9 +17,9 @@ const engine = new FormEngine(definition);
 
 const shownFields = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelector('formosa-form')!.shadowRoot!.querySelectorAll<HTMLElement & { label: string; hint?: string; error: string; options?: { label: string }[] }>('[data-path]')]
+    [...document.querySelector('formosa-form')!.shadowRoot!.querySelectorAll<HTMLElement & { label: string; labelLang?: string; hint?: string; error: string; errorLang?: string; options?: { label: string }[] }>('[data-path]')]
       .filter((el) => el.tagName.startsWith('FORMOSA-'))
-      .map((el) => ({ path: el.dataset['path']!, label: el.label, labelLang: el.getAttribute('label-lang'), hint: el.hint ?? null, error: el.error, errorLang: el.getAttribute('error-lang'), options: (el.options ?? []).map((o) => o.label) })),
+      .map((el) => ({ path: el.dataset['path']!, label: el.label, labelLang: el.labelLang ?? null, hint: el.hint ?? null, error: el.error, errorLang: el.errorLang ?? null, options: (el.options ?? []).map((o) => o.label) })),
   );
 
 const formData = (page: Page) => page.evaluate(() => (document.querySelector('formosa-form') as HTMLElement & { data: unknown }).data);

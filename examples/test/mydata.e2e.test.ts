@@ -42,7 +42,7 @@ const field = (page: Page, path: string) =>
     const control = host.shadowRoot!.querySelector('input, select, textarea') as HTMLInputElement | null;
     return {
       readonly: host.hasAttribute('readonly'), disabled: host.hasAttribute('disabled') || Boolean(control?.disabled),
-      reason: host.getAttribute('lock-reason'), provenance: host.getAttribute('provenance'),
+      reason: (host as unknown as { lockReason?: string }).lockReason ?? null, provenance: (host as unknown as { provenance?: string }).provenance ?? null,
       value: (host as unknown as { value: unknown }).value, text: host.shadowRoot!.textContent!.replace(/\s+/g, ' '),
     };
   }, path);

@@ -51,15 +51,19 @@ export function negotiateLocale(wishes: readonly (string | null | undefined)[], 
  * t.message('nav.continue') // 'Tiếp tục'
  */
 export class Translator {
-  private readonly intl: IntlShape<string>;
+  private formatters: IntlShape<string> | undefined;
   private readonly t: TFunction;
   /** Content locales to try, in order: the chosen one, English, then the SDK default. */
   readonly fallbacks: readonly string[];
 
   constructor(readonly locale: string) {
     this.t = sdkI18n().getFixedT(locale, NAMESPACE);
-    this.intl = createIntl({ locale, onError: () => undefined }, cache);
     this.fallbacks = contentFallbacks(locale);
+  }
+
+  /** Created on first use: a cold page pays for ICU's locale data (about 20 ms here) only once it formats a number or list. */
+  private get intl(): IntlShape<string> {
+    return (this.formatters ??= createIntl({ locale: this.locale, onError: () => undefined }, cache));
   }
 
   /** An interface text. */

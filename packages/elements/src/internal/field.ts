@@ -168,9 +168,11 @@ export abstract class FormosaField extends LitElement {
     };
     // Browsers before CustomStateSet (Safari 17.3, iOS 16 on older phones) have no `states`: the control works unstyled.
     const set = internals.states as CustomStateSet | undefined;
+    // Only what changed is written: each write restyles the host, and most updates change no state at all.
     for (const [state, on] of Object.entries(states)) {
-      if (on) set?.add(state);
-      else set?.delete(state);
+      if (!set || on === set.has(state)) continue;
+      if (on) set.add(state);
+      else set.delete(state);
     }
   }
 
@@ -236,7 +238,9 @@ export abstract class FormosaField extends LitElement {
    * The notes under the label: the hint, then why the value is locked and where it came from. They stay in the
    * control's own shadow tree, as aria-describedby cannot point across shadow roots.
    */
-  protected renderNotes(): TemplateResult {
+  protected renderNotes(): TemplateResult | typeof nothing {
+    // Most fields have a hint at most: no template around it (a field's first render is a good part of a cold start).
+    if (!this.locked && !this.provenance) return this.renderHint();
     return html`${this.renderHint()}${this.locked ? html`<p id="lock" class="hint" part="lock-reason">${this.lockReason}</p>` : nothing}${this.provenance
         ? html`<p id="provenance" class="provenance" part="provenance">${this.provenance}</p>`
         : nothing}`;

@@ -63,7 +63,9 @@ describe('formosa-form', () => {
   it('renders the first step of a definition in the chosen language', async () => {
     const form = await mount();
     expect($(form, '.step-title')!.textContent).to.equal('申請人資料');
-    expect(field(form, '/name')!.getAttribute('label')).to.equal('姓名');
+    const name = field(form, '/name')!;
+    await name.updateComplete;
+    expect(name.shadowRoot!.querySelector('label')!.textContent!.trim()).to.equal('姓名');
     expect($(form, 'formosa-stepper')!.getAttribute('progress')).to.equal('第 1 步，共 3 步');
   });
 

@@ -162,34 +162,34 @@ function fieldTemplate(field: FieldItem, ctx: RenderContext, path: string): Temp
   const required = engine.isRequired(state, path);
   const origin = ctx.origin?.(path);
   const readonly = field.computed !== undefined || origin?.locked === true;
-  const lock = origin?.reason ?? nothing;
-  const provenance = origin?.provenance ?? nothing;
+  const lock = origin?.reason;
+  const provenance = origin?.provenance;
   const id = fieldId(path);
   switch (view.widget) {
     case 'select':
-      return html`<formosa-select-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} label=${view.label} label-lang=${view.labelLang ?? nothing}
-        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} autocomplete=${field.autocomplete ?? nothing} .options=${choices} .value=${live(value)}
-        placeholder=${texts.choose}></formosa-select-field>`;
+      return html`<formosa-select-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} .label=${view.label} .labelLang=${view.labelLang}
+        .hint=${view.hint} .hintLang=${view.hintLang} .error=${error} .errorLang=${errorLang} .errorPrefix=${texts.errorPrefix} .optionalText=${texts.optional}
+        ?required=${required} ?readonly=${readonly} .lockReason=${lock} .provenance=${provenance} .autocomplete=${field.autocomplete} .options=${choices} .value=${live(value)}
+        .placeholder=${texts.choose}></formosa-select-field>`;
     case 'radio':
-      return html`<formosa-radio-group id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} label=${view.label} label-lang=${view.labelLang ?? nothing}
-        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} .options=${choices} .value=${live(value)}></formosa-radio-group>`;
+      return html`<formosa-radio-group id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} .label=${view.label} .labelLang=${view.labelLang}
+        .hint=${view.hint} .hintLang=${view.hintLang} .error=${error} .errorLang=${errorLang} .errorPrefix=${texts.errorPrefix} .optionalText=${texts.optional}
+        ?required=${required} ?readonly=${readonly} .lockReason=${lock} .provenance=${provenance} .options=${choices} .value=${live(value)}></formosa-radio-group>`;
     case 'checkbox':
-      return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} label=${view.label} label-lang=${view.labelLang ?? nothing}
-        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix}
-        statement=${view.statement ?? nothing} statement-lang=${view.statementLang ?? nothing} statement-label=${texts.statement}
-        ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} .checked=${live(value === true)}></formosa-checkbox-field>`;
+      return html`<formosa-checkbox-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} .label=${view.label} .labelLang=${view.labelLang}
+        .hint=${view.hint} .hintLang=${view.hintLang} .error=${error} .errorLang=${errorLang} .errorPrefix=${texts.errorPrefix}
+        .statement=${view.statement} .statementLang=${view.statementLang} .statementLabel=${texts.statement}
+        ?required=${required} ?readonly=${readonly} .lockReason=${lock} .provenance=${provenance} .checked=${live(value === true)}></formosa-checkbox-field>`;
     case 'file':
-      return html`<formosa-file-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} label=${view.label} label-lang=${view.labelLang ?? nothing}
-        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} .accept=${field.accept ?? NONE} max-size=${field.maxSize ?? nothing}
+      return html`<formosa-file-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} .label=${view.label} .labelLang=${view.labelLang}
+        .hint=${view.hint} .hintLang=${view.hintLang} .error=${error} .errorLang=${errorLang} .errorPrefix=${texts.errorPrefix} .optionalText=${texts.optional}
+        ?required=${required} ?readonly=${readonly} .lockReason=${lock} .provenance=${provenance} .accept=${field.accept ?? NONE} max-size=${field.maxSize ?? nothing}
         max-files=${view.maxFiles} capture=${field.capture ?? nothing}
         .value=${live(Array.isArray(value) ? value : NONE)} .uploader=${ctx.upload(path)} .remover=${ctx.removeUpload} .texts=${view.fileTexts}></formosa-file-field>`;
     case 'textarea':
-      return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} label=${view.label} label-lang=${view.labelLang ?? nothing}
-        hint=${view.hint ?? nothing} hint-lang=${view.hintLang ?? nothing} .error=${error} error-lang=${errorLang ?? nothing} error-prefix=${texts.errorPrefix} optional-text=${texts.optional}
-        ?required=${required} ?readonly=${readonly} lock-reason=${lock} provenance=${provenance} autocomplete=${field.autocomplete ?? nothing}
+      return html`<formosa-textarea-field id=${id} data-path=${path} name=${path} exportparts=${FIELD_PARTS} .label=${view.label} .labelLang=${view.labelLang}
+        .hint=${view.hint} .hintLang=${view.hintLang} .error=${error} .errorLang=${errorLang} .errorPrefix=${texts.errorPrefix} .optionalText=${texts.optional}
+        ?required=${required} ?readonly=${readonly} .lockReason=${lock} .provenance=${provenance} .autocomplete=${field.autocomplete}
         .value=${live(value === undefined ? '' : String(value))}></formosa-textarea-field>`;
     default: {
       const shown = value === undefined || value === null ? '' : typeof value === 'number' && readonly ? t.number(value) : String(value);
@@ -204,7 +204,7 @@ function fieldTemplate(field: FieldItem, ctx: RenderContext, path: string): Temp
 
 interface InputAttributes {
   readonly id: string; readonly path: string; readonly view: FieldView; readonly error: string; readonly errorLang: string | undefined; readonly required: boolean; readonly readonly: boolean;
-  readonly lock: string | typeof nothing; readonly provenance: string | typeof nothing;
+  readonly lock: string | undefined; readonly provenance: string | undefined;
   readonly shown: string; readonly autocomplete: string | undefined; readonly texts: FieldTexts; readonly type: string;
   readonly calendar: 'gregorian' | 'roc';
   readonly currency: string | undefined;
@@ -212,19 +212,19 @@ interface InputAttributes {
 
 // Lit templates are static per tag, so each input element has its own (identical) template. Dates are always
 // entered in boxes: the browser's picker follows the browser's locale (mm/dd/yyyy in a Chinese form), not the form's.
-const textField = (a: InputAttributes) => html`<formosa-text-field id=${a.id} data-path=${a.path} name=${a.path} exportparts=${FIELD_PARTS} type=${a.type} label=${a.view.label}
-  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
-  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} lock-reason=${a.lock} provenance=${a.provenance}
-  autocomplete=${a.autocomplete ?? nothing} .value=${live(a.shown)}></formosa-text-field>`;
-const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id} data-path=${a.path} name=${a.path} exportparts=${FIELD_PARTS} label=${a.view.label}
+const textField = (a: InputAttributes) => html`<formosa-text-field id=${a.id} data-path=${a.path} name=${a.path} exportparts=${FIELD_PARTS} type=${a.type} .label=${a.view.label}
+  .labelLang=${a.view.labelLang} .hint=${a.view.hint} .hintLang=${a.view.hintLang} .error=${a.error} .errorLang=${a.errorLang}
+  .errorPrefix=${a.texts.errorPrefix} .optionalText=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} .lockReason=${a.lock} .provenance=${a.provenance}
+  .autocomplete=${a.autocomplete} .value=${live(a.shown)}></formosa-text-field>`;
+const numberField = (a: InputAttributes) => html`<formosa-number-field id=${a.id} data-path=${a.path} name=${a.path} exportparts=${FIELD_PARTS} .label=${a.view.label}
   prefix-text=${a.currency === 'TWD' ? 'NT$' : (a.currency ?? nothing)}
-  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
-  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} lock-reason=${a.lock} provenance=${a.provenance}
-  autocomplete=${a.autocomplete ?? nothing} .value=${live(a.shown)}></formosa-number-field>`;
-const dateField = (a: InputAttributes) => html`<formosa-date-field id=${a.id} data-path=${a.path} name=${a.path} exportparts=${FIELD_PARTS} label=${a.view.label}
-  label-lang=${a.view.labelLang ?? nothing} hint=${a.view.hint ?? nothing} hint-lang=${a.view.hintLang ?? nothing} .error=${a.error} error-lang=${a.errorLang ?? nothing}
-  error-prefix=${a.texts.errorPrefix} optional-text=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} lock-reason=${a.lock} provenance=${a.provenance}
-  autocomplete=${a.autocomplete ?? nothing} calendar=${a.calendar} entry="parts" year-label=${a.calendar === 'roc' ? a.texts.rocYear : a.texts.year}
+  .labelLang=${a.view.labelLang} .hint=${a.view.hint} .hintLang=${a.view.hintLang} .error=${a.error} .errorLang=${a.errorLang}
+  .errorPrefix=${a.texts.errorPrefix} .optionalText=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} .lockReason=${a.lock} .provenance=${a.provenance}
+  .autocomplete=${a.autocomplete} .value=${live(a.shown)}></formosa-number-field>`;
+const dateField = (a: InputAttributes) => html`<formosa-date-field id=${a.id} data-path=${a.path} name=${a.path} exportparts=${FIELD_PARTS} .label=${a.view.label}
+  .labelLang=${a.view.labelLang} .hint=${a.view.hint} .hintLang=${a.view.hintLang} .error=${a.error} .errorLang=${a.errorLang}
+  .errorPrefix=${a.texts.errorPrefix} .optionalText=${a.texts.optional} ?required=${a.required} ?readonly=${a.readonly} .lockReason=${a.lock} .provenance=${a.provenance}
+  .autocomplete=${a.autocomplete} calendar=${a.calendar} entry="parts" year-label=${a.calendar === 'roc' ? a.texts.rocYear : a.texts.year}
   month-label=${a.texts.month} day-label=${a.texts.day} .value=${live(a.shown)}></formosa-date-field>`;
 
 function renderRepeat(item: RepeatItem, ctx: RenderContext): TemplateResult | typeof nothing {

@@ -15,7 +15,10 @@ export class FormosaSection extends LitElement {
     tokens,
     css`
       :host {
+        display: block;
         margin-block: calc(var(--_space) * 2);
+        content-visibility: auto;
+        contain-intrinsic-size: auto 40rem;
       }
       fieldset {
         border: 0;
