@@ -1,4 +1,6 @@
 /** Entry of the drop-in bundle (dist/formosa.min.js): registers the elements and exposes the API on `window.Formosa`. */
+// First: the requests for the page's definitions leave before the rest of the bundle runs.
+import './early.js';
 import './define.js';
 export * from './index.js';
 export { formatProblem } from '@formosa/schema';

@@ -3,7 +3,7 @@ import type { FieldItem, FormDefinition, LoadResult, Problem } from '@formosa/sc
 import { DEFINITION_CHECKED, GATE_VERSION } from '@formosa/schema/gate-version';
 import { getAt, hasTaiwanLists, installTaiwanLists, usesTaiwanLists, type Data, type FieldError, type FormEngine, type SchemaValidator } from '@formosa/engine';
 import { CONSENT, REVIEW, SUBMITTED, SUBMITTING, type WorkflowEvent } from '@formosa/workflow';
-import { createTranslator, DEFAULT_LOCALE, loadTranslator, negotiateLocale, type LocalText, type Translator } from '@formosa/i18n';
+import { createTranslator, DEFAULT_LOCALE, loadTranslator, type LocalText, type Translator } from '@formosa/i18n';
 import { createAttachmentRemover, createUploader, type OutboxEntry, type SubmitterOptions } from '@formosa/transport';
 import { createFormSession, isLocalFile, mergePrefill, viewOf, type FormSession, type SessionChange, type Snapshot } from '@formosa/session';
 import {
@@ -21,6 +21,7 @@ import { formStyles } from './form.styles.js';
 import { problemsView, receiptView, reviewView, stepperView } from './views.js';
 import { fileParams } from './file-texts.js';
 import { arrivingValidator, type ArrivingValidator } from './arriving-validator.js';
+import { definitionResponse, wantedLocaleOf } from './early.js';
 import type { JourneyAnalytics } from './analytics.js';
 import { correctionView, draftFooter, draftNotices, elsewhereView, saveStatusText, waitingNotice } from './session-views.js';
 import { consentView, myDataNotice, sealNotice, type MyDataActions } from './mydata-views.js';
@@ -319,7 +320,7 @@ export class FormosaForm extends LitElement {
 
   /** The locale asked for: the attribute, else the nearest `lang`, else the browser's languages. */
   private wantedLocale(): string {
-    return negotiateLocale([this.locale, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]);
+    return wantedLocaleOf(this, this.locale);
   }
 
   /** Loads the wanted locale's pack, then re-renders in it; until then the current language stays on screen. */
@@ -427,7 +428,7 @@ export class FormosaForm extends LitElement {
    * the headers say so.
    */
   private async fetchDefinition(src: string): Promise<LoadResult> {
-    const response = await fetch(new URL(src, document.baseURI), { headers: { accept: 'application/json' } });
+    const response = await definitionResponse(new URL(src, document.baseURI).href);
     if (!response.ok) throw Object.assign(new Error(`GET ${src} answered ${response.status}`), { status: response.status });
     if (response.headers.get(DEFINITION_CHECKED) === GATE_VERSION) {
       const text = await response.text();
