@@ -225,9 +225,9 @@ export abstract class FormosaField extends LitElement {
   }
 
   protected renderLabelText(): TemplateResult {
-    return html`<span lang=${this.labelLang ?? nothing}>${this.label}</span>${!this.required && this.optionalText && !this.readonly
-        ? html` <span class="optional">${this.optionalText}</span>`
-        : nothing}`;
+    // One template whether or not the field is optional (an empty span costs less than a nested template).
+    const optional = !this.required && this.optionalText && !this.readonly ? ` ${this.optionalText}` : '';
+    return html`<span lang=${this.labelLang ?? nothing}>${this.label}</span><span class="optional">${optional}</span>`;
   }
 
   protected renderHint(): TemplateResult | typeof nothing {

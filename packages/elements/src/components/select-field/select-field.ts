@@ -1,6 +1,6 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { FormosaChoiceField } from '../../internal/choice-field.js';
-import { noteStyles } from '../../internal/field.js';
+import { noteStyles, type FieldChoice } from '../../internal/field.js';
 import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
@@ -23,8 +23,32 @@ export class FormosaSelectField extends FormosaChoiceField {
     this.placeholder = '—';
   }
 
+  /** The options as elements, made once per list: a template per option was most of a cold start's work for a list of banks. */
+  private optionList?: { readonly of: readonly FieldChoice[]; readonly nodes: DocumentFragment };
+
   protected get anchor(): HTMLElement | null {
     return this.renderRoot?.querySelector('select') ?? null;
+  }
+
+  /** A fragment Lit inserts once; the same fragment on the next render leaves the options as they are. */
+  private optionNodes(): DocumentFragment {
+    if (this.optionList?.of !== this.options) {
+      const nodes = document.createDocumentFragment();
+      this.options.forEach((o, i) => {
+        const option = new Option(o.label, String(i));
+        if (o.lang) option.lang = o.lang;
+        nodes.append(option);
+      });
+      this.optionList = { of: this.options, nodes };
+    }
+    return this.optionList.nodes;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    // The choice shown is the one held (the options are not re-rendered with it).
+    const select = this.renderRoot.querySelector('select');
+    if (select) select.value = String(this.selectedIndex);
+    super.updated(changed);
   }
 
   private onChange(event: Event): void {
@@ -35,7 +59,6 @@ export class FormosaSelectField extends FormosaChoiceField {
   }
 
   override render() {
-    const selected = this.selectedIndex;
     return html`<div part="field" class="field ${this.error ? 'field--error' : ''}">
       <label for="input" part="label">${this.renderLabelText()}</label>
       ${this.renderNotes()} ${this.renderError()}
@@ -52,8 +75,7 @@ export class FormosaSelectField extends FormosaChoiceField {
         @keydown=${this.refuse}
         @change=${this.onChange}
       >
-        <option value="-1" ?selected=${selected < 0}>${this.placeholder}</option>
-        ${this.options.map((o, i) => html`<option value=${i} ?selected=${i === selected} lang=${o.lang ?? nothing}>${o.label}</option>`)}
+        <option value="-1">${this.placeholder}</option>${this.optionNodes()}
       </select>
     </div>`;
   }
