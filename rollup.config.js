@@ -4,6 +4,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 import { createRequire } from 'node:module';
 import { precompilePack } from './scripts/icu.js';
 
@@ -23,8 +24,8 @@ const precompiledMessages = () => ({
 });
 
 /**
- * The CSS of Lit's css`` templates ships without its comments and indentation. Line breaks stay (so the source
- * maps still point at the right lines); text inside quotes is left as it is.
+ * The CSS of Lit's css`` templates ships without its comments, indentation and line breaks (the source map is
+ * rewritten with them: see compactTemplates); text inside quotes is left as it is.
  */
 export function compactCss(text) {
   let out = '';
@@ -32,9 +33,7 @@ export function compactCss(text) {
     const c = text[i];
     if (c === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? text.length : end + 2;
-      out += text.slice(i, stop).replace(/[^\n]/g, '');
-      i = stop;
+      i = end < 0 ? text.length : end + 2;
     } else if (c === '"' || c === "'") {
       let j = i + 1;
       while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1;
@@ -43,11 +42,10 @@ export function compactCss(text) {
     } else if (/\s/.test(c)) {
       let j = i;
       while (j < text.length && /\s/.test(text[j])) j++;
-      const breaks = text.slice(i, j).replace(/[^\n]/g, '');
       // A space is needed between two words (`.a .b`, `1px solid`), not beside braces or semicolons; at either end
       // it may separate the text from an interpolation, so it stays.
       const needed = i === 0 || j === text.length || (!/[{};]/.test(out.at(-1)) && !/[{};]/.test(text[j]));
-      out += breaks || (needed ? ' ' : '');
+      out += needed ? ' ' : '';
       i = j;
     } else {
       out += c;
@@ -117,14 +115,15 @@ const compactTemplates = () => ({
       for (const key of Object.keys(node)) if (key !== 'type' && typeof node[key] === 'object') visit(node[key]);
     };
     visit(this.parse(code));
-    const edits = styles.map((q) => ({ start: q.start, end: q.end, text: compactCss(code.slice(q.start, q.end)) }));
+    const out = new MagicString(code);
+    const replace = (q, text) => (text === '' ? q.start < q.end && out.remove(q.start, q.end) : text !== code.slice(q.start, q.end) && out.overwrite(q.start, q.end, text));
+    for (const q of styles) replace(q, compactCss(code.slice(q.start, q.end)));
     for (const quasis of markup) {
       const compacted = compactHtml(quasis.map((q) => code.slice(q.start, q.end)));
-      quasis.forEach((q, i) => edits.push({ start: q.start, end: q.end, text: compacted[i] }));
+      quasis.forEach((q, i) => replace(q, compacted[i]));
     }
-    let out = code;
-    for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    return { code: out, map: null };
+    // The code after a template keeps pointing at its own line of the source.
+    return { code: out.toString(), map: out.generateMap({ hires: true }) };
   },
 });
 
@@ -149,6 +148,7 @@ const CHUNKS = [
   ['@formosa/storage', 'storage', 'packages/storage/src/index.ts'],
   ['@formosa/engine/taiwan-lists', 'taiwan', 'packages/engine/src/taiwan-lists.ts'],
   ['@formosa/transport/sending', 'sending', 'packages/transport/src/sending.ts'],
+  ['@formosa/transport/upload', 'upload', 'packages/transport/src/upload.ts'],
   ['@formosa/session/carry-over', 'carry-over', 'packages/session/src/carry-over.ts'],
   ['@formosa/elements/drafts-list', 'drafts', 'packages/elements/src/components/drafts/drafts-list.ts'],
   ['@formosa/elements/mydata', 'mydata', 'packages/elements/src/components/mydata/mydata-kit.ts'],
