@@ -4,7 +4,8 @@ import { DEFINITION_CHECKED, GATE_VERSION } from '@formosa/schema/gate-version';
 import { getAt, hasTaiwanLists, installTaiwanLists, usesTaiwanLists, type Data, type FieldError, type FormEngine, type SchemaValidator } from '@formosa/engine';
 import { CONSENT, REVIEW, SUBMITTED, SUBMITTING, type WorkflowEvent } from '@formosa/workflow';
 import { createTranslator, DEFAULT_LOCALE, loadTranslator, type LocalText, type Translator } from '@formosa/i18n';
-import { createAttachmentRemover, createUploader, type OutboxEntry, type SubmitterOptions } from '@formosa/transport';
+import type { createAttachmentRemover, createUploader } from '@formosa/transport/upload';
+import type { OutboxEntry, SubmitterOptions } from '@formosa/transport';
 import { createFormSession, isLocalFile, mergePrefill, viewOf, type FormSession, type SessionChange, type Snapshot } from '@formosa/session';
 import {
   FormosaAnalyticsEvent, FormosaBeforeSubmitEvent, FormosaDraftRestoredEvent, FormosaDraftSavedEvent, FormosaErrorEvent, FormosaLoadEvent, FormosaMyDataEvent, FormosaOutboxEvent, FormosaStepChangeEvent,
@@ -489,8 +490,12 @@ export class FormosaForm extends LitElement {
     }
     const options = this.submitter ?? {};
     const headers = options.headers ? { headers: options.headers } : {};
-    const upload = createUploader({ ...headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
-    this.removeUpload = createAttachmentRemover({ base: uploads, ...headers });
+    // Uploading (its own chunk) is fetched with the first file a citizen chooses or removes.
+    const uploading = () => import('@formosa/transport/upload');
+    let uploader: ReturnType<typeof createUploader> | undefined;
+    let remover: ReturnType<typeof createAttachmentRemover> | undefined;
+    const upload: ReturnType<typeof createUploader> = async (request) => (uploader ??= (await uploading()).createUploader({ ...headers, ...(options.fetch ? { fetch: options.fetch } : {}) }))(request);
+    this.removeUpload = async (attachment) => (remover ??= (await uploading()).createAttachmentRemover({ base: uploads, ...headers }))(attachment);
     // Taiwan's lists (counties, districts, banks) travel only to a form that asks for them.
     const lists = usesTaiwanLists(definition) && !hasTaiwanLists() ? import('@formosa/engine/taiwan-lists').then((m) => installTaiwanLists(m.TAIWAN_LISTS)) : undefined;
     // A form that reads MyData fetches its kit (a chunk) and asks the server what it offers, beside the rest.
