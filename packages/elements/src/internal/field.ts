@@ -2,7 +2,7 @@
  * The base of every field control: form-associated (ElementInternals), labelled, with hint and error
  * wired through `aria-describedby`, a visually hidden "Error:" prefix, and native-like validity.
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS, type CSSResult, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { FormosaChangeEvent, FormosaInputEvent } from './events.js';
 
 /** A choice of a select or radio group. `lang` marks a label shown in a fallback language. */
@@ -40,6 +40,12 @@ export type FieldState = 'required' | 'disabled' | 'readonly' | 'blank' | 'valid
 export abstract class FormosaField extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** One style sheet per kind of field, not five: each of a form's shadow roots adopts one, and style matching walks one. */
+  protected static override finalizeStyles(styles?: CSSResultGroup): CSSResultOrNative[] {
+    const sheets = super.finalizeStyles(styles);
+    return sheets.every((s) => 'cssText' in s) ? [unsafeCSS((sheets as CSSResult[]).map((s) => s.cssText).join('\n'))] : sheets;
+  }
 
   static override properties = {
     name: { reflect: true },
