@@ -6,7 +6,7 @@
  * `node --conditions=formosa-source --import tsx packages/elements/bench/cold.ts`.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -28,7 +28,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** After a full GC: V8's JavaScript heap, and Blink's own (Oilpan: the DOM nodes, style data) beside it. */
 interface Heap { jsBytes: number; domBytes: number }
-interface Measurement { ms: number; heap?: Heap; transferredBytes?: number }
+interface Measurement { ms: number; heap?: Heap; transferredBytes?: number; scripts?: string[] }
 
 /** One page in a fresh browser context (no cache, no storage): ms from navigation to its first step interactive. */
 async function measure(browser: Browser, url: string, options: { heap?: boolean; phone?: boolean } = {}): Promise<Measurement> {
@@ -54,7 +54,9 @@ async function measure(browser: Browser, url: string, options: { heap?: boolean;
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${url}: no first step after 120 s ${errors.join('; ')}`)), 120_000))),
     ]).finally(() => clearTimeout(timer));
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-    if (options.phone) return { ms, transferredBytes };
+    // The scripts the page asked for until its first step was interactive (the bundle and its chunks).
+    const scripts = await page.evaluate((until) => performance.getEntriesByType('resource').filter((e) => e.startTime <= until && new URL(e.name).pathname.endsWith('.js')).map((e) => new URL(e.name).pathname), ms);
+    if (options.phone) return { ms, transferredBytes, scripts };
     if (!options.heap) return { ms };
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -75,6 +77,18 @@ export interface ColdReport {
   locale: string; repetitions: number; results: ColdRow[];
   /** `transferredBytes`: what crossed the network until the first step was interactive (compressed where the server compresses). */
   throttled: { form: string; profile: typeof PHONE_PROFILE; medianMs: number; runs: number[]; plainMedianMs: number; plainRuns: number[]; transferredBytes: number };
+  /** Issue 13's budget for the JavaScript of the rent subsidy's first step, and what it took: each script's gzip size (dist/sizes.json). */
+  firstStepScripts: { budgetBytes: number; totalBytes: number; scripts: { file: string; gzipBytes: number }[] };
+}
+
+/** 60 KB gzip: the JavaScript a citizen's phone fetches and runs before the rent subsidy's first step (issue 13). */
+export const FIRST_STEP_BUDGET = 60 * 1024;
+
+/** The gzip size of each script a page fetched, read from the build's dist/sizes.json (the validator module is the server's). */
+async function scriptSizes(paths: readonly string[]): Promise<ColdReport['firstStepScripts']> {
+  const sizes = JSON.parse(await readFile(join(root, 'dist/sizes.json'), 'utf8')) as Record<string, { gzip: number }>;
+  const scripts = [...new Set(paths)].filter((p) => p.startsWith('/dist/')).map((p) => ({ file: p.slice(1), gzipBytes: sizes[p.slice(1)]?.gzip ?? NaN }));
+  return { budgetBytes: FIRST_STEP_BUDGET, totalBytes: scripts.reduce((sum, s) => sum + s.gzipBytes, 0), scripts };
 }
 
 export async function runCold(browser: Browser): Promise<ColdReport> {
@@ -119,15 +133,18 @@ export async function runCold(browser: Browser): Promise<ColdReport> {
     const runs: number[] = [];
     const plainRuns: number[] = [];
     let transferredBytes = 0;
+    let scripts: string[] = [];
     for (let i = 0; i < THROTTLED_REPETITIONS; i++) {
       plainRuns.push((await measure(browser, server.url + pages['rent-subsidy']!.plain, { phone: true })).ms);
       const run = await measure(browser, server.url + pages['rent-subsidy']!.formosa, { phone: true });
       runs.push(run.ms);
       transferredBytes = run.transferredBytes!;
+      scripts = run.scripts!;
     }
     return {
       locale: LOCALE, repetitions: REPETITIONS, results,
       throttled: { form: 'rent-subsidy', profile: PHONE_PROFILE, medianMs: median(runs), runs, plainMedianMs: median(plainRuns), plainRuns, transferredBytes },
+      firstStepScripts: await scriptSizes(scripts),
     };
   } finally {
     await server.close();
@@ -145,6 +162,9 @@ export function printCold(cold: ColdReport): void {
   }
   const t = cold.throttled;
   const p = t.profile;
+  const js = cold.firstStepScripts;
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+  console.log(`${t.form}'s first step: ${kb(js.totalBytes)} gzip of JavaScript (budget ${kb(js.budgetBytes)}${js.totalBytes > js.budgetBytes ? ', over' : ''}): ${js.scripts.map((x) => `${x.file} ${kb(x.gzipBytes)}`).join(', ')}`);
   console.log(`${t.form} on a phone (CPU ${p.cpuSlowdown}× slower, ${p.latencyMs} ms, ${p.downKbps}/${p.upKbps} kbps): first step interactive ${f(t.medianMs)} ms (runs ${t.runs.map((x) => x.toFixed(0)).join(', ')}); its plain-DOM page ${t.plainMedianMs.toFixed(0)} ms; ${(t.transferredBytes / 1000).toFixed(0)} KB transferred`);
 }
 

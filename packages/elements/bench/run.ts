@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: renders generated forms of 50, 500 and 2,000 fields in headless Chromium, with Formosa and as
  * plain DOM in the same page and run (warm), then each in a fresh browser context (cold, cold.ts), and writes the
- * medians to .bench/latest.json.
+ * medians to .bench/latest.json and docs/performance.md (between its bench markers, see doc.ts).
  */
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import puppeteer from 'puppeteer-core';
 import { compileStandaloneValidator } from '@formosa/schema/node';
 import { generateDefinition } from './generate.js';
 import { runCold, printCold } from './cold.js';
+import { writeBenchDoc, type BenchReport } from './doc.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 import { findChromium, CHROMIUM_ARGS } from '../../../scripts/chromium.js';
@@ -126,4 +127,5 @@ const d = drafts.keystroke;
 console.log(`drafts at 2,000 fields (20 steps), 60 keystrokes 80 ms apart: keystroke p95 ${d.autoP95Ms.toFixed(1)} ms with autosave, ${d.offP95Ms.toFixed(1)} ms without; main thread per keystroke ${d.mainThreadPerKeystrokeAutoMs.toFixed(2)} ms with, ${d.mainThreadPerKeystrokeOffMs.toFixed(2)} ms without: autosave ${d.autosavePerKeystrokeMs.toFixed(2)} ms per keystroke (${d.savesPerSession} saves per session; target ≤ 1 ms)`);
 console.log(`a full 2,000-answer draft back at step 10: ${drafts.restore.medianMs.toFixed(1)} ms (p95 ${drafts.restore.p95Ms.toFixed(1)}; target ≤ 150 ms); the same step without a draft ${drafts.restore.freshStepMedianMs.toFixed(1)} ms`);
 printCold(cold);
-console.log(`written to .bench/latest.json`);
+await writeBenchDoc(report as BenchReport, new URL('../../../docs/performance.md', import.meta.url).pathname, join(out, 'history.json'));
+console.log('written to .bench/latest.json and docs/performance.md');
