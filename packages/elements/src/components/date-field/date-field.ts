@@ -115,10 +115,17 @@ export class FormosaDateField extends FormosaTextField {
     if ((changed.has('value') || changed.has('calendar')) && this.compose(this.parts) !== this.value) this.parts = this.decompose(this.value);
   }
 
-  private onPart(which: keyof Parts, event: Event): void {
-    this.parts = { ...this.parts, [which]: (event.target as HTMLInputElement).value };
+  /** A box's input: its id names the part. */
+  private onPart(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    this.parts = { ...this.parts, [box.id as keyof Parts]: box.value };
     this.value = this.compose(this.parts);
     this.emitInput(this.value);
+  }
+
+  /** Any box committed: the date is. */
+  private onPartChange(): void {
+    this.emitChange(this.value);
   }
 
   override render() {
@@ -126,29 +133,23 @@ export class FormosaDateField extends FormosaTextField {
   }
 
   private renderParts() {
-    const box = (which: keyof Parts, label: string, autocomplete: string) => html`<div class="part ${which}">
-      <label for=${which}>${label}</label>
-      <input
-        id=${which}
-        part="input"
-        inputmode="numeric"
-        spellcheck="false"
-        autocomplete=${this.autocomplete === 'bday' && this.calendar !== 'roc' ? autocomplete : nothing}
-        .value=${live(this.parts[which])}
-        ?required=${this.required}
-        ?disabled=${this.isDisabled}
-        ?readonly=${this.readonly}
-        aria-invalid=${this.error ? 'true' : nothing}
-        @input=${(e: Event) => this.onPart(which, e)}
-        @change=${() => this.emitChange(this.value)}
-      />
-    </div>`;
-    return html`<fieldset part="field" class="field ${this.error ? 'field--error' : ''}" role="group" aria-describedby=${this.describedBy()}>
+    // The three boxes are written out in one template (a template per box was three more to clone per date field).
+    const autocomplete = (part: string) => (this.autocomplete === 'bday' && this.calendar !== 'roc' ? part : nothing);
+    const invalid = this.error ? 'true' : nothing;
+    return html`<fieldset part="field" class="field ${this.error ? 'field--error' : ''}" role="group" aria-describedby=${this.describedBy()}
+      @change=${this.onPartChange}>
       <legend part="label">${this.renderLabelText()}</legend>
       ${this.renderNotes()} ${this.renderError()}
       <div class="parts">
-        ${box('year', this.yearLabel, 'bday-year')} ${box('month', this.monthLabel, 'bday-month')}
-        ${box('day', this.dayLabel, 'bday-day')}
+        <div class="part year"><label for="year">${this.yearLabel}</label><input id="year" part="input" inputmode="numeric" spellcheck="false"
+          autocomplete=${autocomplete('bday-year')} .value=${live(this.parts.year)} ?required=${this.required} ?disabled=${this.isDisabled} ?readonly=${this.readonly}
+          aria-invalid=${invalid} @input=${this.onPart} /></div>
+        <div class="part month"><label for="month">${this.monthLabel}</label><input id="month" part="input" inputmode="numeric" spellcheck="false"
+          autocomplete=${autocomplete('bday-month')} .value=${live(this.parts.month)} ?required=${this.required} ?disabled=${this.isDisabled} ?readonly=${this.readonly}
+          aria-invalid=${invalid} @input=${this.onPart} /></div>
+        <div class="part day"><label for="day">${this.dayLabel}</label><input id="day" part="input" inputmode="numeric" spellcheck="false"
+          autocomplete=${autocomplete('bday-day')} .value=${live(this.parts.day)} ?required=${this.required} ?disabled=${this.isDisabled} ?readonly=${this.readonly}
+          aria-invalid=${invalid} @input=${this.onPart} /></div>
       </div>
     </fieldset>`;
   }

@@ -1,6 +1,6 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { FormosaChoiceField } from '../../internal/choice-field.js';
-import { noteStyles } from '../../internal/field.js';
+import { noteStyles, type FieldChoice } from '../../internal/field.js';
 import { choiceStyles, fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
@@ -15,32 +15,60 @@ import { choiceStyles, fieldStyles, tokens, visuallyHidden } from '../../interna
 export class FormosaRadioGroup extends FormosaChoiceField {
   static override styles = [tokens, fieldStyles, visuallyHidden, choiceStyles, noteStyles];
 
+  /** The choices as elements, made once per list (a template per choice was two more to clone per yes/no question). */
+  private optionList?: { readonly of: readonly FieldChoice[]; readonly nodes: DocumentFragment; readonly inputs: readonly HTMLInputElement[] };
+
   protected get anchor(): HTMLElement | null {
     return this.renderRoot?.querySelector('input') ?? null;
   }
-  override render() {
+
+  /** A fragment Lit inserts once; the same fragment on the next render leaves the choices as they are. */
+  private optionNodes(): DocumentFragment {
+    if (this.optionList?.of !== this.options) {
+      const nodes = document.createDocumentFragment();
+      const inputs = this.options.map((o, i) => {
+        const input = Object.assign(document.createElement('input'), { type: 'radio', id: `o${i}`, name: 'choice' });
+        const label = Object.assign(document.createElement('label'), { htmlFor: input.id, textContent: o.label });
+        if (o.lang) label.lang = o.lang;
+        const text = document.createElement('div');
+        text.append(label);
+        if (o.hint) {
+          input.setAttribute('aria-describedby', `h${i}`);
+          text.append(Object.assign(document.createElement('p'), { className: 'hint', id: `h${i}`, textContent: o.hint }));
+        }
+        const choice = Object.assign(document.createElement('div'), { className: 'choice' });
+        choice.setAttribute('part', 'option');
+        choice.append(input, text);
+        nodes.append(choice);
+        return input;
+      });
+      this.optionList = { of: this.options, nodes, inputs };
+    }
+    return this.optionList.nodes;
+  }
+
+  private onChange(event: Event): void {
+    const index = this.optionList?.inputs.indexOf(event.target as HTMLInputElement) ?? -1;
+    if (index >= 0) this.choose(index);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    // The choices' state follows the field's (the choices themselves are not re-rendered).
     const selected = this.selectedIndex;
-    return html`<fieldset part="field" class="field ${this.error ? 'field--error' : ''}" role="radiogroup" aria-describedby=${this.describedBy()} aria-readonly=${this.readonly || nothing} ?disabled=${this.isDisabled} @click=${this.refuse} @keydown=${this.refuse}>
+    this.optionList?.inputs.forEach((input, i) => {
+      input.checked = i === selected;
+      input.required = this.required;
+      if (this.error) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    });
+    super.updated(changed);
+  }
+
+  override render() {
+    return html`<fieldset part="field" class="field ${this.error ? 'field--error' : ''}" role="radiogroup" aria-describedby=${this.describedBy()} aria-readonly=${this.readonly || nothing} ?disabled=${this.isDisabled} @click=${this.refuse} @keydown=${this.refuse} @change=${this.onChange}>
       <legend part="label">${this.renderLabelText()}</legend>
       ${this.renderNotes()} ${this.renderError()}
-      ${this.options.map(
-        (o, i) => html`<div class="choice" part="option">
-          <input
-            type="radio"
-            id="o${i}"
-            name="choice"
-            .checked=${i === selected}
-            ?required=${this.required}
-            aria-invalid=${this.error ? 'true' : nothing}
-            aria-describedby=${o.hint ? `h${i}` : nothing}
-            @change=${() => this.choose(i)}
-          />
-          <div>
-            <label for="o${i}" lang=${o.lang ?? nothing}>${o.label}</label>
-            ${o.hint ? html`<p class="hint" id="h${i}">${o.hint}</p>` : nothing}
-          </div>
-        </div>`,
-      )}
+      ${this.optionNodes()}
     </fieldset>`;
   }
 }
