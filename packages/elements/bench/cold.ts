@@ -28,7 +28,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** After a full GC: V8's JavaScript heap, and Blink's own (Oilpan: the DOM nodes, style data) beside it. */
 interface Heap { jsBytes: number; domBytes: number }
-interface Measurement { ms: number; heap?: Heap; transferredBytes?: number; scripts?: string[] }
+interface Measurement { ms: number; heap?: Heap; transferredBytes?: number; scripts?: string[]; phases?: Phases }
+/**
+ * Where a Formosa page's time went, from its resource timings: the bundle arrived (`bundleMs`), its first statement
+ * ran (`startMs`: its early requests leave then, see src/early.ts), everything the first step asked for was in
+ * (`dataMs`); the rest, to the first step interactive, is the start-up, the rendering, layout and two frames.
+ */
+export interface Phases { bundleMs: number; startMs: number; dataMs: number }
 
 /** One page in a fresh browser context (no cache, no storage): ms from navigation to its first step interactive. */
 async function measure(browser: Browser, url: string, options: { heap?: boolean; phone?: boolean } = {}): Promise<Measurement> {
@@ -54,13 +60,23 @@ async function measure(browser: Browser, url: string, options: { heap?: boolean;
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${url}: no first step after 120 s ${errors.join('; ')}`)), 120_000))),
     ]).finally(() => clearTimeout(timer));
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+    const phases = await page.evaluate((until) => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const bundle = entries.find((e) => e.name.endsWith('/formosa.min.js'));
+      const after = entries.filter((e) => bundle && e.startTime > bundle.responseEnd && e.startTime <= until);
+      if (!bundle || !after.length) return undefined;
+      const first = Math.min(...after.map((e) => e.startTime));
+      // The requests the bundle's first statement sends together (definition, pack, storage, analytics).
+      const batch = after.filter((e) => e.startTime <= first + 5);
+      return { bundleMs: bundle.responseEnd, startMs: first, dataMs: Math.max(...batch.map((e) => e.responseEnd)) };
+    }, ms);
     // The scripts the page asked for until its first step was interactive (the bundle and its chunks).
     const scripts = await page.evaluate((until) => performance.getEntriesByType('resource').filter((e) => e.startTime <= until && new URL(e.name).pathname.endsWith('.js')).map((e) => new URL(e.name).pathname), ms);
     if (options.phone) return { ms, transferredBytes, scripts };
-    if (!options.heap) return { ms };
+    if (!options.heap) return { ms, ...(phases ? { phases } : {}) };
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
-    return { ms, heap: { jsBytes: usedSize, domBytes: embedderHeapUsedSize } };
+    return { ms, heap: { jsBytes: usedSize, domBytes: embedderHeapUsedSize }, ...(phases ? { phases } : {}) };
   } finally {
     await context.close();
   }
@@ -70,6 +86,8 @@ export interface ColdRow {
   fields: number;
   formosaMs: number; plainMs: number; ratio: number;
   formosaRuns: number[]; plainRuns: number[];
+  /** Medians of Formosa's phases (see Phases). */
+  phases?: Phases;
   /** Medians; the ratios of the JavaScript heap alone and of both heaps together. */
   heap?: { formosa: Heap; plain: Heap; jsRatio: number; ratio: number };
 }
@@ -122,6 +140,8 @@ export async function runCold(browser: Browser): Promise<ColdReport> {
         formosaRuns: formosa.map((m) => m.ms), plainRuns: plain.map((m) => m.ms),
       };
       row.ratio = row.formosaMs / row.plainMs;
+      const phased = formosa.flatMap((m) => (m.phases ? [m.phases] : []));
+      if (phased.length) row.phases = { bundleMs: median(phased.map((p) => p.bundleMs)), startMs: median(phased.map((p) => p.startMs)), dataMs: median(phased.map((p) => p.dataMs)) };
       if (heap) {
         const heapOf = (ms: Measurement[]): Heap => ({ jsBytes: median(ms.map((m) => m.heap!.jsBytes)), domBytes: median(ms.map((m) => m.heap!.domBytes)) });
         const [f, p] = [heapOf(formosa), heapOf(plain)];
@@ -158,7 +178,9 @@ export function printCold(cold: ColdReport): void {
   for (const r of cold.results) {
     const mb = (h: Heap) => `${(h.jsBytes / 1e6).toFixed(1)} + ${(h.domBytes / 1e6).toFixed(1)} MB`;
     const heap = r.heap ? ` | ${mb(r.heap.formosa)} / ${mb(r.heap.plain)} = ${r.heap.ratio.toFixed(2)}× (JavaScript alone ${r.heap.jsRatio.toFixed(2)}×)` : '';
-    console.log(`${String(r.fields).padStart(6)} | ${f(r.formosaMs)} ms | ${f(r.plainMs)} ms | ${r.ratio.toFixed(2)}×${heap}`);
+    const p = r.phases;
+    const phases = p ? ` | bundle in ${p.bundleMs.toFixed(0)}, first statement ${p.startMs.toFixed(0)}, data in ${p.dataMs.toFixed(0)} ms` : '';
+    console.log(`${String(r.fields).padStart(6)} | ${f(r.formosaMs)} ms | ${f(r.plainMs)} ms | ${r.ratio.toFixed(2)}×${heap}${phases}`);
   }
   const t = cold.throttled;
   const p = t.profile;

@@ -32,9 +32,12 @@ export function benchMarkdown(report: BenchReport, history: readonly { date: str
     '',
     `**Cold** (a fresh browser context per page, navigation to the first step interactive, medians of ${cold.repetitions}, locale ${cold.locale}; the last column: the ratio's range over the last ${last.length} runs):`,
     '',
-    '| fields | Formosa | plain DOM | ratio | last runs |',
-    '|---:|---:|---:|---:|---:|',
-    ...cold.results.map((r, i) => `| ${r.fields.toLocaleString('en')} | ${ms(r.formosaMs)} | ${ms(r.plainMs)} | ${ratio(r.ratio)} | ${spread(i)} |`),
+    '| fields | Formosa | plain DOM | ratio | last runs | Formosa: bundle in / first statement / data in |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...cold.results.map((r, i) => {
+      const p = r.phases;
+      return `| ${r.fields.toLocaleString('en')} | ${ms(r.formosaMs)} | ${ms(r.plainMs)} | ${ratio(r.ratio)} | ${spread(i)} | ${p ? `${ms(p.bundleMs)} / ${ms(p.startMs)} / ${ms(p.dataMs)}` : ''} |`;
+    }),
   ];
   const heap = cold.results.find((r) => r.heap)?.heap;
   if (heap) {

@@ -2,7 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { tokens } from '../../internal/styles.js';
 
 /**
- * A titled group of fields: a fieldset whose legend is the heading.
+ * A titled group of fields: a fieldset whose legend is the heading. Off screen, it is neither styled nor laid out
+ * until it nears the viewport (`content-visibility: auto`: a long form's first step shows sooner); it stays in the
+ * accessibility tree, find-in-page and the tab order.
  * @summary Section (fieldset) that groups related fields.
  * @slot - The fields of the section.
  * @csspart section - The fieldset.
