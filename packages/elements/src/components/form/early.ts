@@ -17,13 +17,22 @@ export function wantedLocaleOf(form: Element, chosen: string | null | undefined)
   return negotiateLocale([chosen, form.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]);
 }
 
+/** A src that is not a URL is the form's to report when it loads: here it must not stop the bundle starting. */
+function urlOf(src: string): string | undefined {
+  try {
+    return new URL(src, document.baseURI).href;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts what every `<formosa-form src>` of the document needs for its first step (a deferred script sees them all). */
 export function startEarly(): void {
   if (typeof document === 'undefined') return;
   const forms = [...document.querySelectorAll('formosa-form[src]')];
   for (const form of forms) {
-    const url = new URL(form.getAttribute('src')!, document.baseURI).href;
-    if (!asked.has(url)) {
+    const url = urlOf(form.getAttribute('src')!);
+    if (url && !asked.has(url)) {
       const response = request(url);
       // A failure is the taker's to report (or nobody's, if no form takes it): never an unhandled rejection.
       response.catch(() => undefined);
