@@ -6,7 +6,7 @@ export {
   type FormatProblem,
 } from './formats.js';
 export { FormModel, stepKey, sectionKey, contentKey, type FieldInfo, type RepeatInfo, type Rule } from './model.js';
-export { SubmissionError, UploadError, type Receipt, type SubmissionFailure, type UploadFailure } from './submission.js';
+export { SubmissionError, UploadError, uploadFailureOf, type Receipt, type SubmissionFailure, type UploadFailure } from './submission.js';
 export { fieldOptions, hasTaiwanLists, installTaiwanLists, postalCodeOf, sourceOptions, usesTaiwanLists, type TaiwanCounty, type TaiwanLists } from './taiwan.js';
 export { MAX_ERRORS, MAX_VALUES, type DataShape } from './bounds.js';
 export { characterProblem, type CharacterProblem } from './characters.js';

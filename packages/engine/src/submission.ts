@@ -52,3 +52,12 @@ export class UploadError extends FormosaError {
     super(`upload_${kind}`, message);
   }
 }
+
+/**
+ * Why an upload failed, read from the error rather than its class: the uploader may come from a chunk loaded on its
+ * own (dist/chunks/upload.js), whose `UploadError` is a class of its own.
+ */
+export function uploadFailureOf(error: unknown): UploadFailure | undefined {
+  const failed = error as Partial<UploadError> | null | undefined;
+  return failed?.name === 'UploadError' ? failed.kind : undefined;
+}

@@ -5,7 +5,7 @@
  */
 import { createActor, fromPromise, type Actor, type SnapshotFrom } from 'xstate';
 import type { Attachment, FormDefinition } from '@formosa/schema';
-import { FormEngine, SubmissionError, UploadError, getAt, type Data, type Receipt, type SchemaValidator } from '@formosa/engine';
+import { FormEngine, SubmissionError, getAt, uploadFailureOf, type Data, type Receipt, type SchemaValidator } from '@formosa/engine';
 import { createWorkflow, REVIEW, SUBMITTED, SUBMITTING, type SubmitInput, type WorkflowEvent, type WorkflowMachine, type WorkflowOptions } from '@formosa/workflow';
 import { sameAnswers, systemClock, type Clock, type Connectivity, type Outbox, type OutboxEntry, type OutboxStore, type PendingFile } from '@formosa/transport';
 import type { DroppedAnswer } from './carry-over.js';
@@ -550,7 +550,7 @@ export class FormSession {
     try {
       return await this.ports.upload(file, field);
     } catch (error) {
-      if (!(error instanceof UploadError) || error.kind !== 'network' || !this.keeping) throw error;
+      if (uploadFailureOf(error) !== 'network' || !this.keeping) throw error;
       const id = `local-${this.ids()}`;
       const stored: StoredFile = { name: file.name, type: file.type, data: file };
       await this.ports.drafts!.putFile(id, stored).catch((e: unknown) => {

@@ -154,7 +154,7 @@ export interface Page {
 export async function openPage(
   device: Device,
   agency: { url: string },
-  options: Partial<SessionOptions> & { net?: Connectivity; timeout?: number } = {},
+  options: Partial<SessionOptions> & { net?: Connectivity; timeout?: number; uploader?: typeof createUploader } = {},
 ): Promise<Page> {
   const net = options.net ?? network(true);
   const definition = options.definition ?? permitDefinition();
@@ -163,7 +163,7 @@ export async function openPage(
   // An offline browser fails every request at once, as fetch does.
   const fetchOnline: typeof fetch = (input, init) => (net.online() ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch')));
   const timeout = options.timeout ?? 400;
-  const upload = createUploader({ fetch: fetchOnline, timeout });
+  const upload = (options.uploader ?? createUploader)({ fetch: fetchOnline, timeout });
   const outbox = new Outbox({
     store: device.outbox, attempt: createAttempt({ fetch: fetchOnline, timeout }), lookup: createLookup({ fetch: fetchOnline, timeout }),
     connectivity: net, backoff: 5, maxBackoff: 40,

@@ -264,6 +264,15 @@ test('a shared computer: saying "do not keep my answers" deletes the draft and s
   await off.close();
 });
 
+test('a file chosen offline through the built upload chunk (dist/chunks/upload.js, whose UploadError is a class of its own) is kept on the device too', async () => {
+  const { createUploader } = (await import(new URL('../../../dist/chunks/upload.js', import.meta.url).href)) as typeof import('@formosa/transport/upload');
+  const device = newDevice();
+  const page = await openPage(device, agency, { net: network(false), uploader: createUploader });
+  const photo = new File([new Uint8Array([137, 80, 78, 71])], 'plate.png', { type: 'image/png' });
+  assert.match((await page.session.upload(photo, '/photo')).id, /^local-/);
+  await page.close();
+});
+
 test('a file chosen offline is kept on the device with the draft and uploaded when the connection returns', async () => {
   const device = newDevice();
   const net = network(false);

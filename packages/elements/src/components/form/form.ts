@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { FieldItem, FormDefinition, LoadResult, Problem } from '@formosa/schema';
 import { DEFINITION_CHECKED, GATE_VERSION } from '@formosa/schema/gate-version';
-import { getAt, hasTaiwanLists, installTaiwanLists, usesTaiwanLists, type Data, type FieldError, type FormEngine, type SchemaValidator } from '@formosa/engine';
+import { getAt, hasTaiwanLists, installTaiwanLists, UploadError, usesTaiwanLists, type Data, type FieldError, type FormEngine, type SchemaValidator } from '@formosa/engine';
 import { CONSENT, REVIEW, SUBMITTED, SUBMITTING, type WorkflowEvent } from '@formosa/workflow';
 import { createTranslator, DEFAULT_LOCALE, loadTranslator, type LocalText, type Translator } from '@formosa/i18n';
 import type { createAttachmentRemover, createUploader } from '@formosa/transport/upload';
@@ -33,6 +33,15 @@ type Status = 'idle' | 'loading' | 'failed' | 'refused' | 'invalid' | 'ready';
 
 /** The pages' events that mean "this page may go away now": the draft is saved at once. */
 const LEAVING = ['pagehide', 'visibilitychange', 'freeze'] as const;
+
+/**
+ * Uploading, a chunk of its own. Its code not arriving is a dropped connection like any other: the session keeps a
+ * file chosen offline on the device, to upload later.
+ */
+const uploading = () =>
+  import('@formosa/transport/upload').catch((error: unknown) => {
+    throw new UploadError('network', `the code that uploads files could not be fetched (${String(error)})`);
+  });
 
 /** Whether `<formosa-status>` handed this tab an application to update (its kit is fetched only then). */
 const handedOver = () => {
@@ -407,8 +416,13 @@ export class FormosaForm extends LitElement {
           setTimeout(shown, 500);
         });
       }
-      // Once the step is on screen, the sending machinery is fetched too: a Send made offline finds it here.
-      void onScreen.then(() => run === this.generation && this.session?.prepareToSend());
+      // Once the step is on screen, the sending machinery and uploading are fetched too: a Send made, or a file chosen,
+      // offline finds them here (a browser does not fetch a module again once it failed).
+      void onScreen.then(() => {
+        if (run !== this.generation) return;
+        this.session?.prepareToSend();
+        uploading().catch(() => undefined);
+      });
     } catch (error) {
       if (run !== this.generation) return;
       // Offline, the network is to blame. Online, the service refused this page (fetch fails outright when the
@@ -490,8 +504,6 @@ export class FormosaForm extends LitElement {
     }
     const options = this.submitter ?? {};
     const headers = options.headers ? { headers: options.headers } : {};
-    // Uploading (its own chunk) is fetched with the first file a citizen chooses or removes.
-    const uploading = () => import('@formosa/transport/upload');
     let uploader: ReturnType<typeof createUploader> | undefined;
     let remover: ReturnType<typeof createAttachmentRemover> | undefined;
     const upload: ReturnType<typeof createUploader> = async (request) => (uploader ??= (await uploading()).createUploader({ ...headers, ...(options.fetch ? { fetch: options.fetch } : {}) }))(request);
