@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DraftStoreError, viewOf, type DraftStore } from '@formosa/session';
+import type { createUploader as CreateUploader } from '@formosa/transport/upload';
 import { newDevice, network, openPage, permitDefinition, startAgency, until, type Page } from './harness.js';
 
 let agency: Awaited<ReturnType<typeof startAgency>>;
@@ -265,7 +266,7 @@ test('a shared computer: saying "do not keep my answers" deletes the draft and s
 });
 
 test('a file chosen offline through the built upload chunk (dist/chunks/upload.js, whose UploadError is a class of its own) is kept on the device too', async () => {
-  const { createUploader } = (await import(new URL('../../../dist/chunks/upload.js', import.meta.url).href)) as typeof import('@formosa/transport/upload');
+  const { createUploader } = (await import(new URL('../../../dist/chunks/upload.js', import.meta.url).href)) as { createUploader: typeof CreateUploader };
   const device = newDevice();
   const page = await openPage(device, agency, { net: network(false), uploader: createUploader });
   const photo = new File([new Uint8Array([137, 80, 78, 71])], 'plate.png', { type: 'image/png' });
