@@ -25,6 +25,32 @@ export abstract class FormosaChoiceField extends FormosaField {
     this.value = this.options.find((o) => String(o.value) === state)?.value ?? state ?? undefined;
   }
 
+  /** The choices as elements, made once per list (see choiceNodes). */
+  private made?: { readonly of: readonly FieldChoice[]; readonly nodes: DocumentFragment; readonly controls: readonly HTMLElement[] };
+
+  /**
+   * The choices as elements, made by `make` once per list of options: a template per choice was most of a cold
+   * start's work for a long list (the banks) and two more templates per yes/no question. Lit inserts the fragment once;
+   * the same fragment on the next render leaves the choices as they are, so their state is set after each update.
+   */
+  protected choiceNodes(make: (choice: FieldChoice, index: number) => { readonly node: Node; readonly control: HTMLElement }): DocumentFragment {
+    if (this.made?.of !== this.options) {
+      const nodes = document.createDocumentFragment();
+      const controls = this.options.map((choice, i) => {
+        const { node, control } = make(choice, i);
+        nodes.append(node);
+        return control;
+      });
+      this.made = { of: this.options, nodes, controls };
+    }
+    return this.made.nodes;
+  }
+
+  /** The element of each choice, as `choiceNodes` made them (none before the first render). */
+  protected get choiceControls(): readonly HTMLElement[] {
+    return this.made?.controls ?? [];
+  }
+
   /** The citizen chose option `index` (or none, for -1). */
   protected choose(index: number): void {
     this.value = index >= 0 ? this.options[index]?.value : undefined;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { FormosaChoiceField } from '../../internal/choice-field.js';
-import { noteStyles, type FieldChoice } from '../../internal/field.js';
+import { noteStyles } from '../../internal/field.js';
 import { choiceStyles, fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
@@ -15,47 +15,38 @@ import { choiceStyles, fieldStyles, tokens, visuallyHidden } from '../../interna
 export class FormosaRadioGroup extends FormosaChoiceField {
   static override styles = [tokens, fieldStyles, visuallyHidden, choiceStyles, noteStyles];
 
-  /** The choices as elements, made once per list (a template per choice was two more to clone per yes/no question). */
-  private optionList?: { readonly of: readonly FieldChoice[]; readonly nodes: DocumentFragment; readonly inputs: readonly HTMLInputElement[] };
-
   protected get anchor(): HTMLElement | null {
     return this.renderRoot?.querySelector('input') ?? null;
   }
 
-  /** A fragment Lit inserts once; the same fragment on the next render leaves the choices as they are. */
+  /** A radio button, its label and its hint per choice (made once per list: see choiceNodes). */
   private optionNodes(): DocumentFragment {
-    if (this.optionList?.of !== this.options) {
-      const nodes = document.createDocumentFragment();
-      const inputs = this.options.map((o, i) => {
-        const input = Object.assign(document.createElement('input'), { type: 'radio', id: `o${i}`, name: 'choice' });
-        const label = Object.assign(document.createElement('label'), { htmlFor: input.id, textContent: o.label });
-        if (o.lang) label.lang = o.lang;
-        const text = document.createElement('div');
-        text.append(label);
-        if (o.hint) {
-          input.setAttribute('aria-describedby', `h${i}`);
-          text.append(Object.assign(document.createElement('p'), { className: 'hint', id: `h${i}`, textContent: o.hint }));
-        }
-        const choice = Object.assign(document.createElement('div'), { className: 'choice' });
-        choice.setAttribute('part', 'option');
-        choice.append(input, text);
-        nodes.append(choice);
-        return input;
-      });
-      this.optionList = { of: this.options, nodes, inputs };
-    }
-    return this.optionList.nodes;
+    return this.choiceNodes((choice, i) => {
+      const input = Object.assign(document.createElement('input'), { type: 'radio', id: `o${i}`, name: 'choice' });
+      const label = Object.assign(document.createElement('label'), { htmlFor: input.id, textContent: choice.label });
+      if (choice.lang) label.lang = choice.lang;
+      const text = document.createElement('div');
+      text.append(label);
+      if (choice.hint) {
+        input.setAttribute('aria-describedby', `h${i}`);
+        text.append(Object.assign(document.createElement('p'), { className: 'hint', id: `h${i}`, textContent: choice.hint }));
+      }
+      const row = Object.assign(document.createElement('div'), { className: 'choice' });
+      row.setAttribute('part', 'option');
+      row.append(input, text);
+      return { node: row, control: input };
+    });
   }
 
   private onChange(event: Event): void {
-    const index = this.optionList?.inputs.indexOf(event.target as HTMLInputElement) ?? -1;
+    const index = this.choiceControls.indexOf(event.target as HTMLInputElement);
     if (index >= 0) this.choose(index);
   }
 
   protected override updated(changed: PropertyValues): void {
     // The choices' state follows the field's (the choices themselves are not re-rendered).
     const selected = this.selectedIndex;
-    this.optionList?.inputs.forEach((input, i) => {
+    (this.choiceControls as readonly HTMLInputElement[]).forEach((input, i) => {
       input.checked = i === selected;
       input.required = this.required;
       if (this.error) input.setAttribute('aria-invalid', 'true');

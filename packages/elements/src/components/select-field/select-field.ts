@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { FormosaChoiceField } from '../../internal/choice-field.js';
-import { noteStyles, type FieldChoice } from '../../internal/field.js';
+import { noteStyles } from '../../internal/field.js';
 import { fieldStyles, tokens, visuallyHidden } from '../../internal/styles.js';
 
 /**
@@ -23,25 +23,17 @@ export class FormosaSelectField extends FormosaChoiceField {
     this.placeholder = '—';
   }
 
-  /** The options as elements, made once per list: a template per option was most of a cold start's work for a list of banks. */
-  private optionList?: { readonly of: readonly FieldChoice[]; readonly nodes: DocumentFragment };
-
   protected get anchor(): HTMLElement | null {
     return this.renderRoot?.querySelector('select') ?? null;
   }
 
-  /** A fragment Lit inserts once; the same fragment on the next render leaves the options as they are. */
+  /** An option per choice (made once per list: see choiceNodes). */
   private optionNodes(): DocumentFragment {
-    if (this.optionList?.of !== this.options) {
-      const nodes = document.createDocumentFragment();
-      this.options.forEach((o, i) => {
-        const option = new Option(o.label, String(i));
-        if (o.lang) option.lang = o.lang;
-        nodes.append(option);
-      });
-      this.optionList = { of: this.options, nodes };
-    }
-    return this.optionList.nodes;
+    return this.choiceNodes((choice, i) => {
+      const option = new Option(choice.label, String(i));
+      if (choice.lang) option.lang = choice.lang;
+      return { node: option, control: option };
+    });
   }
 
   protected override updated(changed: PropertyValues): void {
