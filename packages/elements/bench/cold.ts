@@ -60,18 +60,19 @@ async function measure(browser: Browser, url: string, options: { heap?: boolean;
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${url}: no first step after 120 s ${errors.join('; ')}`)), 120_000))),
     ]).finally(() => clearTimeout(timer));
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-    const phases = await page.evaluate((until) => {
-      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    // From the page's resource timings, up to its first step interactive: the scripts it asked for (the bundle and its
+    // chunks), and its phases (see Phases).
+    const { scripts, phases } = await page.evaluate((until) => {
+      const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime <= until);
+      const scripts = entries.map((e) => new URL(e.name).pathname).filter((path) => path.endsWith('.js'));
       const bundle = entries.find((e) => e.name.endsWith('/formosa.min.js'));
-      const after = entries.filter((e) => bundle && e.startTime > bundle.responseEnd && e.startTime <= until);
-      if (!bundle || !after.length) return undefined;
+      const after = entries.filter((e) => bundle && e.startTime > bundle.responseEnd);
+      if (!bundle || !after.length) return { scripts };
       const first = Math.min(...after.map((e) => e.startTime));
       // The requests the bundle's first statement sends together (definition, pack, storage, analytics).
       const batch = after.filter((e) => e.startTime <= first + 5);
-      return { bundleMs: bundle.responseEnd, startMs: first, dataMs: Math.max(...batch.map((e) => e.responseEnd)) };
+      return { scripts, phases: { bundleMs: bundle.responseEnd, startMs: first, dataMs: Math.max(...batch.map((e) => e.responseEnd)) } };
     }, ms);
-    // The scripts the page asked for until its first step was interactive (the bundle and its chunks).
-    const scripts = await page.evaluate((until) => performance.getEntriesByType('resource').filter((e) => e.startTime <= until && new URL(e.name).pathname.endsWith('.js')).map((e) => new URL(e.name).pathname), ms);
     if (options.phone) return { ms, transferredBytes, scripts };
     if (!options.heap) return { ms, ...(phases ? { phases } : {}) };
     await cdp.send('HeapProfiler.collectGarbage');
