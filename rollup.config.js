@@ -64,7 +64,7 @@ export function compactCss(text) {
 export function compactHtml(quasis) {
   let inTag = false;
   let quote = '';
-  return quasis.map((text, q) => {
+  return quasis.map((text) => {
     let out = '';
     for (let i = 0; i < text.length; ) {
       const c = text[i];
@@ -80,12 +80,12 @@ export function compactHtml(quasis) {
         let j = i;
         while (j < text.length && /\s/.test(text[j])) j++;
         const run = text.slice(i, j);
-        const before = i === 0 ? (q === 0 ? 'start' : 'binding') : text[i - 1];
-        const after = j === text.length ? 'binding' : text[j];
-        const edge = (x) => x === 'start' || x === 'binding' || x === '>' || x === '<';
+        // What the run lies between: a tag's edge or a binding (the template's start counts as one) on each side.
+        const afterEdge = i === 0 || text[i - 1] === '>' || text[i - 1] === '<';
+        const beforeEdge = j === text.length || text[j] === '<';
         if (inTag) out += ' ';
         else if (!run.includes('\n')) out += run;
-        else if (!(edge(before) && (after === '<' || after === 'binding'))) out += ' ';
+        else if (!(afterEdge && beforeEdge)) out += ' ';
         i = j;
       } else {
         if (!inTag && c === '<' && /[a-zA-Z/!]/.test(text[i + 1] ?? '')) inTag = true;
@@ -116,7 +116,12 @@ const compactTemplates = () => ({
     };
     visit(this.parse(code));
     const out = new MagicString(code);
-    const replace = (q, text) => (text === '' ? q.start < q.end && out.remove(q.start, q.end) : text !== code.slice(q.start, q.end) && out.overwrite(q.start, q.end, text));
+    const replace = (q, text) => {
+      if (text === code.slice(q.start, q.end)) return;
+      // MagicString overwrites with text, and removes what becomes nothing.
+      if (text === '') out.remove(q.start, q.end);
+      else out.overwrite(q.start, q.end, text);
+    };
     for (const q of styles) replace(q, compactCss(code.slice(q.start, q.end)));
     for (const quasis of markup) {
       const compacted = compactHtml(quasis.map((q) => code.slice(q.start, q.end)));
