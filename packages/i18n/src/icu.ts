@@ -7,7 +7,7 @@ const simple = new Map<string, readonly (string | [string])[]>();
 
 /**
  * A message of text and plain arguments, as IntlMessageFormat formats it (an argument as `String(value)`) but without
- * it: its first use loads ICU's locale data, about 13 ms of a cold first step that shows no plural, number or date.
+ * it: its first use loads ICU's locale data, which a cold first step showing no plural, number or date can do without.
  */
 function formatSimple(message: string, values: Record<string, unknown>): string {
   let parts = simple.get(message);

@@ -61,7 +61,7 @@ export class Translator {
     this.fallbacks = contentFallbacks(locale);
   }
 
-  /** Created on first use: a cold page pays for ICU's locale data (about 20 ms here) only once it formats a number or list. */
+  /** Created on first use: a cold page pays for ICU's locale data only once it formats a number, list or date. */
   private get intl(): IntlShape<string> {
     return (this.formatters ??= createIntl({ locale: this.locale, onError: () => undefined }, cache));
   }
