@@ -1,5 +1,5 @@
 /**
- * Loaded first by every page of the cold benchmark (Formosa's and the plain DOM's alike): resolves
+ * Loaded first by every page of the cold benchmark (Formosa's and the reference pages alike): resolves
  * `window.firstStepInteractive` with the time since navigation at which the first step is interactive — every input
  * of the step present (and, for a form, its title in the asked language), then two animation frames.
  * The page names what it expects on `<html>`: `data-fields` (inputs of the first step), `data-title` (its title).
@@ -11,7 +11,11 @@ const hasControl = (host: Element) => (host.shadowRoot ?? host).querySelector('i
 
 function ready(): boolean {
   const form = document.querySelector('formosa-form');
-  if (!form) return document.querySelectorAll('[data-field]').length >= expected;
+  if (!form) {
+    // A reference page: its fields are in the document (a hand-written Lit field renders its control a moment later).
+    const fields = document.querySelectorAll('[data-field]');
+    return fields.length >= expected && [...fields].filter(hasControl).length >= expected;
+  }
   const root = form.shadowRoot;
   if (!root || root.querySelector('.step-title')?.textContent?.trim() !== title) return false;
   // The cheap count first; the walk into every field's shadow root only once the count is there.

@@ -1,7 +1,7 @@
 /**
  * The cold benchmark's site, written under .bench/cold/: `forms/` (the generated definitions and the rent subsidy,
- * served with their validators by the reference server) and `site/` (one page per form and size, Formosa's and the
- * plain DOM's, with the probe and the plain page's script).
+ * served with their validators by the reference server) and `site/` (three pages per form and size: Formosa's, the
+ * plain DOM's and the hand-written Lit one's, with the probe and the reference pages' scripts).
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,9 +12,11 @@ import { generateDefinition } from './generate.js';
 /** The language of every cold page: not the bundled zh-Hant-TW, so the interface pack is fetched as well. */
 export const LOCALE = 'en';
 
+/** A form's pages: Formosa's, the plain DOM's and the hand-written Lit one's (cold-plain.ts, cold-lit.ts). */
 export interface ColdPage {
   readonly formosa: string;
   readonly plain: string;
+  readonly lit: string;
 }
 
 const here = new URL('./', import.meta.url).pathname;
@@ -58,7 +60,7 @@ export async function writeColdSite(out: string, sizes: readonly number[], rentS
   await mkdir(forms, { recursive: true });
   await mkdir(site, { recursive: true });
   const bundle = (entry: string, outfile: string) => build({ entryPoints: [join(here, entry)], bundle: true, format: 'iife', target: 'es2022', minify: true, outfile: join(site, outfile), logLevel: 'error' });
-  await Promise.all([bundle('cold-probe.ts', 'probe.js'), bundle('cold-plain.ts', 'plain.js'), copyFile(join(here, 'baseline.css'), join(site, 'baseline.css'))]);
+  await Promise.all([bundle('cold-probe.ts', 'probe.js'), bundle('cold-plain.ts', 'plain.js'), bundle('cold-lit.ts', 'lit.js'), copyFile(join(here, 'baseline.css'), join(site, 'baseline.css'))]);
   const definitions: FormDefinition[] = sizes.map((n) => generateDefinition(n, { endpoint: `/api/forms/bench-${n}/submissions` }));
   await copyFile(rentSubsidy, join(forms, 'rent-subsidy.json'));
   const { default: rent } = await import(rentSubsidy, { with: { type: 'json' } }) as { default: FormDefinition };
@@ -69,7 +71,8 @@ export async function writeColdSite(out: string, sizes: readonly number[], rentS
     const api = `/api/forms/${id}`;
     await writeFile(join(site, `${id}.html`), page(definition, `<formosa-form src="${api}" validator-src="${api}/validator.js" locale="${LOCALE}"></formosa-form>`, '<script src="/dist/formosa.min.js" defer></script>'));
     await writeFile(join(site, `${id}-plain.html`), page(definition, '', `<script src="/plain.js" data-definition="${api}" defer></script>`));
-    pages[id] = { formosa: `/${id}.html`, plain: `/${id}-plain.html` };
+    await writeFile(join(site, `${id}-lit.html`), page(definition, '', `<script src="/lit.js" data-definition="${api}" defer></script>`));
+    pages[id] = { formosa: `/${id}.html`, plain: `/${id}-plain.html`, lit: `/${id}-lit.html` };
   }
   return { forms, site, pages };
 }

@@ -1,7 +1,8 @@
 /**
  * The cold benchmark (issue 13): each measurement in a fresh browser context, from navigation to the first step
  * interactive (every input present, two frames), the bundle, definition, validator and language pack served over
- * HTTP by the reference server — Formosa's page against a plain-DOM page of the same questions, in the same run;
+ * HTTP by the reference server — Formosa's page against a plain-DOM page of the same questions, in the same run, and
+ * a hand-written Lit page of them beside both (what Lit elements with shadow roots cost before any of Formosa's work);
  * and the rent-subsidy form on a throttled phone. Run by `npm run bench` after the warm figures, or alone:
  * `node --conditions=formosa-source --import tsx packages/elements/bench/cold.ts`.
  */
@@ -87,6 +88,8 @@ export interface ColdRow {
   fields: number;
   formosaMs: number; plainMs: number; ratio: number;
   formosaRuns: number[]; plainRuns: number[];
+  /** The hand-written Lit page (cold-lit.ts): the floor of Lit elements with shadow roots; `litRatio` is ÷ plain. */
+  litMs: number; litRuns: number[]; litRatio: number;
   /** Medians of Formosa's phases (see Phases). */
   phases?: Phases;
   /** Medians; the ratios of the JavaScript heap alone and of both heaps together. */
@@ -130,17 +133,21 @@ export async function runCold(browser: Browser): Promise<ColdReport> {
       const page = pages[`bench-${n}`]!;
       const formosa: Measurement[] = [];
       const plain: Measurement[] = [];
+      const lit: number[] = [];
       const heap = n === COLD_SIZES.at(-1);
       for (let i = 0; i < REPETITIONS; i++) {
         plain.push(await measure(browser, server.url + page.plain, { heap }));
+        lit.push((await measure(browser, server.url + page.lit)).ms);
         formosa.push(await measure(browser, server.url + page.formosa, { heap }));
       }
       const row: ColdRow = {
         fields: n,
         formosaMs: median(formosa.map((m) => m.ms)), plainMs: median(plain.map((m) => m.ms)), ratio: 0,
         formosaRuns: formosa.map((m) => m.ms), plainRuns: plain.map((m) => m.ms),
+        litMs: median(lit), litRuns: lit, litRatio: 0,
       };
       row.ratio = row.formosaMs / row.plainMs;
+      row.litRatio = row.litMs / row.plainMs;
       const phased = formosa.flatMap((m) => (m.phases ? [m.phases] : []));
       if (phased.length) row.phases = { bundleMs: median(phased.map((p) => p.bundleMs)), startMs: median(phased.map((p) => p.startMs)), dataMs: median(phased.map((p) => p.dataMs)) };
       if (heap) {
@@ -175,13 +182,13 @@ export async function runCold(browser: Browser): Promise<ColdReport> {
 export function printCold(cold: ColdReport): void {
   const f = (x: number) => x.toFixed(0).padStart(6);
   console.log(`cold: fresh browser context per page, navigation to first step interactive, locale ${cold.locale}, medians of ${cold.repetitions}`);
-  console.log('fields | Formosa | plain DOM | ratio | heap (JavaScript + DOM) Formosa / plain');
+  console.log('fields | Formosa | plain DOM | ratio | hand-written Lit (÷ plain) | heap (JavaScript + DOM) Formosa / plain');
   for (const r of cold.results) {
     const mb = (h: Heap) => `${(h.jsBytes / 1e6).toFixed(1)} + ${(h.domBytes / 1e6).toFixed(1)} MB`;
     const heap = r.heap ? ` | ${mb(r.heap.formosa)} / ${mb(r.heap.plain)} = ${r.heap.ratio.toFixed(2)}× (JavaScript alone ${r.heap.jsRatio.toFixed(2)}×)` : '';
     const p = r.phases;
     const phases = p ? ` | bundle in ${p.bundleMs.toFixed(0)}, first statement ${p.startMs.toFixed(0)}, data in ${p.dataMs.toFixed(0)} ms` : '';
-    console.log(`${String(r.fields).padStart(6)} | ${f(r.formosaMs)} ms | ${f(r.plainMs)} ms | ${r.ratio.toFixed(2)}×${heap}${phases}`);
+    console.log(`${String(r.fields).padStart(6)} | ${f(r.formosaMs)} ms | ${f(r.plainMs)} ms | ${r.ratio.toFixed(2)}× | ${f(r.litMs)} ms (${r.litRatio.toFixed(2)}×)${heap}${phases}`);
   }
   const t = cold.throttled;
   const p = t.profile;

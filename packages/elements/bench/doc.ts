@@ -32,11 +32,11 @@ export function benchMarkdown(report: BenchReport, history: readonly { date: str
     '',
     `**Cold** (a fresh browser context per page, navigation to the first step interactive, medians of ${cold.repetitions}, locale ${cold.locale}; the last column: the ratio's range over the last ${last.length} runs):`,
     '',
-    '| fields | Formosa | plain DOM | ratio | last runs | Formosa: bundle in / first statement / data in |',
-    '|---:|---:|---:|---:|---:|---:|',
+    '| fields | Formosa | plain DOM | ratio | last runs | hand-written Lit (÷ plain) | Formosa: bundle in / first statement / data in |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
     ...cold.results.map((r, i) => {
       const p = r.phases;
-      return `| ${r.fields.toLocaleString('en')} | ${ms(r.formosaMs)} | ${ms(r.plainMs)} | ${ratio(r.ratio)} | ${spread(i)} | ${p ? `${ms(p.bundleMs)} / ${ms(p.startMs)} / ${ms(p.dataMs)}` : ''} |`;
+      return `| ${r.fields.toLocaleString('en')} | ${ms(r.formosaMs)} | ${ms(r.plainMs)} | ${ratio(r.ratio)} | ${spread(i)} | ${ms(r.litMs)} (${ratio(r.litRatio)}) | ${p ? `${ms(p.bundleMs)} / ${ms(p.startMs)} / ${ms(p.dataMs)}` : ''} |`;
     }),
   ];
   const heap = cold.results.find((r) => r.heap)?.heap;
