@@ -113,6 +113,33 @@ describe('the encrypted store (IndexedDB)', () => {
     reopened.close();
   });
 
+  it('creates nothing on the device until something is kept: a citizen who only looks at a form leaves no database', async () => {
+    const name = fresh();
+    const listed = async () => (await indexedDB.databases()).some((d) => d.name === name);
+    const storage = await openBrowserStorage({ name });
+    expect(await storage.drafts.load('rent-subsidy')).to.equal(undefined);
+    expect(await storage.drafts.list()).to.deep.equal([]);
+    expect(await storage.drafts.labels('rent-subsidy', '3')).to.equal(undefined);
+    expect(await storage.outbox.all()).to.deep.equal([]);
+    expect(await listed()).to.equal(false);
+    await storage.drafts.save(draft());
+    expect(await listed()).to.equal(true);
+    expect((await storage.drafts.load('rent-subsidy'))?.answers).to.deep.equal(draft().answers);
+    storage.close();
+  });
+
+  it('a store opened before anything was kept reads what another tab keeps afterwards (the tab that takes a draft over)', async () => {
+    const name = fresh();
+    const early = await openBrowserStorage({ name });
+    const other = await openBrowserStorage({ name });
+    await other.drafts.save(draft());
+    await other.outbox.put({ key: 'k-2', form: 'rent-subsidy', draft: 'rent-subsidy', endpoint: '/x', body: {}, state: 'queued', reached: false, attempts: 0, nextAt: 0, createdAt: 0 } as OutboxEntry);
+    expect((await early.drafts.load('rent-subsidy'))?.view).to.equal('household');
+    expect((await early.outbox.all()).map((e) => e.key)).to.deep.equal(['k-2']);
+    early.close();
+    other.close();
+  });
+
   it('a full disk is reported as quota, not as a crash', async () => {
     const storage = await openBrowserStorage({ name: fresh() });
     const put = IDBObjectStore.prototype.put;
