@@ -2,7 +2,7 @@
  * The cold benchmark's hand-written Lit page: the same first step as the plain-DOM page, each field a LitElement with
  * its own shadow root holding its label, hint and native control (the accessible shape Formosa's fields keep: all in
  * one tree), styled like the plain page by one shared style sheet. No form, no rules, no validation, no languages:
- * the floor of the architecture DESIGN.md chose (Lit elements with Shadow DOM), to set Formosa's figures against.
+ * the floor of the architecture the project chose (Lit elements with Shadow DOM), to set Formosa's figures against.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { firstStep, type Question } from './cold-questions.js';
