@@ -169,13 +169,19 @@ const lazyChunks = () => ({
   },
   renderDynamicImport({ targetModuleId }) {
     if (!Object.values(LAZY).includes(targetModuleId)) return null;
-    return { left: 'import(new URL(', right: ', FORMOSA_BASE).href)' };
+    return { left: 'FORMOSA_IMPORT(', right: ')' };
   },
 });
+/**
+ * How the bundle imports a chunk: beside the script, and after a failure under another URL. A browser keeps a failed
+ * module fetch for the page's life, so a chunk that did not arrive once (a dropped connection as the first step showed)
+ * would fail under its URL until a reload: a Send made later could never load the sending machinery.
+ */
+const IMPORT = "var FORMOSA_TRIES = {}; function FORMOSA_IMPORT(path) { var tries = FORMOSA_TRIES[path] || 0; return import(new URL(tries ? path + '?attempt=' + tries : path, FORMOSA_BASE).href).catch(function (error) { FORMOSA_TRIES[path] = tries + 1; throw error; }); }";
 /** Where the bundle was loaded from: the classic script captures it while it runs (currentScript is set only then). */
 const BASE = {
-  iife: "var FORMOSA_BASE = typeof document !== 'undefined' && document.currentScript && document.currentScript.src || (typeof location !== 'undefined' ? location.href : '');",
-  es: 'const FORMOSA_BASE = import.meta.url;',
+  iife: `var FORMOSA_BASE = typeof document !== 'undefined' && document.currentScript && document.currentScript.src || (typeof location !== 'undefined' ? location.href : ''); ${IMPORT}`,
+  es: `const FORMOSA_BASE = import.meta.url; ${IMPORT}`,
 };
 
 const onwarn = (warning, warn) => {

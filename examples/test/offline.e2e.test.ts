@@ -160,6 +160,28 @@ test('500s, then a time-out, then stored but the answer dropped: one record, and
   }
 });
 
+test('the sending machinery did not arrive when the first step showed (a 503): the Send asks for it again and goes', async () => {
+  const server = await serve();
+  const proxy = await faultProxy(server.url);
+  const context = await browser.createBrowserContext();
+  try {
+    // A browser keeps a failed module fetch for the page's life: asked again under the same URL, it fails unsent.
+    proxy.script('GET', /\/dist\/chunks\/sending\.js$/, ['fail']);
+    const { page, errors } = await open(context, `${proxy.url}/form.html?id=smoke-alarm-subsidy&lang=en`, { backoff: 100 });
+    await until(page, `performance.getEntriesByType('resource').some((e) => e.name.includes('/chunks/sending.js'))`);
+    assert.deepEqual(proxy.remaining(), [], 'the fetch once the first step was on screen met the fault');
+    await fillSmokeAlarm(page);
+    await clickButton(page, 'Send application');
+    await until(page, `document.querySelector('formosa-form').shadowRoot.querySelector('formosa-receipt')`, 30_000);
+    assert.equal(await server.store.count('smoke-alarm-subsidy'), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await proxy.close();
+    await server.close();
+  }
+});
+
 test('stored but unanswered, then an answer changed and sent again: the receipt and what differs are shown; the correction is stored linked to it', async () => {
   const server = await serve();
   const proxy = await faultProxy(server.url);

@@ -417,7 +417,8 @@ export class FormosaForm extends LitElement {
         });
       }
       // Once the step is on screen, the sending machinery and uploading are fetched too: a Send made, or a file chosen,
-      // offline finds them here (a browser does not fetch a module again once it failed).
+      // offline finds them here. One that did not arrive is asked for again at its next use, under another URL (a
+      // browser keeps a failed module fetch for the page's life; see FORMOSA_IMPORT in rollup.config.js).
       void onScreen.then(() => {
         if (run !== this.generation) return;
         this.session?.prepareToSend();
