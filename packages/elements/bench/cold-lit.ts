@@ -5,7 +5,7 @@
  * the floor of the architecture the project chose (Lit elements with Shadow DOM), to set Formosa's figures against.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { firstStep, type Question } from './cold-questions.js';
+import { showFirstStep, type Question } from './cold-questions.js';
 
 class BenchField extends LitElement {
   static override properties = { question: { attribute: false } };
@@ -37,20 +37,9 @@ class BenchField extends LitElement {
 }
 customElements.define('bench-field', BenchField);
 
-const fieldOf = (q: Question): Node => {
+showFirstStep((q) => {
   const el = document.createElement('bench-field') as BenchField;
   el.dataset['field'] = q.field;
   el.question = q;
   return el;
-};
-const sectionOf = (title: string, children: readonly Node[]): Node => {
-  const set = document.createElement('fieldset');
-  set.append(Object.assign(document.createElement('legend'), { textContent: title }), ...children);
-  return set;
-};
-
-void firstStep({ field: fieldOf, section: sectionOf }).then(({ title, nodes }) => {
-  const root = Object.assign(document.createElement('div'), { className: 'baseline' });
-  root.append(Object.assign(document.createElement('h2'), { textContent: title }), ...nodes);
-  document.getElementById('host')!.append(root);
 });

@@ -3,13 +3,7 @@
  * with `createElement` — per field a label, its hint and a native control (radios in a fieldset), sections as
  * fieldsets — in the same language. No framework, no validation: the floor a page of these questions costs.
  */
-import { firstStep, type Question } from './cold-questions.js';
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const el = Object.assign(document.createElement(tag), props);
-  el.append(...children);
-  return el;
-}
+import { h, showFirstStep, type Question } from './cold-questions.js';
 
 function field(q: Question): HTMLElement {
   const wrapper = h('div', { className: 'field' });
@@ -28,6 +22,4 @@ function field(q: Question): HTMLElement {
   return wrapper;
 }
 
-void firstStep({ field, section: (title, children) => h('fieldset', {}, h('legend', {}, title), ...children) }).then(({ title, nodes }) => {
-  document.getElementById('host')!.append(h('div', { className: 'baseline' }, h('h2', {}, title), ...nodes));
-});
+showFirstStep(field);

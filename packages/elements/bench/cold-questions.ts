@@ -1,7 +1,8 @@
 /**
  * What the cold benchmark's two reference pages share (the plain DOM's and the hand-written Lit one's): the definition
- * their script names, fetched as the form fetches it, and its first step walked as the form shows it — fields hidden
- * until an answer shows them left out, sections as fieldsets — each field reduced to what a page must show of it.
+ * their script names, fetched as the form fetches it, and its first step shown as the form shows it — fields hidden
+ * until an answer shows them left out, sections as fieldsets — each field reduced to what a page must show of it and
+ * made by the page's own way (createElement, or a Lit element).
  */
 export {}; // a module: its names stay its own
 type Texts = Record<string, string>;
@@ -36,23 +37,27 @@ function question(schema: Schema, item: Item & { field: string }): Question {
   return { id: `f${item.field.replace(/\//g, '-')}`, field: item.field, label: pick(item.label), hint: item.hint ? pick(item.hint) : undefined, control };
 }
 
-/** How a page makes what it shows: a field, and a section holding what it made of its items. */
-export interface Maker {
-  field(question: Question): Node;
-  section(title: string, children: readonly Node[]): Node;
+/** An element with these properties and children (the plain page's whole toolkit). */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const el = Object.assign(document.createElement(tag), props);
+  el.append(...children);
+  return el;
 }
 
-/** Fetches the definition named by the running script's `data-definition`; resolves with its first step's title and nodes. */
-export function firstStep(make: Maker): Promise<{ title: string; nodes: Node[] }> {
+/**
+ * Fetches the definition named by the running script's `data-definition` and shows its first step in `#host`: its
+ * title, each field as `field` makes it, sections as fieldsets with their title as legend.
+ */
+export function showFirstStep(field: (question: Question) => Node): void {
   const url = (document.currentScript as HTMLScriptElement).dataset['definition']!;
-  return fetch(url).then((r) => r.json()).then((definition: { schema: Schema; steps: { title: Texts; items: Item[] }[] }) => {
+  void fetch(url).then((r) => r.json()).then((definition: { schema: Schema; steps: { title: Texts; items: Item[] }[] }) => {
     const walk = (items: readonly Item[]): Node[] =>
       items.flatMap((item) => {
         if (item.visibleWhen !== undefined) return []; // hidden until an answer shows it, as in the form
-        if (item.field) return [make.field(question(definition.schema, item as Item & { field: string }))];
-        return item.items ? [make.section(pick(item.title), walk(item.items))] : [];
+        if (item.field) return [field(question(definition.schema, item as Item & { field: string }))];
+        return item.items ? [h('fieldset', {}, h('legend', {}, pick(item.title)), ...walk(item.items))] : [];
       });
     const step = definition.steps[0]!;
-    return { title: pick(step.title), nodes: walk(step.items) };
+    document.getElementById('host')!.append(h('div', { className: 'baseline' }, h('h2', {}, pick(step.title)), ...walk(step.items)));
   });
 }
