@@ -112,15 +112,15 @@ export async function openBrowserStorage(options: { name?: string; now?: () => n
     return c ? read(c) : none;
   };
 
-  const loadDraft = (key: string) =>
-    reading(async ({ db, sealer }): Promise<DraftEnvelope | undefined> => {
-      const row = await db.get('drafts', key);
-      if (!row || row.expiresAt <= now()) return undefined;
-      return sealer.openJson<DraftEnvelope>(`drafts/${key}`, row.sealed);
-    }, undefined);
-
   const drafts: DraftStore = {
-    load: (key) => guarded(() => loadDraft(key)),
+    load: (key) =>
+      guarded(() =>
+        reading(async ({ db, sealer }): Promise<DraftEnvelope | undefined> => {
+          const row = await db.get('drafts', key);
+          if (!row || row.expiresAt <= now()) return undefined;
+          return sealer.openJson<DraftEnvelope>(`drafts/${key}`, row.sealed);
+        }, undefined),
+      ),
     save: (draft) =>
       guarded(async () => {
         persist();
